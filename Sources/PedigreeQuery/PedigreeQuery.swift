@@ -1,0 +1,2 @@
+// The query module: lineage, impact, audit reports, time travel, diff, search.
+import PedigreeStore

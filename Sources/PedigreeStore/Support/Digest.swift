@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+
+/// SHA-256 digests in Pedigree's text form, `sha256:<64 lowercase hex digits>`.
+public enum Digest {
+  /// The digest of `bytes`.
+  public static func sha256(_ bytes: some Sequence<UInt8>) -> String {
+    var hasher = SHA256()
+    hasher.update(data: Array(bytes))
+    return format(hasher.finalize())
+  }
+
+  /// Streams the file at `path` through SHA-256 in 1 MiB chunks, so memory stays flat for a
+  /// model file of any size. `progress` is called after each chunk with the bytes read so far.
+  public static func sha256(
+    fileAt path: String, progress: ((Int64) -> Void)? = nil
+  ) throws(PedigreeError) -> (digest: String, size: Int64) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      throw PedigreeError(
+        .io,
+        exists
+          ? (isDirectory.boolValue ? "\(path) is a directory, not a file" : "cannot read \(path)")
+          : "no such file: \(path)")
+    }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    var size: Int64 = 0
+    do {
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        hasher.update(data: chunk)
+        size += Int64(chunk.count)
+        progress?(size)
+      }
+    } catch {
+      throw PedigreeError(.io, "cannot read \(path): \(error.localizedDescription)")
+    }
+    return (format(hasher.finalize()), size)
+  }
+
+  /// Whether `text` is a well-formed `sha256:<64 hex>` digest.
+  public static func isValid(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard utf8.count == 71, text.hasPrefix("sha256:") else { return false }
+    return utf8.dropFirst(7).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+  }
+
+  /// Validates and normalises a user-supplied digest (hex is lower-cased).
+  public static func normalized(_ text: String) throws(PedigreeError) -> String {
+    let lowered = text.lowercased()
+    guard isValid(lowered) else {
+      throw PedigreeError(
+        .usage, "invalid digest '\(text.prefix(80))'",
+        hint: "digests are written sha256:<64 hex digits>")
+    }
+    return lowered
+  }
+
+  private static func format(_ digest: SHA256.Digest) -> String {
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = Array("sha256:".utf8)
+    out.reserveCapacity(71)
+    for byte in digest {
+      out.append(hex[Int(byte >> 4)])
+      out.append(hex[Int(byte & 0x0f)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,420 @@
+/// A JSON document: what run records are parsed into and what `--json` output is built from.
+///
+/// Objects keep their keys in order, so output is stable and reads in a sensible order.
+/// Integers that fit in 64 bits stay exact (`.integer`); other numbers are `.number`.
+public enum JSONValue: Equatable, Sendable {
+  case null
+  case bool(Bool)
+  case integer(Int64)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object(JSONObject)
+
+  /// A metric value: a number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"` that
+  /// stand for the values JSON cannot write.
+  public static func metric(_ value: Double) -> JSONValue {
+    if value.isNaN { return .string("NaN") }
+    if value.isInfinite { return .string(value < 0 ? "-Infinity" : "Infinity") }
+    return .number(value)
+  }
+
+  /// `.string(value)` or `.null`.
+  public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+  /// `.integer(value)` or `.null`.
+  public static func optional(_ value: Int64?) -> JSONValue {
+    value.map(JSONValue.integer) ?? .null
+  }
+
+  /// The object's value for `key`, or `nil` when this is not an object or has no such key.
+  public subscript(key: String) -> JSONValue? {
+    if case .object(let object) = self { return object[key] }
+    return nil
+  }
+
+  /// A short name of the value's type, for error messages.
+  public var typeName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .integer, .number: "a number"
+    case .string: "a string"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+}
+
+/// A JSON object with ordered keys.
+public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+  public var pairs: [(key: String, value: JSONValue)]
+
+  public init(_ pairs: [(key: String, value: JSONValue)] = []) { self.pairs = pairs }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    pairs = elements.map { (key: $0.0, value: $0.1) }
+  }
+
+  /// The value for `key`; setting appends a new key or replaces an existing one in place.
+  public subscript(key: String) -> JSONValue? {
+    get { pairs.first { $0.key == key }?.value }
+    set {
+      if let index = pairs.firstIndex(where: { $0.key == key }) {
+        if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+      } else if let newValue {
+        pairs.append((key, newValue))
+      }
+    }
+  }
+
+  public var keys: [String] { pairs.map(\.key) }
+
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    lhs.pairs.count == rhs.pairs.count
+      && zip(lhs.pairs, rhs.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+  }
+}
+
+// MARK: - Writing
+
+extension JSONValue {
+  /// The JSON text of the value: compact, or indented by two spaces when `pretty`.
+  public func serialized(pretty: Bool = false) -> String {
+    var out = ""
+    write(to: &out, pretty: pretty, indent: 0)
+    return out
+  }
+
+  private func write(to out: inout String, pretty: Bool, indent: Int) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let value): out += value ? "true" : "false"
+    case .integer(let value): out += String(value)
+    case .number(let value):
+      if value.isFinite {
+        if value == value.rounded(.towardZero) && abs(value) < 1e15 {
+          out += String(Int64(value))
+        } else {
+          out += "\(value)"
+        }
+      } else {
+        JSONValue.metric(value).write(to: &out, pretty: pretty, indent: indent)
+      }
+    case .string(let value): JSONValue.writeString(value, to: &out)
+    case .array(let values):
+      if values.isEmpty { out += "[]"; return }
+      out += "["
+      for (index, value) in values.enumerated() {
+        if index > 0 { out += "," }
+        if pretty { JSONValue.newline(&out, indent + 1) }
+        value.write(to: &out, pretty: pretty, indent: indent + 1)
+      }
+      if pretty { JSONValue.newline(&out, indent) }
+      out += "]"
+    case .object(let object):
+      if object.pairs.isEmpty { out += "{}"; return }
+      out += "{"
+      for (index, pair) in object.pairs.enumerated() {
+        if index > 0 { out += "," }
+        if pretty { JSONValue.newline(&out, indent + 1) }
+        JSONValue.writeString(pair.key, to: &out)
+        out += pretty ? ": " : ":"
+        pair.value.write(to: &out, pretty: pretty, indent: indent + 1)
+      }
+      if pretty { JSONValue.newline(&out, indent) }
+      out += "}"
+    }
+  }
+
+  private static func newline(_ out: inout String, _ indent: Int) {
+    out += "\n"
+    out += String(repeating: "  ", count: indent)
+  }
+
+  private static func writeString(_ value: String, to out: inout String) {
+    out += "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    out += "\""
+  }
+}
+
+// MARK: - Parsing
+
+/// A JSON syntax error, with the 1-based line and column where it was found.
+public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
+  public let message: String
+  public let line: Int
+  public let column: Int
+  public var description: String { "\(message) at line \(line), column \(column)" }
+}
+
+extension JSONValue {
+  /// Parses one JSON document. Strings must be valid UTF-8; nesting deeper than 256 levels, trailing
+  /// content and duplicate object keys are errors.
+  public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    var text = text
+    let result = text.withUTF8 { bytes in
+      Result { () throws(JSONSyntaxError) -> JSONValue in try parse(bytes) }
+    }
+    return try result.get()
+  }
+
+  /// Parses one JSON document from UTF-8 bytes.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    var parser = JSONParser(bytes: bytes)
+    parser.skipWhitespace()
+    let value = try parser.parseValue(depth: 0)
+    parser.skipWhitespace()
+    if parser.position < bytes.count { throw parser.error("unexpected content after the document") }
+    return value
+  }
+}
+
+struct JSONParser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var position = 0
+  static let maximumDepth = 256
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+    let end = min(offset ?? position, bytes.count)
+    var line = 1
+    var lineStart = 0
+    for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
+      line += 1
+      lineStart = index + 1
+    }
+    return JSONSyntaxError(message: message, line: line, column: end - lineStart + 1)
+  }
+
+  mutating func skipWhitespace() {
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x0A, 0x0D, 0x09: position += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    guard position < bytes.count else { throw error("unexpected end of input") }
+    switch bytes[position] {
+    case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+    case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+    case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+    case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+    default: throw error("unexpected character '\(printable(bytes[position]))'")
+    }
+  }
+
+  private func printable(_ byte: UInt8) -> String {
+    byte >= 0x20 && byte < 0x7f ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
+  }
+
+  private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+    let count = literal.utf8CodeUnitCount
+    guard position + count <= bytes.count else { throw error("unexpected end of input") }
+    for index in 0..<count where bytes[position + index] != literal.utf8Start[index] {
+      throw error("invalid literal, expected '\(literal)'")
+    }
+    position += count
+  }
+
+  private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    if depth > JSONParser.maximumDepth { throw error("nesting is too deep") }
+    position += 1
+    var object = JSONObject()
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+      position += 1
+      return .object(object)
+    }
+    while true {
+      skipWhitespace()
+      guard position < bytes.count else { throw error("unexpected end of input in an object") }
+      guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+      let keyStart = position
+      let key = try parseString()
+      if object.pairs.contains(where: { $0.key == key }) {
+        throw error("duplicate key \"\(key)\"", at: keyStart)
+      }
+      skipWhitespace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+        throw error("expected ':' after a key")
+      }
+      position += 1
+      skipWhitespace()
+      object.pairs.append((key, try parseValue(depth: depth)))
+      skipWhitespace()
+      guard position < bytes.count else { throw error("unexpected end of input in an object") }
+      switch bytes[position] {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "}"): position += 1; return .object(object)
+      default: throw error("expected ',' or '}' in an object")
+      }
+    }
+  }
+
+  private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    if depth > JSONParser.maximumDepth { throw error("nesting is too deep") }
+    position += 1
+    var values: [JSONValue] = []
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+      position += 1
+      return .array(values)
+    }
+    while true {
+      skipWhitespace()
+      values.append(try parseValue(depth: depth))
+      skipWhitespace()
+      guard position < bytes.count else { throw error("unexpected end of input in an array") }
+      switch bytes[position] {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "]"): position += 1; return .array(values)
+      default: throw error("expected ',' or ']' in an array")
+      }
+    }
+  }
+
+  private mutating func parseString() throws(JSONSyntaxError) -> String {
+    let start = position
+    position += 1
+    let contentStart = position
+    // Fast path: no escapes.
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<position])
+        position += 1
+        guard let string = String(validating: slice, as: UTF8.self) else {
+          throw error("invalid UTF-8 in a string", at: start)
+        }
+        return string
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { throw error("control character in a string") }
+      position += 1
+    }
+    var buffer = Array(bytes[contentStart..<position])
+    while position < bytes.count {
+      let byte = bytes[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        position += 1
+        guard let string = String(validating: buffer, as: UTF8.self) else {
+          throw error("invalid UTF-8 in a string", at: start)
+        }
+        return string
+      case UInt8(ascii: "\\"):
+        position += 1
+        guard position < bytes.count else { break }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""): buffer.append(0x22)
+        case UInt8(ascii: "\\"): buffer.append(0x5C)
+        case UInt8(ascii: "/"): buffer.append(0x2F)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try parseHex4()
+          if (0xD800..<0xDC00).contains(scalar) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+              bytes[position + 1] == UInt8(ascii: "u")
+            else { throw error("unpaired surrogate in a string") }
+            position += 2
+            let low = try parseHex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw error("invalid surrogate pair") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00..<0xE000).contains(scalar) {
+            throw error("unpaired surrogate in a string")
+          }
+          guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+          buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default: throw error("invalid escape '\\\(printable(escape))'")
+        }
+      default:
+        if byte < 0x20 { throw error("control character in a string") }
+        buffer.append(byte)
+        position += 1
+      }
+    }
+    throw error("unterminated string", at: start)
+  }
+
+  private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+    guard position + 4 <= bytes.count else { throw error("unexpected end of input in \\u escape") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[position]
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: throw error("invalid \\u escape")
+      }
+      value = value << 4 | UInt32(digit)
+      position += 1
+    }
+    return value
+  }
+
+  private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    let start = position
+    var isInteger = true
+    if bytes[position] == UInt8(ascii: "-") { position += 1 }
+    func digits(_ parser: inout JSONParser) -> Int {
+      let begin = parser.position
+      while parser.position < parser.bytes.count,
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[parser.position])
+      {
+        parser.position += 1
+      }
+      return parser.position - begin
+    }
+    let integerDigits = digits(&self)
+    guard integerDigits > 0 else { throw error("invalid number") }
+    if integerDigits > 1 && bytes[position - integerDigits] == UInt8(ascii: "0") {
+      throw error("invalid number: leading zero", at: start)
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      isInteger = false
+      position += 1
+      guard digits(&self) > 0 else { throw error("invalid number: digits expected after '.'") }
+    }
+    if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+      isInteger = false
+      position += 1
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+        position += 1
+      }
+      guard digits(&self) > 0 else { throw error("invalid number: digits expected in exponent") }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    if isInteger, let value = Int64(text) { return .integer(value) }
+    guard let value = Double(text), value.isFinite else {
+      throw error("number out of range", at: start)
+    }
+    return .number(value)
+  }
+}

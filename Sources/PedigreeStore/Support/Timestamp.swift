@@ -1,0 +1,148 @@
+import Foundation
+
+/// A point in time as milliseconds since the Unix epoch, UTC: how Pedigree stores every time.
+public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible {
+  public var milliseconds: Int64
+
+  public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+  /// The current time.
+  public static func now() -> Timestamp {
+    Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+  }
+
+  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    lhs.milliseconds < rhs.milliseconds
+  }
+
+  /// ISO 8601 in UTC: `2026-11-28T10:00:00Z`, with milliseconds only when there are some.
+  public var iso8601: String {
+    let seconds = milliseconds.floorDivided(by: 1000)
+    let millis = milliseconds - seconds * 1000
+    let days = seconds.floorDivided(by: 86_400)
+    let secondOfDay = seconds - days * 86_400
+    let (year, month, day) = Timestamp.civil(fromDays: days)
+    var text = String(
+      format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", year, month, day, secondOfDay / 3600,
+      secondOfDay % 3600 / 60, secondOfDay % 60)
+    if millis != 0 { text += String(format: ".%03lld", millis) }
+    return text + "Z"
+  }
+
+  public var description: String { iso8601 }
+
+  /// Parses ISO 8601: `2026-03-01`, `2026-03-01T10:00`, `2026-03-01T10:00:00`, with optional
+  /// fractional seconds and a `Z` or `±HH:MM` offset (no offset means UTC). A date alone means
+  /// the start of that day, UTC; with `endOfDay`, its last millisecond (so `--until 2026-03-01`
+  /// includes that day).
+  public init(parsing text: String, endOfDay: Bool = false) throws(PedigreeError) {
+    guard let value = Timestamp.parse(Array(text.utf8), endOfDay: endOfDay) else {
+      throw PedigreeError.usage(
+        "invalid time '\(text.prefix(64))'",
+        hint: "use ISO 8601, e.g. 2026-03-01 or 2026-03-01T14:30:00Z")
+    }
+    self = value
+  }
+
+  private static func parse(_ b: [UInt8], endOfDay: Bool) -> Timestamp? {
+    var i = 0
+    func number(_ width: Int) -> Int64? {
+      guard i + width <= b.count else { return nil }
+      var value: Int64 = 0
+      for k in i..<(i + width) {
+        guard (0x30...0x39).contains(b[k]) else { return nil }
+        value = value * 10 + Int64(b[k] - 0x30)
+      }
+      i += width
+      return value
+    }
+    func expect(_ c: Character) -> Bool {
+      guard i < b.count, b[i] == c.asciiValue! else { return false }
+      i += 1
+      return true
+    }
+    guard let year = number(4), expect("-"), let month = number(2), expect("-"),
+      let day = number(2), (1...12).contains(month), day >= 1,
+      day <= daysInMonth(year: year, month: month)
+    else { return nil }
+    var hour: Int64 = 0
+    var minute: Int64 = 0
+    var second: Int64 = 0
+    var millis: Int64 = 0
+    var offsetSeconds: Int64 = 0
+    let dateOnly = i == b.count
+    if !dateOnly {
+      guard expect("T") || expect(" ") || expect("t"), let h = number(2), expect(":"),
+        let m = number(2), h < 24, m < 60
+      else { return nil }
+      hour = h
+      minute = m
+      if expect(":") {
+        guard let s = number(2), s < 60 else { return nil }
+        second = s
+        if expect(".") || expect(",") {
+          var digits = 0
+          while i < b.count, (0x30...0x39).contains(b[i]) {
+            if digits < 3 { millis = millis * 10 + Int64(b[i] - 0x30) }
+            digits += 1
+            i += 1
+          }
+          guard digits > 0 else { return nil }
+          for _ in digits..<3 where digits < 3 { millis *= 10 }
+        }
+      }
+      if expect("Z") || expect("z") {
+      } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+        let sign: Int64 = b[i] == UInt8(ascii: "-") ? -1 : 1
+        i += 1
+        guard let oh = number(2), oh < 24 else { return nil }
+        _ = expect(":")
+        guard let om = number(2), om < 60 else { return nil }
+        offsetSeconds = sign * (oh * 3600 + om * 60)
+      }
+      guard i == b.count else { return nil }
+    }
+    let days = daysFromCivil(year: year, month: month, day: day)
+    var ms = ((days * 86_400 + hour * 3600 + minute * 60 + second) - offsetSeconds) * 1000 + millis
+    if dateOnly && endOfDay { ms += 86_400_000 - 1 }
+    return Timestamp(milliseconds: ms)
+  }
+
+  private static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  // Howard Hinnant's civil-calendar algorithms (http://howardhinnant.github.io/date_algorithms.html).
+  private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+    let y = month <= 2 ? year - 1 : year
+    let era = y.floorDivided(by: 400)
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    let z = days + 719_468
+    let era = z.floorDivided(by: 146_097)
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}
+
+extension Int64 {
+  fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    let quotient = self / divisor
+    return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+  }
+}
