@@ -38,8 +38,9 @@ let package = Package(
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
     // `swift run -c release pedigree-bench`: the workload generator and the benchmark harness.
     .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeStore", "PedigreeQuery"]),
-    // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeStore.
-    .executableTarget(name: "generate-migrations", path: "Sources/generate-migrations"),
+    // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeStore and writes
+    // schema.sql, the schema they produce.
+    .executableTarget(name: "generate-migrations", dependencies: ["CSQLite"]),
     .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
     .testTarget(name: "PedigreeQueryTests", dependencies: ["PedigreeQuery", "PedigreeStore"]),
     .testTarget(
