@@ -105,7 +105,7 @@ extension Registry {
     ) { ($0.int64(0), $0.string(1)) }
     let id = (last?.0 ?? 0) + 1
     let previous = last?.1 ?? AuditChain.genesis
-    let at = Timestamp.now()
+    let at = clock()
     let text = JSONValue.object(details).serialized()
     let hash = AuditChain.hash(
       previous: previous, id: id, at: at, actor: actor, action: action, entity: entity,

@@ -17,6 +17,9 @@ public final class Registry {
   public let path: String
   /// Who is doing what; recorded on every write and in the audit log.
   public var actor: String
+  /// The time every write records. The system clock, unless a caller replays history (the demo
+  /// tells a story over several weeks; tests pin times).
+  public var clock: () -> Timestamp = { .now() }
 
   /// What a caller intends to do with the registry.
   public enum Access: Sendable {
@@ -82,6 +85,14 @@ public final class Registry {
     case .ahead(let version): throw newerSchemaError(path: path, version: version)
     default: return (registry, try registry.migrate())
     }
+  }
+
+  /// Opens an existing file without checking its schema, for maintenance commands (`db status`,
+  /// `db migrate`) that must work on a registry at any version. Use `schemaState()` next.
+  public static func openForMaintenance(
+    path: String, actor: String, busyTimeout: Duration? = nil
+  ) throws(PedigreeError) -> Registry {
+    try connect(path: path, access: .read, actor: actor, busyTimeout: busyTimeout)
   }
 
   private static func connect(

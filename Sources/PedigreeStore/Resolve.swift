@@ -202,3 +202,24 @@ extension Registry {
     return previous[b.count]
   }
 }
+
+extension Registry {
+  /// The content digest recorded for a node: a model version's artifact, a dataset version's or
+  /// an artifact's own. `nil` when none was recorded (or the node is a run).
+  public func recordedDigest(of node: NodeRef) throws(PedigreeError) -> String? {
+    try mapErrors {
+      switch node.kind {
+      case .modelVersion:
+        return try database.scalarString(
+          "SELECT artifact_digest FROM model_versions WHERE id = ?", [.integer(node.id)])
+      case .datasetVersion:
+        return try database.scalarString(
+          "SELECT digest FROM dataset_versions WHERE id = ?", [.integer(node.id)])
+      case .artifact:
+        return try database.scalarString("SELECT digest FROM artifacts WHERE id = ?", [.integer(node.id)])
+      case .run:
+        return nil
+      }
+    }
+  }
+}

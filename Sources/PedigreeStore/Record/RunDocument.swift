@@ -27,6 +27,20 @@ public struct RunDocument: Equatable, Sendable {
     public var artifact: String?
     public var alias: String?
     public var description: String?
+
+    public init(model: String, artifact: String? = nil, alias: String? = nil, description: String? = nil) {
+      self.model = model
+      self.artifact = artifact
+      self.alias = alias
+      self.description = description
+    }
+  }
+
+  /// A document built in code rather than parsed.
+  public init(start: RunStart, log: RunLog = RunLog(), register: Registration? = nil) {
+    self.start = start
+    self.log = log
+    self.register = register
   }
 
   /// Decodes and validates the document's shape. Errors are `.invalidInput` naming the field

@@ -89,7 +89,7 @@ extension Registry {
           "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
           [
             .integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
-            .integer(Timestamp.now().milliseconds),
+            .integer(clock().milliseconds),
           ])
         try database.execute("PRAGMA user_version = \(migration.version)")
         try appendAudit(

@@ -54,7 +54,7 @@ extension Registry {
     if let existing = try existingDatasetVersion(input) {
       return Outcome(value: existing, changed: false)
     }
-    let now = Timestamp.now().milliseconds
+    let now = clock().milliseconds
     try database.run(
       "INSERT INTO datasets(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
       [.text(input.name), .integer(now)])

@@ -121,7 +121,7 @@ extension Registry {
       }
       try database.run(
         "UPDATE model_versions SET deprecated_at = ?, deprecated_by = ?, deprecation_reason = ? WHERE id = ?",
-        [.integer(Timestamp.now().milliseconds), .text(actor), .text(reason), .integer(target.id)])
+        [.integer(clock().milliseconds), .text(actor), .text(reason), .integer(target.id)])
       try appendAudit(
         action: "model.deprecate", entity: "model:\(target.name)", details: ["reason": .string(reason)])
       return try modelVersion(id: target.id)
@@ -158,7 +158,7 @@ extension Registry {
     {
       return Outcome(value: try modelVersion(id: existing), changed: false)
     }
-    let now = Timestamp.now().milliseconds
+    let now = clock().milliseconds
     try database.run(
       "INSERT INTO models(name, created_at, created_by) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING",
       [.text(registration.model), .integer(now), .text(actor)])
@@ -220,7 +220,7 @@ extension Registry {
       """,
       [
         .integer(modelID), .text(alias), .text(action), SQLValue(current), .integer(versionID),
-        .text(actor), SQLValue(reason), .integer(Timestamp.now().milliseconds),
+        .text(actor), SQLValue(reason), .integer(clock().milliseconds),
       ])
     let name = try database.scalarString("SELECT name FROM models WHERE id = ?", [.integer(modelID)]) ?? ""
     return AliasMove(

@@ -37,7 +37,7 @@ extension Registry {
   /// Ends a running run with `status`. Ending it again with the same status changes nothing
   /// (returns `false`); with another status it is refused.
   @discardableResult
-  public func endRun(_ ref: Ref, status: RunStatus = .finished, at time: Timestamp = .now())
+  public func endRun(_ ref: Ref, status: RunStatus = .finished, at time: Timestamp? = nil)
     throws(PedigreeError) -> Bool
   {
     guard status != .running else {
@@ -58,7 +58,7 @@ extension Registry {
       }
       try database.run(
         "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
-        [.text(status.rawValue), .integer(max(time.milliseconds, startedAt)), .integer(run.id)])
+        [.text(status.rawValue), .integer(max((time ?? clock()).milliseconds, startedAt)), .integer(run.id)])
       try appendAudit(
         action: "run.end", entity: "run:\(run.name)", details: ["status": .string(status.rawValue)])
       return true
@@ -125,7 +125,7 @@ extension Registry {
 
   /// Inserts a validated run with its params, tags and inputs. No audit entry.
   func insertRun(_ start: RunStart) throws -> RunHandle {
-    let now = Timestamp.now()
+    let now = clock()
     try database.run(
       "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
       [.text(start.experiment), .integer(now.milliseconds)])
@@ -284,7 +284,7 @@ extension Registry {
       """,
       [
         .integer(id), .text(artifact.name), .text(artifact.uri), SQLValue(artifact.digest),
-        SQLValue(artifact.sizeBytes), .integer(Timestamp.now().milliseconds), .text(actor),
+        SQLValue(artifact.sizeBytes), .integer(clock().milliseconds), .text(actor),
       ])
     return id
   }

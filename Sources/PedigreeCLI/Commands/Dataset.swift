@@ -1,0 +1,73 @@
+import ArgumentParser
+import PedigreeStore
+
+struct DatasetCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dataset", abstract: "Register and inspect dataset versions.",
+    subcommands: [Register.self])
+
+  struct Register: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Register a dataset version; prints NAME@N.",
+      discussion: """
+        With --file the content is hashed, so registering the same content again returns the
+        existing version. Without a digest every registration is a new version.
+
+        Example: pedigree dataset register transactions --uri s3://risk/tx.parquet --file tx.parquet --rows 120000
+        """)
+
+    @Argument(help: "The dataset's name.") var name: String
+    @Option(help: "Where the data lives.") var uri: String
+    @Option(help: "A local copy to hash (SHA-256) for the digest and size.") var file: String?
+    @Option(help: "The content digest, sha256:<hex>, when there is no local copy.") var digest: String?
+    @Option(help: "The number of rows.") var rows: Int64?
+    @Option(help: "The size in bytes, when there is no local copy.") var size: Int64?
+    @Option(help: "A description of the schema (JSON recommended).") var schema: String?
+    @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if file != nil && digest != nil { throw ValidationError("give --file or --digest, not both") }
+      if file != nil && size != nil { throw ValidationError("--size is read from --file; do not give both") }
+    }
+
+    func run() throws {
+      try execute {
+        var input = DatasetInput(
+          name: name, uri: uri, digest: digest, sizeBytes: size, rowCount: rows, schema: schema,
+          tags: try tags.map { (tag) throws(PedigreeError) in try parseKeyValue(tag, what: "tag") })
+        _ = try input.validatedShape()
+        if let file {
+          let hashed = try hashFile(file)
+          input.digest = hashed.digest
+          input.sizeBytes = hashed.size
+        }
+        let registry = try global.open(.write)
+        let outcome = try registry.registerDataset(input)
+        let version = outcome.value
+        if !outcome.changed {
+          global.output.note("\(version.ref) already has this digest; nothing changed")
+        } else {
+          global.output.note(
+            "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes))
+        }
+        global.output.emit(
+          .object([
+            "ref": .string(version.ref), "name": .string(version.name),
+            "version": .integer(Int64(version.version)), "uri": .string(version.uri),
+            "digest": .optional(version.digest), "size_bytes": .optional(version.sizeBytes),
+            "row_count": .optional(version.rowCount), "created": .bool(outcome.changed),
+          ]),
+          text: version.ref)
+      }
+    }
+  }
+}
+
+extension DatasetInput {
+  /// Checks the name before any file is hashed, so a typo fails fast.
+  func validatedShape() throws(PedigreeError) -> Bool {
+    try Names.validate(name, as: "dataset")
+    return true
+  }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import PedigreeStore
+
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Create the registry, or upgrade it to this version's schema (idempotent).",
+    discussion: "Example: pedigree init --db registry.db")
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    try execute {
+      let (registry, applied) = try Registry.initialize(path: global.path, actor: global.resolvedActor)
+      global.output.emit(
+        migrationReport(registry, applied: applied),
+        text: applied.isEmpty
+          ? "\(registry.path) is up to date (schema version \(Migration.latestVersion))"
+          : "initialised \(registry.path) (schema version \(Migration.latestVersion))")
+    }
+  }
+}
+
+/// `{"path", "schema_version", "applied": ["0001_initial", …]}`.
+func migrationReport(_ registry: Registry, applied: [Migration]) -> JSONValue {
+  .object([
+    "path": .string(registry.path), "schema_version": .integer(Int64(Migration.latestVersion)),
+    "applied": .array(applied.map { .string($0.fileName) }),
+  ])
+}
+
+extension Migration {
+  var fileName: String { String(format: "%04d_%@", version, name) }
+}
+
+struct DB: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "db", abstract: "Inspect, upgrade and check the registry file.",
+    subcommands: [Status.self, Migrate.self])
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the schema version and pending migrations.",
+      discussion: "Example: pedigree db status --db registry.db")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let registry = try Registry.openForMaintenance(path: global.path, actor: global.resolvedActor)
+        let state = try registry.schemaState()
+        let version = Int64(
+          try registry.mapErrors { try registry.database.scalarInt("PRAGMA user_version") ?? 0 })
+        let applied = state == .foreign ? [] : try registry.appliedMigrations()
+        let pending = state == .foreign ? [] : try registry.pendingMigrations()
+        let stateText: String
+        switch state {
+        case .uninitialized: stateText = "empty (run `pedigree init`)"
+        case .current: stateText = "up to date"
+        case .behind: stateText = "\(pending.count) migration(s) pending (run `pedigree db migrate`)"
+        case .ahead: stateText = "newer than this pedigree (\(Migration.latestVersion)): upgrade pedigree"
+        case .foreign: stateText = "not a Pedigree database"
+        }
+        let edited = applied.filter { !$0.checksumMatches }
+        global.output.emit(
+          .object([
+            "path": .string(registry.path), "schema_version": .integer(version),
+            "latest_version": .integer(Int64(Migration.latestVersion)), "state": .string(stateText),
+            "applied": .array(
+              applied.map {
+                .object([
+                  "version": .integer(Int64($0.version)), "name": .string($0.name),
+                  "applied_at": .string($0.appliedAt.iso8601), "checksum_ok": .bool($0.checksumMatches),
+                ])
+              }),
+            "pending": .array(pending.map { .string($0.fileName) }),
+          ]),
+          text: """
+            registry:        \(registry.path)
+            schema version:  \(version) (this pedigree: \(Migration.latestVersion))
+            state:           \(stateText)
+            applied:         \(applied.map { "\(String(format: "%04d", $0.version))_\($0.name) (\($0.appliedAt.iso8601))" }.joined(separator: ", "))
+            """
+              + (pending.isEmpty
+                ? "" : "\npending:         \(pending.map(\.fileName).joined(separator: ", "))")
+              + (edited.isEmpty
+                ? ""
+                : "\nwarning:         migration(s) \(edited.map { String($0.version) }.joined(separator: ", ")) differ from this binary's copy")
+        )
+        if state == .foreign || state.isAhead {
+          throw PedigreeError(.incompatible, "\(registry.path): \(stateText)")
+        }
+      }
+    }
+  }
+
+  struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Apply pending migrations.", discussion: "Example: pedigree db migrate --db registry.db")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let registry = try Registry.openForMaintenance(path: global.path, actor: global.resolvedActor)
+        let applied = try registry.migrate()
+        global.output.emit(
+          migrationReport(registry, applied: applied),
+          text: applied.isEmpty
+            ? "nothing to migrate: \(registry.path) is at schema version \(Migration.latestVersion)"
+            : "applied \(applied.map(\.fileName).joined(separator: ", "))")
+      }
+    }
+  }
+}
+
+extension SchemaState {
+  var isAhead: Bool {
+    if case .ahead = self { return true }
+    return false
+  }
+}

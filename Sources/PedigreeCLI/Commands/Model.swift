@@ -1,0 +1,145 @@
+import ArgumentParser
+import PedigreeStore
+
+struct ModelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "model", abstract: "Register, promote, roll back and inspect model versions.",
+    subcommands: [Register.self, Promote.self, Rollback.self, Deprecate.self])
+
+  struct Register: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Register a model version from a run; prints NAME@N.",
+      discussion: """
+        A local --artifact is hashed (SHA-256); a URI is recorded as given, with --digest if known.
+        Registering an artifact digest the model already has returns the existing version.
+
+        Example: pedigree model register fraud-detector --run 3f9a1c --artifact model.onnx --alias staging
+        """)
+
+    @Argument(help: "The model's name.") var name: String
+    @Option(name: .customLong("run"), help: "The run that produced it (id or unique prefix).") var runID:
+      String
+    @Option(help: "The model file (hashed) or its URI.") var artifact: String?
+    @Option(help: "The artifact's digest, sha256:<hex> (for a URI).") var digest: String?
+    @Option(help: "An alias to point at the new version.") var alias: String?
+    @Option(help: "A description of this version.") var description: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if digest != nil && artifact == nil {
+        throw ValidationError("--digest describes an --artifact; give one")
+      }
+    }
+
+    func run() throws {
+      try execute {
+        try Names.validate(name, as: "model")
+        if let alias { try Names.validateAlias(alias) }
+        let runRef = try Ref.parse(runID, defaultKind: .run)
+        var input: ArtifactInput?
+        if let artifact { input = try artifactInput(artifact, digest: digest) }
+        let registry = try global.open(.write)
+        let outcome = try registry.registerModel(
+          ModelRegistration(model: name, run: runRef, artifact: input, alias: alias, description: description)
+        )
+        let version = outcome.value
+        if outcome.changed {
+          global.output.note(
+            "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes)
+              + (alias.map { " → \(name)@\($0)" } ?? ""))
+        } else {
+          global.output.note("\(version.ref) already has this artifact digest; nothing changed")
+        }
+        global.output.emit(
+          .object([
+            "ref": .string(version.ref), "model": .string(version.model),
+            "version": .integer(Int64(version.version)), "run_id": .string(version.runUUID),
+            "artifact_id": .optional(version.artifactID), "digest": .optional(version.digest),
+            "size_bytes": .optional(version.sizeBytes), "created": .bool(outcome.changed),
+            "alias": .optional(outcome.changed ? alias : nil),
+          ]),
+          text: version.ref)
+      }
+    }
+  }
+
+  struct Promote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Move an alias onto a version.",
+      discussion:
+        "Example: pedigree model promote fraud-detector@4 --to production --reason \"AUC +2pt on holdout\"")
+
+    @Argument(help: "The version: NAME@N, or NAME@ALIAS to promote what another alias has.") var ref: String
+    @Option(help: "The alias to move (production, staging, …).") var to: String
+    @Option(help: "Why, for the record.") var reason: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let target = try Ref.parse(ref, defaultKind: .model)
+        try Names.validateAlias(to)
+        let outcome = try global.open(.write).promote(target, to: to, reason: reason)
+        emit(outcome, global.output)
+      }
+    }
+  }
+
+  struct Rollback: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Undo the alias's last move (default alias: production).",
+      discussion: """
+        Each promotion pushes onto the alias's stack and each rollback pops it: promote v1, v2, v3,
+        then rollback → v2, rollback → v1. Deprecated versions are skipped. --to N jumps to N.
+
+        Example: pedigree model rollback fraud-detector --reason "precision dropped in prod"
+        """)
+
+    @Argument(help: "The model's name.") var name: String
+    @Option(help: "The alias to roll back.") var alias = "production"
+    @Option(help: "Jump to this version number instead of the previous one.") var to: Int?
+    @Option(help: "Why, for the record.") var reason: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let outcome = try global.open(.write).rollback(model: name, alias: alias, to: to, reason: reason)
+        emit(outcome, global.output)
+      }
+    }
+  }
+
+  struct Deprecate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Mark a version bad: rollback skips it and promote refuses it.",
+      discussion: "Example: pedigree model deprecate fraud-detector@3 --reason \"trained on leaked labels\"")
+
+    @Argument(help: "The version, NAME@N or NAME@ALIAS.") var ref: String
+    @Option(help: "Why it is bad (required).") var reason: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let version = try global.open(.write).deprecate(
+          try Ref.parse(ref, defaultKind: .model), reason: reason)
+        global.output.emit(
+          .object(["ref": .string(version.ref), "deprecated": .bool(true), "reason": .string(reason)]),
+          text: "deprecated \(version.ref): \(reason)")
+      }
+    }
+  }
+}
+
+/// Prints an alias move: `fraud-detector@production: 3 → 2`.
+private func emit(_ outcome: Outcome<AliasMove>, _ output: Output) {
+  let move = outcome.value
+  let from = move.from.map { "\(move.model)@\($0)" } ?? "(unset)"
+  output.emit(
+    .object([
+      "model": .string(move.model), "alias": .string(move.alias), "action": .string(move.action),
+      "from_version": .optional(move.from.map(Int64.init)), "to_version": .integer(Int64(move.to)),
+      "changed": .bool(outcome.changed),
+    ]),
+    text: outcome.changed
+      ? "\(move.model)@\(move.alias): \(from) → \(move.model)@\(move.to)"
+      : "\(move.model)@\(move.alias) already points at \(move.model)@\(move.to); nothing changed")
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PedigreeStore
+
+/// The `pedigree` command.
+public struct PedigreeCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "pedigree",
+    abstract: "A model registry and lineage tracker in one SQLite file.",
+    discussion: """
+      Records datasets, runs, params, metrics and model artifacts as a lineage graph, and answers
+      where a model came from, what was in production when, and what a bad dataset affected.
+
+      Start with `pedigree demo`, then try the commands it prints.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, Verify.self,
+      Demo.self,
+    ]
+  )
+
+  public init() {}
+
+  /// Parses the command line, runs the command and exits with PRODUCT.md's exit codes. Errors
+  /// from parsing are one `error:` line with a pointer to `--help` (exit 64).
+  public static func main(_ arguments: [String]? = nil) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      Foundation.exit(0)
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)  // --help, --version: print them as ArgumentParser does
+      }
+      let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      Output.error(
+        message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message,
+        hint: "see `\(helpPath(arguments ?? Array(CommandLine.arguments.dropFirst()))) --help`")
+      Foundation.exit(code == .validationFailure ? 64 : code.rawValue)
+    }
+  }
+
+  /// The subcommand words of an invocation, for the `--help` hint.
+  private static func helpPath(_ arguments: [String]) -> String {
+    var words = ["pedigree"]
+    var command: ParsableCommand.Type = PedigreeCommand.self
+    for argument in arguments {
+      guard
+        let next = command.configuration.subcommands.first(where: {
+          $0.configuration.commandName == argument || $0._commandName == argument
+        })
+      else { break }
+      words.append(argument)
+      command = next
+    }
+    return words.joined(separator: " ")
+  }
+}

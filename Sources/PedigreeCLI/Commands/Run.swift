@@ -1,0 +1,197 @@
+import ArgumentParser
+import Foundation
+import PedigreeStore
+
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Start, log to, end and record runs.",
+    subcommands: [Start.self, Log.self, End.self, Record.self])
+
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start a run; prints its id.",
+      discussion: """
+        Example: RUN=$(pedigree run start --experiment fraud --param lr=0.01 --input transactions@3 --git-commit 9f2c1e7)
+        """)
+
+    @Option(help: "The experiment (created on first use).") var experiment = "default"
+    @Option(help: "A name for the run.") var name: String?
+    @Option(name: .customLong("param"), help: "A param, key=value (repeatable; immutable once set).")
+    var params: [String] = []
+    @Option(
+      name: .customLong("input"),
+      help: "An input: a dataset version NAME@N, or model:NAME@N, artifact:ID (repeatable).")
+    var inputs: [String] = []
+    @Option(help: "The git commit of the code.") var gitCommit: String?
+    @Option(help: "The code repository.") var repo: String?
+    @Option(help: "The entry point (train.py).") var entryPoint: String?
+    @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let start = RunStart(
+          experiment: experiment, name: name,
+          code: CodeVersion(gitCommit: gitCommit, repo: repo, entryPoint: entryPoint),
+          params: try keyValues(params, "param"), tags: try keyValues(tags, "tag"),
+          inputs: try inputs.map { (input) throws(PedigreeError) in
+            .ref(try Ref.parse(input, defaultKind: .dataset))
+          })
+        let handle = try global.open(.write).startRun(start)
+        global.output.emit(.object(["run_id": .string(handle.uuid)]), text: handle.uuid)
+      }
+    }
+  }
+
+  struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add params, metrics, inputs and outputs to a run (all or nothing).",
+      discussion: """
+        Metrics are key=value or key=value@step; values may be nan, inf, -inf. An output is a local
+        file (hashed) or a URI.
+
+        Example: pedigree run log 3f9a1c --metric loss=0.42@3 --metric auc=0.93 --output model.onnx
+        """)
+
+    @Argument(help: "The run id (or a unique prefix of 6+ characters).") var runID: String
+    @Option(name: .customLong("param"), help: "A param, key=value (repeatable).") var params: [String] = []
+    @Option(name: .customLong("metric"), help: "A metric point, key=value[@step] (repeatable).")
+    var metrics: [String] = []
+    @Option(name: .customLong("input"), help: "An input ref (repeatable).") var inputs: [String] = []
+    @Option(name: .customLong("output"), help: "An output file or URI (repeatable).") var outputs: [String] =
+      []
+    @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let ref = try Ref.parse(runID, defaultKind: .run)
+        let now = Timestamp.now()
+        let log = RunLog(
+          params: try keyValues(params, "param"),
+          metrics: try metrics.map { (text) throws(PedigreeError) in try parseMetric(text, at: now) },
+          tags: try keyValues(tags, "tag"),
+          inputs: try inputs.map { (input) throws(PedigreeError) in
+            .ref(try Ref.parse(input, defaultKind: .dataset))
+          },
+          outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
+        let registry = try global.open(.write)
+        try registry.logRun(ref, log)
+        let node = try registry.resolve(ref)
+        global.output.emit(
+          .object([
+            "run_id": .string(node.name), "params": .integer(Int64(log.params.count)),
+            "metric_points": .integer(Int64(log.metrics.count)), "inputs": .integer(Int64(log.inputs.count)),
+            "outputs": .integer(Int64(log.outputs.count)),
+          ]),
+          text: "logged to run \(node.name): "
+            + [
+              (log.params.count, "param"), (log.metrics.count, "metric point"), (log.tags.count, "tag"),
+              (log.inputs.count, "input"), (log.outputs.count, "output"),
+            ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", "))
+      }
+    }
+  }
+
+  struct End: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "End a run.", discussion: "Example: pedigree run end 3f9a1c --status failed")
+
+    enum Status: String, ExpressibleByArgument, CaseIterable {
+      case finished, failed, killed
+    }
+
+    @Argument(help: "The run id (or a unique prefix).") var runID: String
+    @Option(help: "How it ended.") var status: Status = .finished
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let ref = try Ref.parse(runID, defaultKind: .run)
+        let registry = try global.open(.write)
+        let changed = try registry.endRun(ref, status: RunStatus(rawValue: status.rawValue) ?? .finished)
+        let id = try registry.resolve(ref).name
+        global.output.emit(
+          .object(["run_id": .string(id), "status": .string(status.rawValue), "changed": .bool(changed)]),
+          text: changed
+            ? "run \(id) \(status.rawValue)" : "run \(id) had already \(status.rawValue); nothing changed")
+      }
+    }
+  }
+
+  struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record whole runs from a JSON document, or JSON Lines for many.",
+      discussion: """
+        One JSON object records one run, all or nothing. JSON Lines records one run per line, each
+        atomically: good records are written, each failed one is named by its line number, and the
+        exit code is 65 if any failed. See PRODUCT.md ("Run record") for the format.
+
+        Example: python train.py | pedigree run record -
+        """)
+
+    @Argument(help: "A JSON or JSON Lines file, or - for standard input.") var file: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
+        let registry = try global.open(.write)
+        var results: [(line: Int, result: Result<RecordResult, PedigreeError>)] = []
+        var firstFailure: PedigreeError?
+        let summary = try registry.recordLines(reader) { line, result in
+          if case .failure(let error) = result {
+            firstFailure = firstFailure ?? error
+            Output.error("line \(line): \(error.message)", hint: error.hint)
+          }
+          if results.count < 1_000 { results.append((line, result)) }
+        }
+        let total = summary.written + summary.failed
+        if total == 0 {
+          throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
+        }
+        if total == 1, let only = results.first, case .success(let record) = only.result {
+          global.output.emit(recordJSON(record), text: record.run.uuid)
+          if let version = record.modelVersion {
+            global.output.note(
+              "recorded run \(record.run.uuid) and \(version.changed ? "registered" : "found") \(version.value.ref)"
+                + (record.aliasMove.map { " → \($0.model)@\($0.alias)" } ?? ""))
+          }
+          return
+        }
+        if total == 1, let firstFailure { throw ExitCode(firstFailure.kind.exitCode) }
+        global.output.emit(
+          .object([
+            "written": .integer(Int64(summary.written)), "failed": .integer(Int64(summary.failed)),
+            "metric_points": .integer(Int64(summary.metricPoints)),
+            "failed_lines": .array(summary.failedLines.map { .integer(Int64($0)) }),
+            "runs": .array(
+              results.compactMap { entry in
+                guard case .success(let record) = entry.result else { return nil }
+                return .object(["line": .integer(Int64(entry.line)), "run_id": .string(record.run.uuid)])
+              }),
+          ]),
+          text: "recorded \(summary.written) of \(total) runs (\(summary.metricPoints) metric points)"
+            + (summary.failed == 0
+              ? ""
+              : "; \(summary.failed) failed (lines \(summary.failedLines.prefix(20).map(String.init).joined(separator: ", "))\(summary.failed > 20 ? ", …" : ""))")
+        )
+        if summary.failed > 0 { throw ExitCode(65) }
+      }
+    }
+
+    private func recordJSON(_ record: RecordResult) -> JSONValue {
+      .object([
+        "run_id": .string(record.run.uuid), "params": .integer(Int64(record.paramCount)),
+        "metric_points": .integer(Int64(record.metricPointCount)),
+        "inputs": .integer(Int64(record.inputCount)), "outputs": .integer(Int64(record.outputCount)),
+        "model_version": .optional(record.modelVersion?.value.ref),
+        "alias": .optional(record.aliasMove.map { "\($0.model)@\($0.alias)" }),
+      ])
+    }
+  }
+}
+
+func keyValues(_ texts: [String], _ what: String) throws(PedigreeError) -> [KeyValue] {
+  try texts.map { (text) throws(PedigreeError) in try parseKeyValue(text, what: what) }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import PedigreeStore
+
+struct Verify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check that a file matches the digest registered for a model version, dataset or artifact.",
+    discussion: """
+      Exit 0 when it matches, 65 when the content differs, 2 when nothing was registered to compare.
+
+      Example: pedigree verify fraud-detector@production --file /srv/models/fraud.onnx
+      """)
+
+  @Argument(help: "A model version (NAME@N, NAME@ALIAS), dataset:NAME@N or artifact:ID.") var ref: String
+  @Option(help: "The file to check.") var file: String
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    try execute {
+      let registry = try global.open(.read)
+      let node = try registry.resolve(try Ref.parse(ref, defaultKind: .model))
+      guard let recorded = try registry.recordedDigest(of: node) else {
+        throw PedigreeError(.refused, "\(node.name) has no recorded digest to verify against")
+      }
+      let actual = try hashFile(file)
+      let matches = actual.digest == recorded
+      global.output.emit(
+        .object([
+          "ref": .string(node.typedRef), "file": .string(file), "matches": .bool(matches),
+          "recorded_digest": .string(recorded), "file_digest": .string(actual.digest),
+          "size_bytes": .integer(actual.size),
+        ]),
+        text: matches ? "OK: \(file) matches \(node.name) (\(shortDigest(recorded)))" : "")
+      if !matches {
+        throw PedigreeError(
+          .invalidInput,
+          "\(file) does not match \(node.name): recorded \(recorded), file has \(actual.digest)")
+      }
+    }
+  }
+}
