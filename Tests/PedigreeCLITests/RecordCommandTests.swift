@@ -1,0 +1,74 @@
+import Foundation
+import PedigreeStore
+import Testing
+
+@Suite struct RecordCommandTests {
+  static let record = #"""
+    {"experiment": "fraud", "name": "xgb", "params": {"lr": "0.01"}, "metrics": {"auc": 0.93, "loss": [[0, 0.7], [1, "NaN"], [2, "-Infinity"]]}, "outputs": [{"artifact": {"name": "model.onnx", "uri": "file:///m.onnx", "digest": "sha256:\#(String(repeating: "c", count: 64))", "size": 10}}], "register": {"model": "fraud", "artifact": "model.onnx", "alias": "staging"}}
+    """#
+
+  @Test func oneRecordFromStdinRegistersTheModel() throws {
+    let cli = CLI()
+    let run = try cli.ok("run", "record", "-", input: Self.record)
+    #expect(run.count == 32)
+    let json = try cli.run(
+      "run", "record", "-", "--json",
+      input: Self.record.replacingOccurrences(of: "\"c", with: "\"d").replacingOccurrences(
+        of: "ccc", with: "ddd")
+    ).json()
+    #expect(json["model_version"] == .string("fraud@2"))
+    #expect(json["metric_points"] == .integer(4))
+    let db = try Database(path: cli.database, mode: .readWrite)
+    #expect(try db.scalarInt("SELECT count(*) FROM metrics WHERE is_nan = 1") == 2)
+    #expect(
+      try db.queryFirst("SELECT value FROM latest_metrics WHERE key = 'loss'") { $0.double(0) } == -.infinity)
+  }
+
+  @Test func jsonLinesReportsFailedLinesAndExits65() throws {
+    let cli = CLI()
+    try cli.ok("init")
+    let lines = [
+      #"{"name": "a", "metrics": {"m": 1}}"#, #"{"name": "b", "metrics": {"m": [1]}}"#,
+      #"{"name": "c"#, #"{"name": "d", "inputs": [{"dataset": "nope@1"}]}"#, #"{"name": "e"}"#,
+    ].joined(separator: "\n")
+    let file = try cli.write("runs.jsonl", lines)
+    let result = try cli.run("run", "record", file)
+    #expect(result.status == 65)
+    #expect(result.stdout.contains("recorded 2 of 5 runs"))
+    #expect(result.stdout.contains("lines 2, 3, 4"))
+    let errors = result.stderr.split(separator: "\n")
+    #expect(errors.count == 3 && errors.allSatisfy { $0.hasPrefix("error: line ") })
+    let json = try cli.run("run", "record", file, "--json").json()
+    #expect(json["failed_lines"] == .array([.integer(2), .integer(3), .integer(4)]))
+  }
+
+  @Test func badSingleRecordsChangeNothing() throws {
+    let cli = CLI()
+    try cli.ok("init")
+    try cli.fails(65, "run", "record", "-", input: "{\"name\": ")
+    try cli.fails(65, "run", "record", "-", input: "[1, 2]")
+    try cli.fails(65, "run", "record", "-", input: #"{"params": {"lr": {"x": 1}}}"#)
+    try cli.fails(65, "run", "record", "-", input: #"{"status": "exploded"}"#)
+    try cli.fails(65, "run", "record", "-", input: #"{"name": "x", "unknown": 1}"#)
+    try cli.fails(65, "run", "record", "-", input: #"{"experiment": "bad name"}"#)
+    try cli.fails(
+      65, "run", "record", "-", input: #"{"outputs": [{"artifact": {"name": "m", "uri": "x", "size": -1}}]}"#)
+    try cli.fails(1, "run", "record", "-", input: #"{"inputs": [{"dataset": "missing@1"}]}"#)
+    try cli.fails(
+      65, "run", "record", "-",
+      input: Self.record.replacingOccurrences(
+        of: #""artifact": "model.onnx","#, with: #""artifact": "nope","#))
+    try cli.fails(65, "run", "record", "-", input: "")
+    try cli.fails(74, "run", "record", cli.path("missing.json"))
+    let invalidUTF8 = cli.path("bad.json")
+    try Data([0x7B, 0x22, 0x6E, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]).write(
+      to: URL(fileURLWithPath: invalidUTF8))
+    try cli.fails(65, "run", "record", invalidUTF8)
+  }
+
+  @Test func aPrettyPrintedFileIsOneRecord() throws {
+    let cli = CLI()
+    let file = try cli.write("run.json", "{\n  \"name\": \"pretty\",\n  \"params\": {\"a\": \"b\"}\n}\n")
+    #expect(try cli.ok("run", "record", file).count == 32)
+  }
+}
