@@ -54,7 +54,7 @@ public enum LineageRenderer {
     for node in graph.nodes {
       var attributes = [
         "label=\"\(dotEscape(([node.label] + node.attributes).joined(separator: "\n")))\"",
-        "shape=\(dotShape(node.ref.kind))",
+        "shape=\(shape(node.ref.kind).dot)",
       ]
       if node.deprecated { attributes.append("style=dashed") }
       if node.side == .root { attributes.append("penwidth=2") }
@@ -70,12 +70,13 @@ public enum LineageRenderer {
   /// A node's identifier in DOT and Mermaid: `n` and its node id, always a safe identifier.
   static func identifier(_ node: LineageNode) -> String { "n\(node.ref.id)" }
 
-  private static func dotShape(_ kind: NodeRef.Kind) -> String {
+  /// Each kind's shape: the DOT `shape`, and the brackets around a Mermaid label.
+  private static func shape(_ kind: NodeRef.Kind) -> (dot: String, open: String, close: String) {
     switch kind {
-    case .datasetVersion: "cylinder"
-    case .run: "box"
-    case .artifact: "note"
-    case .modelVersion: "component"
+    case .datasetVersion: ("cylinder", "[(", ")]")
+    case .run: ("box", "[", "]")
+    case .artifact: ("note", "[/", "/]")
+    case .modelVersion: ("component", "([", "])")
     }
   }
 
@@ -101,7 +102,7 @@ public enum LineageRenderer {
     var lines = ["flowchart LR"]
     for node in graph.nodes {
       let label = ([node.label] + node.attributes).map(mermaidEscape).joined(separator: "<br/>")
-      let (open, close) = mermaidShape(node.ref.kind)
+      let (_, open, close) = shape(node.ref.kind)
       lines.append("  \(identifier(node))\(open)\"\(label)\"\(close)")
     }
     for edge in graph.edges {
@@ -113,15 +114,6 @@ public enum LineageRenderer {
     let deprecated = graph.nodes.filter(\.deprecated).map(identifier)
     if !deprecated.isEmpty { lines.append("  class \(deprecated.joined(separator: ",")) deprecated") }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  private static func mermaidShape(_ kind: NodeRef.Kind) -> (String, String) {
-    switch kind {
-    case .datasetVersion: ("[(", ")]")
-    case .run: ("[", "]")
-    case .artifact: ("[/", "/]")
-    case .modelVersion: ("([", "])")
-    }
   }
 
   /// Escapes text for a quoted Mermaid label with entity codes (`#quot;`, `#lt;`, …).

@@ -49,6 +49,9 @@ public struct LineageNode: Hashable, Sendable {
     if !aliases.isEmpty { parts.append("aliases: " + aliases.joined(separator: ", ")) }
     return parts
   }
+
+  /// The label and its attributes on one line.
+  public var line: String { ([label] + attributes).joined(separator: "  ") }
 }
 
 extension LineageNode: JSONConvertible {

@@ -70,8 +70,6 @@ extension DatasetVersionInfo: JSONConvertible {
 extension DatasetVersionInfo {
   /// The human form: fields, tags, producing and using runs.
   public var document: ReportDocument {
-    let runs = { (nodes: [LineageNode]) in nodes.map { ([$0.label] + $0.attributes).joined(separator: "  ") }
-    }
     return ReportDocument(
       title: node.ref.name,
       sections: [
@@ -85,8 +83,8 @@ extension DatasetVersionInfo {
               ("tags", Format.pairs(tags)),
             ])
           ]),
-        .init("Produced by", [.lines(runs(producedBy))]),
-        .init("Used by", [.lines(runs(usedBy))]),
+        .init("Produced by", [.lines(producedBy.map(\.line))]),
+        .init("Used by", [.lines(usedBy.map(\.line))]),
       ])
   }
 }

@@ -33,8 +33,6 @@ extension RunDetails: JSONConvertible {
 extension RunDetails {
   /// The human form: the run's fields, then params, metrics, tags and lineage.
   public var document: ReportDocument {
-    let nodes = { (nodes: [LineageNode]) in nodes.map { ([$0.label] + $0.attributes).joined(separator: "  ") }
-    }
     return ReportDocument(
       title: "run \(run.uuid)",
       sections: [
@@ -42,8 +40,8 @@ extension RunDetails {
         .init("Params", [.table(TextTable(["KEY", "VALUE"], rows: params.map { [$0.key, $0.value] }))]),
         .init("Metrics", [.table(LatestMetric.table(metrics))]),
         .init("Tags", [.table(TextTable(["KEY", "VALUE"], rows: tags.map { [$0.key, $0.value] }))]),
-        .init("Inputs", [.lines(nodes(inputs))]),
-        .init("Outputs", [.lines(nodes(outputs + modelVersions))]),
+        .init("Inputs", [.lines(inputs.map(\.line))]),
+        .init("Outputs", [.lines((outputs + modelVersions).map(\.line))]),
       ])
   }
 }
