@@ -36,12 +36,16 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
-    // `swift run -c release pedigree-bench`: the workload generator and the benchmark harness.
-    .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeStore", "PedigreeQuery"]),
-    // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeStore.
-    .executableTarget(name: "generate-migrations", path: "Sources/generate-migrations"),
+    // The benchmark: a seeded workload generator and the harness that measures it.
+    .target(name: "PedigreeBench", dependencies: ["PedigreeStore", "PedigreeQuery", "CSQLite"]),
+    // `swift run -c release pedigree-bench`: runs the benchmark and prints its figures.
+    .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeBench"]),
+    // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeStore and writes
+    // schema.sql, the schema they produce.
+    .executableTarget(name: "generate-migrations", dependencies: ["CSQLite"]),
     .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
     .testTarget(name: "PedigreeQueryTests", dependencies: ["PedigreeQuery", "PedigreeStore"]),
+    .testTarget(name: "PedigreeBenchTests", dependencies: ["PedigreeBench", "PedigreeStore"]),
     .testTarget(
       name: "PedigreeCLITests",
       dependencies: ["PedigreeCLI", "PedigreeStore", "PedigreeQuery"]

@@ -73,7 +73,8 @@ public enum AuditChain {
       }
       if entry.previousHash != previous {
         return Break(
-          entryID: entry.id, problem: "does not follow entry \(entry.id - 1): an entry before it was "
+          entryID: entry.id,
+          problem: "does not follow entry \(entry.id - 1): an entry before it was "
             + "altered or removed, or this one was forged")
       }
       if !isIntact(entry) {
@@ -114,7 +115,9 @@ extension Registry {
       INSERT INTO audit_log(id, at, actor, action, entity, details, prev_hash, hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      [.integer(id), .integer(at.milliseconds), .text(actor), .text(action), .text(entity),
-       .text(text), .text(previous), .text(hash)])
+      [
+        .integer(id), .integer(at.milliseconds), .text(actor), .text(action), .text(entity),
+        .text(text), .text(previous), .text(hash),
+      ])
   }
 }

@@ -112,8 +112,9 @@ extension Registry {
             ?? (aliases.isEmpty ? nil : "its aliases: \(aliases.joined(separator: ", "))"))
       }
     }
-    let version = try database.scalarInt(
-      "SELECT version FROM model_versions WHERE id = ?", [.integer(id!)]) ?? 0
+    let version =
+      try database.scalarInt(
+        "SELECT version FROM model_versions WHERE id = ?", [.integer(id!)]) ?? 0
     return NodeRef(kind: .modelVersion, id: id!, name: "\(name)@\(version)")
   }
 
@@ -181,7 +182,8 @@ extension Registry {
   /// "did you mean" hints.
   public static func suggestion(for name: String, among candidates: [String]) -> String? {
     let limit = max(1, name.count / 3)
-    return candidates
+    return
+      candidates
       .map { ($0, editDistance(Array(name.lowercased()), Array($0.lowercased()))) }
       .filter { $0.1 <= limit && $0.0 != name }
       .min { $0.1 < $1.1 }?.0

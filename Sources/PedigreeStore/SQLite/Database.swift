@@ -64,7 +64,8 @@ public final class Database {
   ///    of the WAL at checkpoint time; durable against process crashes
   ///    (https://sqlite.org/wal.html). Debian's build defaults WAL to FULL, so set it explicitly.
   private func setUp(busyTimeout: Duration) throws(SQLiteError) {
-    let milliseconds = busyTimeout.components.seconds * 1000
+    let milliseconds =
+      busyTimeout.components.seconds * 1000
       + busyTimeout.components.attoseconds / 1_000_000_000_000_000
     try check(sqlite3_busy_timeout(handle, Int32(clamping: milliseconds)), handle)
     var ignored: Int32 = 0
@@ -89,7 +90,7 @@ public final class Database {
     while true {
       do {
         return try body()
-      } catch where error.isBusy && ContinuousClock.now < deadline {
+      } catch  where error.isBusy && ContinuousClock.now < deadline {
         usleep(useconds_t(1000 + Int.random(in: 0..<4000)))
       }
     }

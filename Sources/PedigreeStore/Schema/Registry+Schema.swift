@@ -87,13 +87,18 @@ extension Registry {
         try database.execute(migration.sql)
         try database.run(
           "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-          [.integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
-           .integer(Timestamp.now().milliseconds)])
+          [
+            .integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
+            .integer(Timestamp.now().milliseconds),
+          ])
         try database.execute("PRAGMA user_version = \(migration.version)")
         try appendAudit(
           action: version == 0 ? "registry.create" : "registry.migrate",
-          entity: "registry", details: ["schema_version": .integer(Int64(migration.version)),
-                                        "migration": .string(migration.name)])
+          entity: "registry",
+          details: [
+            "schema_version": .integer(Int64(migration.version)),
+            "migration": .string(migration.name),
+          ])
         return true
       }
       if didApply { applied.append(migration) }
