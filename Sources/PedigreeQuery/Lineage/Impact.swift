@@ -1,0 +1,82 @@
+import PedigreeStore
+
+/// Everything downstream of a node, and which aliases serve the affected model versions now:
+/// the answer to "transactions@3 is bad: what in production is affected?".
+public struct ImpactReport: Sendable {
+  /// The node asked about.
+  public let root: LineageNode
+  /// Downstream nodes by kind, each by depth then id.
+  public let datasetVersions: [LineageNode]
+  public let runs: [LineageNode]
+  public let artifacts: [LineageNode]
+  /// The affected model versions (the root itself first, when it is one).
+  public let modelVersions: [LineageNode]
+  /// The aliases pointing at an affected model version now, by model and alias.
+  public let servingAliases: [AliasPointer]
+
+  /// Whether anything at all is downstream.
+  public var isEmpty: Bool {
+    datasetVersions.isEmpty && runs.isEmpty && artifacts.isEmpty
+      && modelVersions.allSatisfy { $0.ref.id == root.ref.id }
+  }
+}
+
+extension Queries {
+  /// Everything downstream of `start` (any depth, cycle-safe), in one snapshot.
+  public func impact(of start: NodeRef) throws(PedigreeError) -> ImpactReport {
+    try read {
+      let graph = try lineageGraph(of: start.id, direction: .downstream, depth: nil)
+      let downstream = graph.nodes(on: .downstream)
+      let of = { (kind: NodeRef.Kind) in downstream.filter { $0.ref.kind == kind } }
+      let models = (graph.root.ref.kind == .modelVersion ? [graph.root] : []) + of(.modelVersion)
+      var serving: [AliasPointer] = []
+      for model in models { serving += try aliases(ofVersion: model.ref.id, at: nil) }
+      return ImpactReport(
+        root: graph.root, datasetVersions: of(.datasetVersion), runs: of(.run),
+        artifacts: of(.artifact), modelVersions: models,
+        servingAliases: serving.sorted { ($0.model, $0.alias) < ($1.model, $1.alias) })
+    }
+  }
+}
+
+extension ImpactReport: JSONConvertible {
+  public var json: JSONValue {
+    .object([
+      "root": root.json, "serving_aliases": servingAliases.json,
+      "model_versions": modelVersions.json, "runs": runs.json, "artifacts": artifacts.json,
+      "dataset_versions": datasetVersions.json,
+    ])
+  }
+}
+
+extension ImpactReport {
+  /// The report as sections: what serves affected versions now, then each kind of node.
+  public var document: ReportDocument {
+    let nodeTable = { (nodes: [LineageNode]) in
+      TextTable(
+        ["NODE", "DEPTH", "DETAILS"],
+        rows: nodes.map { [$0.label, String($0.depth), Format.list($0.attributes)] })
+    }
+    let serving = TextTable(
+      ["MODEL", "ALIAS", "VERSION", "SINCE", "BY"],
+      rows: servingAliases.map { [$0.model, $0.alias, "v\($0.version)", $0.since.iso8601, $0.actor] })
+    return ReportDocument(
+      title: "Impact of \(root.label)",
+      sections: [
+        .init("Summary", [.fields(summary)]),
+        .init("Serving now", [.table(serving)]),
+        .init("Model versions", [.table(nodeTable(modelVersions))]),
+        .init("Runs", [.table(nodeTable(runs))]),
+        .init("Artifacts", [.table(nodeTable(artifacts))]),
+        .init("Dataset versions", [.table(nodeTable(datasetVersions))]),
+      ])
+  }
+
+  private var summary: [(String, String)] {
+    [
+      ("node", root.label), ("model versions", String(modelVersions.count)),
+      ("aliases serving them", String(servingAliases.count)), ("runs", String(runs.count)),
+      ("artifacts", String(artifacts.count)), ("dataset versions", String(datasetVersions.count)),
+    ]
+  }
+}

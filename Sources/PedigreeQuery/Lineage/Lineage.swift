@@ -1,0 +1,160 @@
+import PedigreeStore
+
+/// Which way a lineage walk follows edges. Edges point the way data flows, so upstream is where
+/// a node came from (its run, the run's datasets…) and downstream is what was made from it.
+public enum LineageDirection: String, Sendable, CaseIterable {
+  case upstream, downstream, both
+}
+
+/// One edge of the lineage graph: `src` → `dst` in the direction data flows.
+public struct LineageEdge: Hashable, Sendable, Comparable {
+  /// Node ids.
+  public let src: Int64
+  public let dst: Int64
+  /// `input`, `output`, `source_run` or `source_artifact`.
+  public let relation: String
+
+  public static func < (lhs: LineageEdge, rhs: LineageEdge) -> Bool {
+    (lhs.src, lhs.dst, lhs.relation) < (rhs.src, rhs.dst, rhs.relation)
+  }
+}
+
+/// The part of the lineage graph around one node.
+public struct LineageGraph: Sendable {
+  /// The node the walk started from (depth 0).
+  public let root: LineageNode
+  public let direction: LineageDirection
+  /// The depth limit in edges, or `nil` for no limit.
+  public let depthLimit: Int?
+  /// Every node once: the root, then upstream nodes, then downstream nodes, each by depth, kind
+  /// and id. A node reachable both ways (a cycle) is listed once, as upstream.
+  public let nodes: [LineageNode]
+  /// The edges among the nodes that the walk followed, ordered by src, dst, relation.
+  public let edges: [LineageEdge]
+  private let positions: [Int64: Int]
+
+  public init(
+    root: LineageNode, direction: LineageDirection, depthLimit: Int?, nodes: [LineageNode],
+    edges: [LineageEdge]
+  ) {
+    self.root = root
+    self.direction = direction
+    self.depthLimit = depthLimit
+    self.nodes = nodes
+    self.edges = edges
+    self.positions = Dictionary(
+      nodes.enumerated().map { ($1.ref.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The node with this id, if it is in the graph.
+  public func node(id: Int64) -> LineageNode? { positions[id].map { nodes[$0] } }
+
+  /// The nodes on one side of the root.
+  public func nodes(on side: LineageNode.Side) -> [LineageNode] { nodes.filter { $0.side == side } }
+}
+
+extension Queries {
+  /// The lineage graph around `start`, walked with recursive CTEs over `edges`, one snapshot.
+  ///
+  /// - Parameters:
+  ///   - direction: upstream, downstream or both (default).
+  ///   - depth: the most edges from `start` a node may be (a model version's source run is at 1);
+  ///     `nil` for no limit. Cycles (which the write API never makes) terminate either way.
+  /// - Throws: `.usage` for a negative depth; `.notFound` when the node does not exist.
+  public func lineage(
+    of start: NodeRef, direction: LineageDirection = .both, depth: Int? = nil
+  ) throws(PedigreeError) -> LineageGraph {
+    if let depth, depth < 0 {
+      throw PedigreeError.badUsage("invalid depth \(depth)", hint: "--depth counts edges: 0, 1, 2…")
+    }
+    return try read { try lineageGraph(of: start.id, direction: direction, depth: depth) }
+  }
+
+  func lineageGraph(of id: Int64, direction: LineageDirection, depth: Int?) throws -> LineageGraph {
+    let root = try node(id: id)
+    var nodes = [root]
+    var seen: Set<Int64> = [root.ref.id]
+    var edges = Set<LineageEdge>()
+    let sides: [Bool] =
+      switch direction {
+      case .upstream: [true]
+      case .downstream: [false]
+      case .both: [true, false]
+      }
+    for upstream in sides {
+      let walked = try walk(from: id, upstream: upstream, depth: depth)
+      nodes += walked.filter { seen.insert($0.ref.id).inserted }
+      edges.formUnion(try self.edges(among: [id] + walked.map(\.ref.id)))
+    }
+    return LineageGraph(
+      root: root, direction: direction, depthLimit: depth, nodes: nodes, edges: edges.sorted())
+  }
+
+  /// The nodes reachable from `id` one way, each once at its shortest depth, without the start.
+  func walk(from id: Int64, upstream: Bool, depth: Int?) throws -> [LineageNode] {
+    let limit = try depth ?? reachableCount(from: id, upstream: upstream)
+    var nodes = try database.query(
+      LineageSQL.walk(upstream: upstream), [.integer(id), .integer(Int64(limit))]
+    ) { LineageNode(row: $0, from: 1, depth: $0.int(0), side: upstream ? .upstream : .downstream) }
+    nodes.removeAll { $0.ref.id == id }
+    for index in nodes.indices { try attachAliases(&nodes[index]) }
+    return nodes
+  }
+
+  /// How many nodes are reachable from `id` (itself included): a bound on any shortest path,
+  /// which caps the depth of an unlimited walk so a cycle cannot make it run forever.
+  func reachableCount(from id: Int64, upstream: Bool) throws -> Int {
+    Int(try database.scalarInt(LineageSQL.reach(upstream: upstream), [.integer(id)]) ?? 1)
+  }
+
+  /// The edges whose both ends are among `ids`.
+  func edges(among ids: [Int64]) throws -> [LineageEdge] {
+    let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+    return try database.query(LineageSQL.edgesAmong, [.text(list)]) {
+      LineageEdge(src: $0.int64(0), dst: $0.int64(1), relation: $0.string(2))
+    }
+  }
+}
+
+/// The lineage SQL. Downstream follows `edges` by its primary key (src, …); upstream by
+/// `edges_by_dst (dst, src)`.
+enum LineageSQL {
+  static func step(upstream: Bool) -> (from: String, to: String) {
+    upstream ? (from: "dst", to: "src") : (from: "src", to: "dst")
+  }
+
+  /// `?1` the start node, `?2` the depth limit. `UNION` keeps each (node, depth) pair once and
+  /// the limit bounds the depth, so the walk ends on any graph; `min(depth)` is the shortest path.
+  static func walk(upstream: Bool) -> String {
+    let (from, to) = step(upstream: upstream)
+    return """
+      WITH RECURSIVE walk(id, depth) AS (
+        SELECT ?1, 0
+        UNION
+        SELECT e.\(to), w.depth + 1 FROM walk w JOIN edges e ON e.\(from) = w.id WHERE w.depth < ?2
+      )
+      SELECT w.depth, \(NodeSQL.columns)
+      FROM (SELECT id, min(depth) AS depth FROM walk GROUP BY id) w
+      JOIN nodes n ON n.id = w.id \(NodeSQL.joins)
+      ORDER BY w.depth, n.kind, n.id
+      """
+  }
+
+  /// `?1` the start node; the number of nodes reachable from it (each once, so cycles end).
+  static func reach(upstream: Bool) -> String {
+    let (from, to) = step(upstream: upstream)
+    return """
+      WITH RECURSIVE reach(id) AS (
+        SELECT ?1 UNION SELECT e.\(to) FROM reach JOIN edges e ON e.\(from) = reach.id
+      )
+      SELECT count(*) FROM reach
+      """
+  }
+
+  /// `?1` a JSON array of node ids.
+  static let edgesAmong = """
+    SELECT e.src, e.dst, e.relation FROM json_each(?1) j CROSS JOIN edges e ON e.src = j.value
+    WHERE e.dst IN (SELECT value FROM json_each(?1))
+    ORDER BY e.src, e.dst, e.relation
+    """
+}

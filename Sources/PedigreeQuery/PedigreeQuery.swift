@@ -1,2 +1,0 @@
-// The query module: lineage, impact, audit reports, time travel, diff, search.
-import PedigreeStore

@@ -1,0 +1,43 @@
+import PedigreeStore
+
+/// The read side of a registry: every question Pedigree answers, as typed results.
+///
+/// ```swift
+/// let registry = try Registry.open(path: "pedigree.db", access: .read, actor: "ana")
+/// let queries = Queries(registry)
+/// let node = try registry.resolve(try Ref.parse("fraud-detector@production"))
+/// let graph = try queries.lineage(of: node, direction: .upstream, depth: 3)
+/// print(LineageRenderer.tree(graph))
+/// ```
+///
+/// Every query that reads more than one statement runs in one read transaction, so it answers
+/// from one consistent snapshot even while other processes write. Not `Sendable`, like the
+/// `Registry` it reads.
+public struct Queries {
+  /// The registry read from.
+  public let registry: Registry
+
+  public init(_ registry: Registry) { self.registry = registry }
+
+  var database: Database { registry.database }
+
+  /// Runs `body` in one read transaction, mapping SQLite failures to `PedigreeError`s.
+  func read<T>(_ body: () throws -> T) throws(PedigreeError) -> T {
+    try registry.read(body)
+  }
+}
+
+extension Registry {
+  /// The query API over this registry.
+  public var queries: Queries { Queries(self) }
+}
+
+extension PedigreeError {
+  static func missing(_ message: String, hint: String? = nil) -> PedigreeError {
+    PedigreeError(.notFound, message, hint: hint)
+  }
+
+  static func badUsage(_ message: String, hint: String? = nil) -> PedigreeError {
+    PedigreeError(.usage, message, hint: hint)
+  }
+}

@@ -1,0 +1,183 @@
+import PedigreeStore
+
+/// One key whose value differs between the two sides of a diff.
+public struct Change: Hashable, Sendable {
+  public enum Kind: String, Sendable { case added, removed, changed }
+
+  public let key: String
+  /// `nil` when the key is absent on that side.
+  public let left: String?
+  public let right: String?
+
+  public var kind: Kind { left == nil ? .added : (right == nil ? .removed : .changed) }
+
+  /// The keys of two maps whose values differ, by key.
+  static func between(_ left: [String: String], _ right: [String: String]) -> [Change] {
+    Set(left.keys).union(right.keys).sorted().compactMap { key in
+      left[key] == right[key] ? nil : Change(key: key, left: left[key], right: right[key])
+    }
+  }
+}
+
+extension Change: JSONConvertible {
+  public var json: JSONValue {
+    .object([
+      "key": .string(key), "change": .string(kind.rawValue), "left": .optional(left),
+      "right": .optional(right),
+    ])
+  }
+}
+
+/// A final metric on both sides and the difference, right minus left.
+public struct MetricDelta: Sendable {
+  public let key: String
+  public let left: Double?
+  public let right: Double?
+
+  /// `right - left`; `nil` when a side is missing or NaN, or the difference is undefined (∞ - ∞).
+  public var delta: Double? {
+    guard let left, let right else { return nil }
+    let difference = right - left
+    return difference.isNaN ? nil : difference
+  }
+
+  /// Whether the values differ (NaN equals NaN here; a missing side differs).
+  public var changed: Bool {
+    switch (left, right) {
+    case (nil, nil): false
+    case (let l?, let r?): !(l == r || (l.isNaN && r.isNaN))
+    default: true
+    }
+  }
+}
+
+extension MetricDelta: JSONConvertible {
+  public var json: JSONValue {
+    .object([
+      "key": .string(key), "left": .metric(left), "right": .metric(right), "delta": .metric(delta),
+      "changed": .bool(changed),
+    ])
+  }
+}
+
+/// What differs between two model versions or two runs. A model version is compared through its
+/// source run (params, metrics, inputs, code) and its own artifact.
+public struct Diff: Sendable {
+  /// The two things compared (`fraud@2`, a run id) and their runs' ids.
+  public let left: NodeRef
+  public let right: NodeRef
+  public let leftRun: String
+  public let rightRun: String
+  public let params: [Change]
+  /// Every final metric of either side, by key.
+  public let metrics: [MetricDelta]
+  /// Inputs by `kind:name` (`dataset:transactions`), valued `NAME@N digest`.
+  public let inputs: [Change]
+  /// `git_commit`, `repo`, `entry_point`.
+  public let code: [Change]
+  /// A model version's `artifact` digest; a run's output artifacts by name.
+  public let artifacts: [Change]
+
+  /// Whether nothing differs.
+  public var isEmpty: Bool {
+    params.isEmpty && !metrics.contains(where: \.changed) && inputs.isEmpty && code.isEmpty
+      && artifacts.isEmpty
+  }
+}
+
+extension Diff: JSONConvertible {
+  public var json: JSONValue {
+    .object([
+      "left": .string(left.typedRef), "right": .string(right.typedRef), "left_run": .string(leftRun),
+      "right_run": .string(rightRun), "params": params.json, "metrics": metrics.json,
+      "inputs": inputs.json, "code": code.json, "artifacts": artifacts.json,
+    ])
+  }
+}
+
+extension Diff {
+  /// The human form: one table per aspect that differs.
+  public var document: ReportDocument {
+    let changes = { (changes: [Change]) in
+      TextTable(
+        ["KEY", "CHANGE", left.name, right.name],
+        rows: changes.map { [$0.key, $0.kind.rawValue, Format.text($0.left), Format.text($0.right)] })
+    }
+    let metricRows = TextTable(
+      ["KEY", left.name, right.name, "DELTA"],
+      rows: metrics.filter(\.changed).map {
+        [$0.key, Format.metric($0.left), Format.metric($0.right), Format.delta($0.delta)]
+      })
+    return ReportDocument(
+      title: "\(left.name) → \(right.name)",
+      sections: [
+        .init("Params", [.table(changes(params))]), .init("Metrics", [.table(metricRows)]),
+        .init("Inputs", [.table(changes(inputs))]), .init("Code", [.table(changes(code))]),
+        .init("Artifacts", [.table(changes(artifacts))]),
+      ])
+  }
+}
+
+/// One side of a diff, reduced to comparable maps.
+struct DiffSide {
+  let run: RunSummary
+  let params: [String: String]
+  let metrics: [String: Double]
+  let inputs: [String: String]
+  let code: [String: String]
+  let artifacts: [String: String]
+}
+
+extension Queries {
+  /// What differs between two model versions, two runs, or a model version and a run.
+  ///
+  /// - Throws: `.usage` when either node is a dataset version or an artifact.
+  public func diff(_ left: NodeRef, _ right: NodeRef) throws(PedigreeError) -> Diff {
+    for node in [left, right] where node.kind != .modelVersion && node.kind != .run {
+      throw PedigreeError.badUsage(
+        "cannot diff \(node.typedRef)", hint: "diff compares model versions or runs")
+    }
+    return try read {
+      let (l, r) = (try diffSide(left), try diffSide(right))
+      return Diff(
+        left: left, right: right, leftRun: l.run.uuid, rightRun: r.run.uuid,
+        params: Change.between(l.params, r.params),
+        metrics: Set(l.metrics.keys).union(r.metrics.keys).sorted().map {
+          MetricDelta(key: $0, left: l.metrics[$0], right: r.metrics[$0])
+        },
+        inputs: Change.between(l.inputs, r.inputs), code: Change.between(l.code, r.code),
+        artifacts: Change.between(l.artifacts, r.artifacts))
+    }
+  }
+
+  func diffSide(_ node: NodeRef) throws -> DiffSide {
+    var runID = node.id
+    var artifacts: [String: String] = [:]
+    if node.kind == .modelVersion {
+      let version = try modelVersion(id: node.id)
+      runID = version.runID
+      artifacts["artifact"] = Format.text(version.artifactDigest ?? version.artifact?.digest)
+    } else {
+      for output in try neighbours(of: runID, upstream: false, relation: "output")
+      where output.ref.kind == .artifact {
+        artifacts[output.entityName ?? output.ref.name] = Format.text(output.digest)
+      }
+    }
+    let run = try runSummary(id: runID)
+    var inputs: [String: String] = [:]
+    for input in try neighbours(of: runID, upstream: true, relation: "input") {
+      let key =
+        "\(input.ref.kind == .datasetVersion ? "dataset" : input.ref.kind.rawValue):"
+        + (input.entityName ?? input.ref.name)
+      let value = [input.ref.name, input.digest].compactMap { $0 }.joined(separator: " ")
+      inputs[key] = inputs[key].map { "\($0), \(value)" } ?? value
+    }
+    return DiffSide(
+      run: run, params: Dictionary(try params(runID: runID).map { ($0.key, $0.value) }) { a, _ in a },
+      metrics: Dictionary(try latestMetrics(runID: runID).map { ($0.key, $0.value) }) { a, _ in a },
+      inputs: inputs,
+      code: [
+        "git_commit": run.code.gitCommit, "repo": run.code.repo, "entry_point": run.code.entryPoint,
+      ].compactMapValues { $0 }, artifacts: artifacts)
+  }
+}

@@ -1,0 +1,108 @@
+import PedigreeStore
+import Testing
+
+@testable import PedigreeQuery
+
+@Suite struct AuditLogTests {
+  @Test func entityFilterMatchesTheModelAndItsVersionsOnly() throws {
+    let r = try Registry1()
+    let entries = try r.queries.auditLog(AuditLogFilter(entity: "fraud"))
+    #expect(
+      entries.map(\.entity) == [
+        "model:fraud@1", "model:fraud", "model:fraud@2", "model:fraud@production", "model:fraud@1",
+      ])
+    let version = try r.queries.auditLog(AuditLogFilter(entity: "model:fraud@1", order: .oldestFirst))
+    #expect(version.map(\.action) == ["model.register", "model.deprecate"])
+    let registry = try r.queries.auditLog(AuditLogFilter(entity: "registry"))
+    #expect(registry.map(\.action) == ["registry.create"])
+  }
+
+  @Test func actorTimeAndLimitFilters() throws {
+    let r = try Registry1()
+    #expect(try r.queries.auditLog(AuditLogFilter(actor: "bob")).map(\.id) == [5, 3])
+    let window = try r.queries.auditLog(
+      AuditLogFilter(since: Fixture.time(2_000), until: Fixture.time(4_000), order: .oldestFirst))
+    #expect(window.map(\.id) == [3, 4, 5])
+    #expect(try r.queries.auditLog(AuditLogFilter(limit: 2)).map(\.id) == [7, 6])
+    #expect(try r.queries.auditLog(AuditLogFilter(limit: 2, order: .oldestFirst)).map(\.id) == [1, 2])
+    #expect(try r.queries.auditLog(AuditLogFilter(actor: "bob", entity: "fraud", limit: 1)).map(\.id) == [5])
+    #expect(try r.queries.auditLog().count == 7)
+    #expect(throws: PedigreeError.self) { try r.queries.auditLog(AuditLogFilter(limit: -1)) }
+  }
+
+  @Test func entityFilterUsesTheEntityIndex() throws {
+    let r = try Registry1()
+    let filter = AuditLogFilter(entity: "fraud", limit: 10)
+    let (sql, arguments) = AuditLogSQL.select(filter, entity: try r.queries.entityMatch("fraud"))
+    let plan = try r.fixture.plan(sql, arguments)
+    #expect(!plan.contains { $0.contains("SCAN audit_log") }, "\(plan)")
+    #expect(plan.contains { $0.contains("audit_log_by_entity") }, "\(plan)")
+  }
+
+  @Test func prefixUpperBound() {
+    #expect(AuditLogSQL.upperBound(ofPrefix: "model:fraud@") == "model:fraudA")
+  }
+}
+
+@Suite struct DatabaseCheckTests {
+  @Test func aCleanRegistryHasNoProblems() throws {
+    let r = try Registry1()
+    let report = try r.queries.check()
+    #expect(report.problems == [])
+    #expect(report.auditEntries == 7 && report.schemaVersion == 1)
+    #expect(report.json["ok"] == .bool(true))
+  }
+
+  @Test func anAlteredEntryIsNamedAndTheDroppedTriggerIsDrift() throws {
+    let r = try Registry1()
+    try r.fixture.database.execute("DROP TRIGGER audit_log_no_update")
+    try r.fixture.run("UPDATE audit_log SET details = '{\"n\":99}' WHERE id = 4")
+    let problems = try r.queries.check().problems
+    #expect(
+      problems.contains(
+        CheckProblem(
+          area: .auditChain, message: "audit entry 4: altered: its hash does not match its contents")))
+    #expect(problems.contains(CheckProblem(area: .schema, message: "trigger audit_log_no_update is missing")))
+    #expect(problems.count == 2)
+  }
+
+  @Test func aDeletedMiddleEntryIsAGap() throws {
+    let r = try Registry1()
+    try r.fixture.database.execute("DROP TRIGGER audit_log_no_delete")
+    try r.fixture.run("DELETE FROM audit_log WHERE id = 3")
+    let problems = try r.queries.check().problems
+    #expect(problems.contains { $0.area == .auditChain && $0.message.hasPrefix("audit entry 3: missing") })
+  }
+
+  @Test func schemaDriftNamesChangedAndExtraObjects() throws {
+    let r = try Registry1()
+    try r.fixture.database.execute(
+      """
+      DROP TRIGGER params_no_update;
+      CREATE TRIGGER params_no_update BEFORE UPDATE ON params WHEN 0 BEGIN SELECT 1; END;
+      CREATE INDEX sneaky ON params(value);
+      DROP TRIGGER edges_no_delete;
+      """)
+    let messages = try r.queries.check().problems.map(\.description)
+    #expect(
+      messages.sorted() == [
+        "schema: index sneaky is not part of the schema",
+        "schema: trigger edges_no_delete is missing",
+        "schema: trigger params_no_update differs from what the migrations create",
+      ])
+  }
+
+  @Test func foreignKeyAndMigrationProblems() throws {
+    let r = try Registry1()
+    try r.fixture.database.execute(
+      """
+      PRAGMA foreign_keys = OFF;
+      INSERT INTO edges(src, dst, relation) VALUES (9999, 1, 'input');
+      UPDATE schema_migrations SET checksum = 'sha256:0' WHERE version = 1;
+      PRAGMA foreign_keys = ON;
+      """)
+    let problems = try r.queries.check().problems
+    #expect(problems.contains { $0.area == .foreignKeys && $0.message.contains("edges row") })
+    #expect(problems.contains { $0.area == .migrations && $0.message.hasPrefix("migration 1 (initial)") })
+  }
+}
