@@ -140,6 +140,8 @@ import Testing
     ("tags.t = 'ééé' and x", "unknown field 'x' at column 20"),
     ("tags.t = 'ééé' and € > 1", "unexpected character '€' at column 20"),
     ("1 = 1", "expected a field at column 1, found '1'"),
+    ("tags.t = 'a\u{0}b'", "NUL character in string at column 12"),
+    ("tags.`a\u{0}` = 'b'", "NUL character in key at column 8"),
     ("params.lr = '' OR 1=1 --", "expected a field at column 19, found '1'"),
     ("attributes.status = 'x' UNION SELECT 1", "invalid status 'x' at column 21"),
     (

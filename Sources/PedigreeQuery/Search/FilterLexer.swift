@@ -157,6 +157,9 @@ struct FilterLexer {
       } else if byte == quote {
         position += 1
         return String(decoding: text, as: UTF8.self)
+      } else if byte == 0 {
+        // SQLite reads bound text up to its first NUL: refuse rather than search for less.
+        throw source.error("NUL character in \(what)", at: position)
       } else {
         text.append(byte)
         position += 1
