@@ -1,0 +1,88 @@
+import PedigreeStore
+
+/// A parsed `run search` filter: a superset of MLflow's search syntax.
+///
+/// ```swift
+/// let filter = try RunFilter.parse(
+///   "metrics.auc > 0.9 and params.lr = '0.01' and tags.team = 'risk' and attributes.status = 'finished'")
+/// let result = try registry.searchRuns(filter: filter)
+/// ```
+///
+/// - Fields: `metrics.KEY` (the latest value: highest step, then latest timestamp), `params.KEY`,
+///   `tags.KEY`, and `attributes.NAME` for `status`, `run_id` (`id`), `run_name` (`name`),
+///   `experiment`, `actor` (`user`), `start_time`, `end_time`, `git_commit`, `git_repo`,
+///   `entry_point`. Prefixes may be singular (`metric.`, `param.`, `tag.`, `attribute.`, `attr.`,
+///   `run.`). A key with other characters than letters, digits, `_ - . /` is quoted in backticks
+///   or double quotes: ``metrics.`val loss` ``.
+/// - Operators: `= != < <= > >= LIKE ILIKE IN`, `NOT LIKE`, `NOT ILIKE`, `NOT IN`, `IS NULL`,
+///   `IS NOT NULL` (the key is absent / present); `and` binds tighter than `or`; parentheses.
+///   Keywords are case-insensitive.
+/// - Values: strings in single or double quotes (the quote doubled or after a backslash inside,
+///   `\\` for a backslash), numbers (`3`, `-0.5`, `1e-4`).
+/// - Types: metrics compare with numbers, params and tags with strings (as MLflow compares
+///   params), times with ISO 8601 strings or integer milliseconds. `LIKE` is case-sensitive and
+///   `ILIKE` is not (ASCII case only); in both `%` is any run of characters and `_` any one.
+/// - A comparison on a metric, param or tag that a run lacks is false, whatever the operator, and
+///   so is a comparison with a NaN metric.
+///
+/// Mistakes are `PedigreeError`s of kind `.usage` that name the column (1-based, in characters)
+/// and what was expected there. The filter compiles to parameterised SQL: nothing in it is ever
+/// run as SQL.
+public struct RunFilter: Equatable, Sendable, CustomStringConvertible {
+  let expression: FilterExpression?
+
+  /// The filter every run matches (an empty filter).
+  public static let all = RunFilter(expression: nil)
+
+  /// Parses a filter; the empty string (or only spaces) is `.all`.
+  public static func parse(_ text: String) throws(PedigreeError) -> RunFilter {
+    var parser = try FilterParser(text)
+    return RunFilter(expression: try parser.parseFilter())
+  }
+
+  /// The filter in canonical form (inner groups parenthesised), which parses back to itself.
+  public var description: String {
+    switch expression {
+    case nil: ""
+    case .and(let terms)?: terms.map(\.description).joined(separator: " AND ")
+    case .or(let terms)?: terms.map(\.description).joined(separator: " OR ")
+    case .comparison(let comparison)?: comparison.description
+    }
+  }
+
+  /// The fields the filter names, in order of first appearance.
+  var fields: [SearchField] { expression?.fields ?? [] }
+}
+
+/// The order of `run search` results: `--order-by EXPR`.
+///
+/// ```swift
+/// let order = try RunOrder.parse("metrics.auc DESC, attributes.start_time")
+/// ```
+///
+/// Terms are fields as in `RunFilter`, each optionally followed by `ASC` (the default) or `DESC`,
+/// separated by commas. Runs lacking an ordered metric, param or tag (or with a NaN metric, or no
+/// end time) sort last in either direction. Ties end in start time, newest first, then run id.
+/// The default order is `attributes.start_time DESC`.
+public struct RunOrder: Equatable, Sendable, CustomStringConvertible {
+  struct Term: Equatable, Sendable {
+    var field: SearchField
+    var descending: Bool
+  }
+
+  let terms: [Term]
+
+  /// Newest first: `attributes.start_time DESC`.
+  public static let `default` = RunOrder(
+    terms: [Term(field: .attribute(.startTime), descending: true)])
+
+  /// Parses `field [ASC|DESC], …`; errors name the column, like the filter's.
+  public static func parse(_ text: String) throws(PedigreeError) -> RunOrder {
+    var parser = try FilterParser(text)
+    return RunOrder(terms: try parser.parseOrder())
+  }
+
+  public var description: String {
+    terms.map { $0.field.description + ($0.descending ? " DESC" : " ASC") }.joined(separator: ", ")
+  }
+}
