@@ -31,13 +31,3 @@ extension Registry {
   /// The query API over this registry.
   public var queries: Queries { Queries(self) }
 }
-
-extension PedigreeError {
-  static func missing(_ message: String, hint: String? = nil) -> PedigreeError {
-    PedigreeError(.notFound, message, hint: hint)
-  }
-
-  static func badUsage(_ message: String, hint: String? = nil) -> PedigreeError {
-    PedigreeError(.usage, message, hint: hint)
-  }
-}

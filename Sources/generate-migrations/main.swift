@@ -72,7 +72,7 @@ do {
 
     extension Migration {
       /// Every migration in migrations/, in order.
-      static let all: [Migration] = [
+      public static let all: [Migration] = [
     \(entries.joined(separator: "\n"))
       ]
     }

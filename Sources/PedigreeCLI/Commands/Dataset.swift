@@ -1,10 +1,11 @@
 import ArgumentParser
+import PedigreeQuery
 import PedigreeStore
 
 struct DatasetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dataset", abstract: "Register and inspect dataset versions.",
-    subcommands: [Register.self])
+    subcommands: [Register.self, List.self, Show.self])
 
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,5 +70,43 @@ extension DatasetInput {
   func validatedShape() throws(PedigreeError) -> Bool {
     try Names.validate(name, as: "dataset")
     return true
+  }
+}
+
+extension DatasetCommand {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List datasets and their latest versions.", discussion: "Example: pedigree dataset list")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let datasets = try global.open(.read).queries.datasetList()
+        global.output.emit(
+          datasets.json, text: datasets.isEmpty ? "no datasets" : DatasetSummary.table(datasets).rendered())
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a dataset version: URI, digest, size, rows, who produced and who used it.",
+      discussion: "Example: pedigree dataset show transactions@3")
+
+    @Argument(help: "The version, NAME@N or NAME (latest).") var ref: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let registry = try global.open(.read)
+        let node = try registry.resolve(ref, kinds: [.dataset])
+        guard node.kind == .datasetVersion else {
+          throw PedigreeError.usage("\(ref) is not a dataset version")
+        }
+        let info = try registry.queries.datasetShow(node)
+        global.output.emit(info.json, text: info.document.text())
+      }
+    }
   }
 }

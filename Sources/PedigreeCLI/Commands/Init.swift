@@ -1,4 +1,5 @@
 import ArgumentParser
+import PedigreeQuery
 import PedigreeStore
 
 struct Init: ParsableCommand {
@@ -35,7 +36,7 @@ extension Migration {
 struct DB: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db", abstract: "Inspect, upgrade and check the registry file.",
-    subcommands: [Status.self, Migrate.self])
+    subcommands: [Status.self, Migrate.self, Check.self])
 
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -117,5 +118,31 @@ extension SchemaState {
   var isAhead: Bool {
     if case .ahead = self { return true }
     return false
+  }
+}
+
+extension DB {
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check integrity, foreign keys, the audit hash chain, migrations and the schema.",
+      discussion: """
+        Names the first audit entry that was altered, forged or removed, and any trigger or table
+        changed behind Pedigree's back. Exits 65 when it finds a problem.
+
+        Example: pedigree db check --db registry.db
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let report = try global.open(.read).queries.check()
+        global.output.emit(report.json, text: report.text)
+        if !report.isClean {
+          throw PedigreeError(
+            .invalidInput, "db check found \(report.problems.count) problem(s); first: \(report.problems[0])")
+        }
+      }
+    }
   }
 }

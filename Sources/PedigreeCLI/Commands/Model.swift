@@ -1,10 +1,14 @@
 import ArgumentParser
+import PedigreeQuery
 import PedigreeStore
 
 struct ModelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "model", abstract: "Register, promote, roll back and inspect model versions.",
-    subcommands: [Register.self, Promote.self, Rollback.self, Deprecate.self])
+    subcommands: [
+      Register.self, Promote.self, Rollback.self, Deprecate.self, List.self, Show.self, Versions.self,
+      History.self,
+    ])
 
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -142,4 +146,84 @@ private func emit(_ outcome: Outcome<AliasMove>, _ output: Output) {
     text: outcome.changed
       ? "\(move.model)@\(move.alias): \(from) → \(move.model)@\(move.to)"
       : "\(move.model)@\(move.alias) already points at \(move.model)@\(move.to); nothing changed")
+}
+
+extension ModelCommand {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List models with their latest version and aliases.",
+      discussion: "Example: pedigree model list")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let models = try global.open(.read).queries.modelList()
+        global.output.emit(
+          models.json, text: models.isEmpty ? "no models" : ModelSummary.table(models).rendered())
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a model version and the model's aliases, now or as they stood at a time.",
+      discussion: """
+        --at answers "what was in production on that day": aliases, versions and deprecations as
+        they stood then (a date alone means 00:00 UTC).
+
+        Example: pedigree model show fraud-detector@production --at 2026-03-01T12:00:00Z
+        """)
+
+    @Argument(help: "The version: NAME@N, NAME@ALIAS or NAME (latest).") var ref: String
+    @Option(help: "Show it as it stood at this time (ISO 8601).") var at: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let time = try at.map { (text) throws(PedigreeError) in try Timestamp(parsing: text) }
+        let parsed = try Ref.parse(ref, defaultKind: .model)
+        let shown = try global.open(.read).queries.modelShow(parsed, at: time)
+        global.output.emit(shown.json, text: shown.document.text())
+      }
+    }
+  }
+
+  struct Versions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List a model's versions with their aliases, runs and deprecations.",
+      discussion: "Example: pedigree model versions fraud-detector")
+
+    @Argument(help: "The model's name.") var name: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        try Names.validate(name, as: "model")
+        let versions = try global.open(.read).queries.modelVersions(name)
+        global.output.emit(
+          versions.json, text: versions.isEmpty ? "no versions" : ModelVersionInfo.table(versions).rendered())
+      }
+    }
+  }
+
+  struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Every alias event of a model, oldest first: who moved what where, and why.",
+      discussion: "Example: pedigree model history fraud-detector --alias production")
+
+    @Argument(help: "The model's name.") var name: String
+    @Option(help: "Only this alias.") var alias: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        try Names.validate(name, as: "model")
+        if let alias { try Names.validateAlias(alias) }
+        let events = try global.open(.read).queries.aliasHistory(model: name, alias: alias)
+        global.output.emit(
+          events.json, text: events.isEmpty ? "no alias events" : AliasEvent.table(events).rendered())
+      }
+    }
+  }
 }

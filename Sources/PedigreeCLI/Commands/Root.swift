@@ -15,7 +15,8 @@ public struct PedigreeCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, Verify.self,
+      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, Lineage.self,
+      Impact.self, Audit.self, Diff.self, Log.self, Verify.self,
       Demo.self,
     ]
   )

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import PedigreeQuery
 import PedigreeStore
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Start, log to, end and record runs.",
-    subcommands: [Start.self, Log.self, End.self, Record.self])
+    subcommands: [Start.self, Log.self, End.self, Record.self, Show.self, List.self, Search.self])
 
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -194,4 +195,72 @@ struct RunCommand: ParsableCommand {
 
 func keyValues(_ texts: [String], _ what: String) throws(PedigreeError) -> [KeyValue] {
   try texts.map { (text) throws(PedigreeError) in try parseKeyValue(text, what: what) }
+}
+
+extension RunCommand {
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a run: attributes, code, params, latest metrics, tags, inputs and outputs.",
+      discussion: "Example: pedigree run show 3f9a1c")
+
+    @Argument(help: "The run id (or a unique prefix).") var runID: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let registry = try global.open(.read)
+        let details = try registry.queries.runShow(
+          try registry.resolve(try Ref.parse(runID, defaultKind: .run)))
+        global.output.emit(details.json, text: details.document.text())
+      }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List recent runs, newest first.",
+      discussion: "Example: pedigree run list --experiment fraud --limit 20")
+
+    @Option(help: "Only this experiment's runs.") var experiment: String?
+    @Option(help: "At most this many runs.") var limit = 50
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+      try execute {
+        let runs = try global.open(.read).queries.runList(experiment: experiment, limit: limit)
+        global.output.emit(runs.json, text: runs.isEmpty ? "no runs" : RunSummary.table(runs).rendered())
+      }
+    }
+  }
+
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find runs with a filter: metrics.auc > 0.9 and params.lr = '0.01' and tags.team = 'risk'.",
+      discussion: """
+        Fields: metrics.K (latest value), params.K, tags.K, attributes.{status, name, experiment,
+        actor, start_time, end_time, git_commit, run_id}. Operators: = != < <= > >= LIKE ILIKE IN,
+        NOT IN, IS [NOT] NULL, and, or, parentheses. Strings in single quotes.
+
+        Example: pedigree run search "metrics.auc > 0.9 and attributes.status = 'finished'" --order-by "metrics.auc DESC" --limit 5
+        """)
+
+    @Argument(help: "The filter (empty: every run).") var filter: String = ""
+    @Option(help: "Sort keys, e.g. \"metrics.auc DESC, attributes.start_time\".") var orderBy: String?
+    @Option(help: "At most this many runs.") var limit = RunSearch.defaultLimit
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try execute {
+        let parsedFilter = try RunFilter.parse(filter)
+        let order = try orderBy.map { (text) throws(PedigreeError) in try RunOrder.parse(text) } ?? .default
+        if limit < 1 { throw PedigreeError.usage("invalid limit \(limit): it must be at least 1") }
+        let result = try global.open(.read).searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
+        global.output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
+      }
+    }
+  }
 }

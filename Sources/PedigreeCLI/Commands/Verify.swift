@@ -1,4 +1,5 @@
 import ArgumentParser
+import PedigreeQuery
 import PedigreeStore
 
 struct Verify: ParsableCommand {
@@ -29,7 +30,7 @@ struct Verify: ParsableCommand {
           "recorded_digest": .string(recorded), "file_digest": .string(actual.digest),
           "size_bytes": .integer(actual.size),
         ]),
-        text: matches ? "OK: \(file) matches \(node.name) (\(shortDigest(recorded)))" : "")
+        text: matches ? "OK: \(file) matches \(node.name) (\(Format.shortDigest(recorded)))" : "")
       if !matches {
         throw PedigreeError(
           .invalidInput,

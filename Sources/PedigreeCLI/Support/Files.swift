@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeQuery
 import PedigreeStore
 
 /// Turns a `--artifact`/`--output`/`--file` argument into what the registry records: a local file
@@ -30,7 +31,7 @@ func hashFile(_ path: String) throws(PedigreeError) -> (digest: String, size: In
     if showProgress {
       let percent = total > 0 ? done * 100 / total : 100
       Output.write(
-        "\rhashing \(name): \(percent)% (\(formatBytes(done)) of \(formatBytes(total)))",
+        "\rhashing \(name): \(percent)% (\(Format.bytes(done)) of \(Format.bytes(total)))",
         to: .standardError)
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeQuery
 import PedigreeStore
 
 /// Where a command's results go: one JSON document on stdout with `--json`, else short text.
@@ -35,25 +36,8 @@ struct Output {
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// Human-readable sizes: `18.2 MB`.
-func formatBytes(_ bytes: Int64) -> String {
-  let units = ["B", "kB", "MB", "GB", "TB", "PB"]
-  var value = Double(bytes)
-  var unit = 0
-  while value >= 1000 && unit < units.count - 1 {
-    value /= 1000
-    unit += 1
-  }
-  return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
-}
-
-/// `sha256:3f1a9c2e…`, short enough for a sentence.
-func shortDigest(_ digest: String) -> String {
-  String(digest.prefix("sha256:".count + 12)) + "…"
-}
-
-/// ` (sha256:3f1a9c2e…, 18.2 MB)`, or nothing without a digest.
+/// ` (sha256:3f1a9c2e…, 17.4 MiB)`, or nothing without a digest.
 func contentSummary(digest: String?, size: Int64?) -> String {
   guard let digest else { return "" }
-  return " (\(shortDigest(digest))" + (size.map { ", \(formatBytes($0))" } ?? "") + ")"
+  return " (\(Format.shortDigest(digest))" + (size.map { ", \(Format.bytes($0))" } ?? "") + ")"
 }

@@ -58,7 +58,7 @@ extension Queries {
   /// The audit log entries that match `filter`, in its order.
   public func auditLog(_ filter: AuditLogFilter = AuditLogFilter()) throws(PedigreeError) -> [AuditEntry] {
     if let limit = filter.limit, limit < 0 {
-      throw PedigreeError.badUsage("invalid limit \(limit)")
+      throw PedigreeError.usage("invalid limit \(limit)")
     }
     return try read {
       let (sql, arguments) = AuditLogSQL.select(filter, entity: try filter.entity.map(entityMatch))

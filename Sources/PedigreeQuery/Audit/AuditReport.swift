@@ -70,7 +70,7 @@ extension Queries {
   /// - Throws: `.usage` when `node` is not a model version.
   public func auditReport(_ node: NodeRef) throws(PedigreeError) -> AuditReport {
     guard node.kind == .modelVersion else {
-      throw PedigreeError.badUsage(
+      throw PedigreeError.usage(
         "\(node.typedRef) is not a model version", hint: "audit reports are about NAME@N or NAME@ALIAS")
     }
     return try read { try auditReport(versionID: node.id) }

@@ -65,7 +65,7 @@ extension Queries {
     of start: NodeRef, direction: LineageDirection = .both, depth: Int? = nil
   ) throws(PedigreeError) -> LineageGraph {
     if let depth, depth < 0 {
-      throw PedigreeError.badUsage("invalid depth \(depth)", hint: "--depth counts edges: 0, 1, 2…")
+      throw PedigreeError.usage("invalid depth \(depth)", hint: "--depth counts edges: 0, 1, 2…")
     }
     return try read { try lineageGraph(of: start.id, direction: direction, depth: depth) }
   }

@@ -129,7 +129,7 @@ extension Queries {
     guard
       var node = try database.queryFirst(
         NodeSQL.byID, [.integer(id)], { LineageNode(row: $0, from: 0, depth: depth, side: side) })
-    else { throw PedigreeError.missing("no lineage node \(id)") }
+    else { throw PedigreeError.notFound("no lineage node \(id)") }
     try attachAliases(&node)
     return node
   }

@@ -141,7 +141,7 @@ extension Queries {
     guard
       var info = try database.queryFirst(
         ModelVersionSQL.select + " WHERE mv.id = ?", [.integer(id)], { ModelVersionInfo(row: $0, at: at) })
-    else { throw PedigreeError.missing("no model version with node id \(id)") }
+    else { throw PedigreeError.notFound("no model version with node id \(id)") }
     info.aliases = try aliases(ofVersion: id, at: at).map(\.alias)
     return info
   }

@@ -1,12 +1,5 @@
 import PedigreeStore
 
-/// The code a run executed.
-public struct CodeVersion: Hashable, Sendable {
-  public let gitCommit: String?
-  public let repo: String?
-  public let entryPoint: String?
-}
-
 extension CodeVersion: JSONConvertible {
   public var json: JSONValue {
     .object([
@@ -96,7 +89,7 @@ extension Queries {
       let run = try database.queryFirst(
         "SELECT \(RunSummary.columns) FROM \(RunSummary.from) WHERE r.id = ?", [.integer(id)],
         RunSummary.init(row:))
-    else { throw PedigreeError.missing("no run with node id \(id)") }
+    else { throw PedigreeError.notFound("no run with node id \(id)") }
     return run
   }
 

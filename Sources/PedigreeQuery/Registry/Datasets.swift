@@ -115,7 +115,7 @@ extension Queries {
   /// - Throws: `.usage` when `node` is not a dataset version.
   public func datasetShow(_ node: NodeRef) throws(PedigreeError) -> DatasetVersionInfo {
     guard node.kind == .datasetVersion else {
-      throw PedigreeError.badUsage("\(node.typedRef) is not a dataset version", hint: "use dataset:NAME@N")
+      throw PedigreeError.usage("\(node.typedRef) is not a dataset version", hint: "use dataset:NAME@N")
     }
     return try read {
       let lineage = try self.node(id: node.id)
@@ -139,7 +139,7 @@ extension Queries {
               schemaJSON: $0.optionalString(6), createdAt: Timestamp(milliseconds: $0.int64(7)),
               createdBy: $0.string(8), tags: tags, producedBy: producers, usedBy: users)
           })
-      else { throw PedigreeError.missing("no dataset version \(node.name)") }
+      else { throw PedigreeError.notFound("no dataset version \(node.name)") }
       return info
     }
   }

@@ -134,7 +134,7 @@ extension Queries {
   /// - Throws: `.usage` when either node is a dataset version or an artifact.
   public func diff(_ left: NodeRef, _ right: NodeRef) throws(PedigreeError) -> Diff {
     for node in [left, right] where node.kind != .modelVersion && node.kind != .run {
-      throw PedigreeError.badUsage(
+      throw PedigreeError.usage(
         "cannot diff \(node.typedRef)", hint: "diff compares model versions or runs")
     }
     return try read {

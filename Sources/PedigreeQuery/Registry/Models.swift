@@ -141,7 +141,7 @@ extension Queries {
   ///   version or alias, or a time before the model (or that version, or that alias) existed.
   public func modelShow(_ ref: Ref, at: Timestamp? = nil) throws(PedigreeError) -> ModelShow {
     guard case .model(let name, _) = ref else {
-      throw PedigreeError.badUsage("\(ref) is not a model version", hint: "use NAME, NAME@N or NAME@ALIAS")
+      throw PedigreeError.usage("\(ref) is not a model version", hint: "use NAME, NAME@N or NAME@ALIAS")
     }
     return try read {
       let modelID = try existingModel(name, at: at)
@@ -163,7 +163,7 @@ extension Queries {
     let id = try registry.modelID(name)
     let created = try database.scalarInt("SELECT created_at FROM models WHERE id = ?", [.integer(id)])
     if let at, let created, at.milliseconds < created {
-      throw PedigreeError.missing(
+      throw PedigreeError.notFound(
         "model \(name) did not exist yet at \(at.iso8601)",
         hint: "it was registered at \(Timestamp(milliseconds: created).iso8601)")
     }
@@ -175,7 +175,7 @@ extension Queries {
       let model = try database.queryFirst(
         "SELECT name, created_at, created_by FROM models WHERE id = ?", [.integer(modelID)],
         { ($0.string(0), Timestamp(milliseconds: $0.int64(1)), $0.string(2)) })
-    else { throw PedigreeError.missing("no model with id \(modelID)") }
+    else { throw PedigreeError.notFound("no model with id \(modelID)") }
     let pointers = try aliasPointers(modelID: modelID, at: at)
     var versions = try database.query(
       ModelVersionSQL.select + " WHERE mv.model_id = ? AND mv.created_at <= ? ORDER BY mv.version",

@@ -73,7 +73,7 @@ extension Queries {
   /// - Throws: `.usage` when `node` is not a run.
   public func runShow(_ node: NodeRef) throws(PedigreeError) -> RunDetails {
     guard node.kind == .run else {
-      throw PedigreeError.badUsage("\(node.typedRef) is not a run", hint: "use run:ID")
+      throw PedigreeError.usage("\(node.typedRef) is not a run", hint: "use run:ID")
     }
     return try read { try runDetails(id: node.id) }
   }

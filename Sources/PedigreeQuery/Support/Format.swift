@@ -2,13 +2,15 @@ import PedigreeStore
 
 /// How values read in human output (tables, text and Markdown reports).
 public enum Format {
-  /// A metric value: `NaN`, `Infinity`, `-Infinity`, or the shortest decimal that reads back.
+  /// A metric value for people: `NaN`, `Infinity`, `-Infinity`, or at most 8 significant digits
+  /// (`0.12028574`, not `0.12028574293333336`; JSON output keeps every digit).
   public static func metric(_ value: Double?) -> String {
     guard let value else { return "-" }
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
     if value == value.rounded(.towardZero) && abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    let shortest = "\(value)"
+    return shortest.count <= 10 ? shortest : String(format: "%.8g", value)
   }
 
   /// A signed difference (`+0.012`, `-3`), or `-` when there is none.

@@ -3,7 +3,7 @@
 
 extension Migration {
   /// Every migration in migrations/, in order.
-  static let all: [Migration] = [
+  public static let all: [Migration] = [
     Migration(
       version: 1, name: "initial",
       sql: #"""

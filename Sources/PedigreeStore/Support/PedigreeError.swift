@@ -50,16 +50,16 @@ public struct PedigreeError: Error, CustomStringConvertible, Sendable, Equatable
     hint.map { "\(message) (hint: \($0))" } ?? message
   }
 
-  static func notFound(_ message: String, hint: String? = nil) -> PedigreeError {
+  public static func notFound(_ message: String, hint: String? = nil) -> PedigreeError {
     PedigreeError(.notFound, message, hint: hint)
   }
-  static func refused(_ message: String, hint: String? = nil) -> PedigreeError {
+  public static func refused(_ message: String, hint: String? = nil) -> PedigreeError {
     PedigreeError(.refused, message, hint: hint)
   }
-  static func usage(_ message: String, hint: String? = nil) -> PedigreeError {
+  public static func usage(_ message: String, hint: String? = nil) -> PedigreeError {
     PedigreeError(.usage, message, hint: hint)
   }
-  static func invalidInput(_ message: String, hint: String? = nil) -> PedigreeError {
+  public static func invalidInput(_ message: String, hint: String? = nil) -> PedigreeError {
     PedigreeError(.invalidInput, message, hint: hint)
   }
 }

@@ -84,7 +84,7 @@ public struct MetricPoint: Equatable, Sendable {
 }
 
 /// The code a run executed.
-public struct CodeVersion: Equatable, Sendable {
+public struct CodeVersion: Hashable, Sendable {
   public var gitCommit: String?
   public var repo: String?
   public var entryPoint: String?
