@@ -11,7 +11,7 @@ struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Register a dataset version; prints NAME@N.",
       discussion: """
-        With --file the content is hashed, so registering the same content again returns the
+        With --file the content is hashed, so registering the same content again returns the \
         existing version. Without a digest every registration is a new version.
 
         Example: pedigree dataset register transactions --uri s3://risk/tx.parquet --file tx.parquet --rows 120000

@@ -6,8 +6,8 @@ struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Fill a new registry with a small, realistic example and print what to try next.",
     discussion: """
-      The story, over six weeks: raw and cleaned transaction data, preprocessing and training runs,
-      a fraud detector promoted three times, its third version deprecated for label leakage and
+      The story, over six weeks: raw and cleaned transaction data, preprocessing and training runs, \
+      a fraud detector promoted three times, its third version deprecated for label leakage and \
       production rolled back, a failed run, and a churn model beside it.
 
       Example: pedigree demo --db demo.db

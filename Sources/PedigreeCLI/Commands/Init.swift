@@ -126,7 +126,7 @@ extension DB {
     static let configuration = CommandConfiguration(
       abstract: "Check integrity, foreign keys, the audit hash chain, migrations and the schema.",
       discussion: """
-        Names the first audit entry that was altered, forged or removed, and any trigger or table
+        Names the first audit entry that was altered, forged or removed, and any trigger or table \
         changed behind Pedigree's back. Exits 65 when it finds a problem.
 
         Example: pedigree db check --db registry.db

@@ -14,7 +14,7 @@ struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Register a model version from a run; prints NAME@N.",
       discussion: """
-        A local --artifact is hashed (SHA-256); a URI is recorded as given, with --digest if known.
+        A local --artifact is hashed (SHA-256); a URI is recorded as given, with --digest if known. \
         Registering an artifact digest the model already has returns the existing version.
 
         Example: pedigree model register fraud-detector --run 3f9a1c --artifact model.onnx --alias staging
@@ -92,7 +92,7 @@ struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Undo the alias's last move (default alias: production).",
       discussion: """
-        Each promotion pushes onto the alias's stack and each rollback pops it: promote v1, v2, v3,
+        Each promotion pushes onto the alias's stack and each rollback pops it: promote v1, v2, v3, \
         then rollback → v2, rollback → v1. Deprecated versions are skipped. --to N jumps to N.
 
         Example: pedigree model rollback fraud-detector --reason "precision dropped in prod"
@@ -169,7 +169,7 @@ extension ModelCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show a model version and the model's aliases, now or as they stood at a time.",
       discussion: """
-        --at answers "what was in production on that day": aliases, versions and deprecations as
+        --at answers "what was in production on that day": aliases, versions and deprecations as \
         they stood then (a date alone means 00:00 UTC).
 
         Example: pedigree model show fraud-detector@production --at 2026-03-01T12:00:00Z

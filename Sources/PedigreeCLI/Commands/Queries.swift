@@ -8,7 +8,7 @@ struct Lineage: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show the lineage graph around a node.",
     discussion: """
-      Depth counts edges: a model version's source run is 1 away, the run's inputs 2.
+      Depth counts edges: a model version's source run is 1 away, the run's inputs 2. \
       Untyped refs are model versions; use dataset:NAME@N, run:ID or artifact:ID for others.
 
       Example: pedigree lineage fraud-detector@production --upstream --format dot | dot -Tsvg > lineage.svg
@@ -43,7 +43,7 @@ struct Impact: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Everything downstream of a dataset version, run or artifact, and the aliases serving it now.",
     discussion: """
-      The question after a bad dataset: which runs read it, which models came from them, and what is in
+      The question after a bad dataset: which runs read it, which models came from them, and what is in \
       production because of it. Untyped refs are dataset versions (then model versions).
 
       Example: pedigree impact transactions@3
@@ -117,7 +117,7 @@ struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log", abstract: "The audit log: who did what, when (newest first).",
     discussion: """
-      --actor A shows only A's entries. Times are ISO 8601; a date alone means that whole day
+      --actor A shows only A's entries. Times are ISO 8601; a date alone means that whole day \
       for --until.
 
       Example: pedigree log --since 2026-11-01 --actor ana --entity fraud-detector

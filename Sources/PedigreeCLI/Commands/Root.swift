@@ -8,7 +8,7 @@ public struct PedigreeCommand: ParsableCommand {
     commandName: "pedigree",
     abstract: "A model registry and lineage tracker in one SQLite file.",
     discussion: """
-      Records datasets, runs, params, metrics and model artifacts as a lineage graph, and answers
+      Records datasets, runs, params, metrics and model artifacts as a lineage graph, and answers \
       where a model came from, what was in production when, and what a bad dataset affected.
 
       Start with `pedigree demo`, then try the commands it prints.

@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Add params, metrics, inputs and outputs to a run (all or nothing).",
       discussion: """
-        Metrics are key=value or key=value@step; values may be nan, inf, -inf. An output is a local
+        Metrics are key=value or key=value@step; values may be nan, inf, -inf. An output is a local \
         file (hashed) or a URI.
 
         Example: pedigree run log 3f9a1c --metric loss=0.42@3 --metric auc=0.93 --output model.onnx
@@ -124,8 +124,8 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record whole runs from a JSON document, or JSON Lines for many.",
       discussion: """
-        One JSON object records one run, all or nothing. JSON Lines records one run per line, each
-        atomically: good records are written, each failed one is named by its line number, and the
+        One JSON object records one run, all or nothing. JSON Lines records one run per line, each \
+        atomically: good records are written, each failed one is named by its line number, and the \
         exit code is 65 if any failed. See PRODUCT.md ("Run record") for the format.
 
         Example: python train.py | pedigree run record -
@@ -241,8 +241,8 @@ extension RunCommand {
     static let configuration = CommandConfiguration(
       abstract: "Find runs with a filter: metrics.auc > 0.9 and params.lr = '0.01' and tags.team = 'risk'.",
       discussion: """
-        Fields: metrics.K (latest value), params.K, tags.K, attributes.{status, name, experiment,
-        actor, start_time, end_time, git_commit, run_id}. Operators: = != < <= > >= LIKE ILIKE IN,
+        Fields: metrics.K (latest value), params.K, tags.K, attributes.{status, name, experiment, \
+        actor, start_time, end_time, git_commit, run_id}. Operators: = != < <= > >= LIKE ILIKE IN, \
         NOT IN, IS [NOT] NULL, and, or, parentheses. Strings in single quotes.
 
         Example: pedigree run search "metrics.auc > 0.9 and attributes.status = 'finished'" --order-by "metrics.auc DESC" --limit 5
