@@ -59,6 +59,11 @@ import Testing
     #expect(try tables.map { try fixture.count($0) } == before)
   }
 
+  @Test func metricKeysMayContainDotsAndSlashes() throws {
+    let document = try document(#"{"metrics": {"val.loss": [[0, 1], [1, 0.5]], "train/acc": 0.9}}"#)
+    #expect(Set(document.log.metrics.map(\.key)) == ["val.loss", "train/acc"])
+  }
+
   @Test func documentErrorsNameTheField() throws {
     let cases: [(String, String)] = [
       (#"{"metrics": {"loss": [[0]]}}"#, "metrics.loss[0]"),

@@ -100,14 +100,15 @@ public struct RunDocument: Equatable, Sendable {
 struct Field {
   let path: String
   let value: JSONValue
-  var key: String { String(path.split(separator: ".").last ?? "") }
+  /// The object key this value was found under (array elements keep their array's key).
+  var key = ""
 
   func fail(_ message: String) -> PedigreeError {
     PedigreeError.invalidInput(path.isEmpty ? message : "\(path): \(message)")
   }
 
   func child(_ name: String, _ value: JSONValue) -> Field {
-    Field(path: path.isEmpty ? name : "\(path).\(name)", value: value)
+    Field(path: path.isEmpty ? name : "\(path).\(name)", value: value, key: name)
   }
 
   func string() throws(PedigreeError) -> String {
@@ -161,7 +162,7 @@ struct Field {
 
   func array() throws(PedigreeError) -> [Field] {
     guard case .array(let values) = value else { throw fail("expected an array, found \(value.typeName)") }
-    return values.enumerated().map { Field(path: "\(path)[\($0.offset)]", value: $0.element) }
+    return values.enumerated().map { Field(path: "\(path)[\($0.offset)]", value: $0.element, key: key) }
   }
 
   func object(allowing allowed: Set<String>? = nil) throws(PedigreeError) -> ObjectField {
