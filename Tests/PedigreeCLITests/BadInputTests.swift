@@ -165,35 +165,52 @@ import Testing
   static let canDropWriteAccess =
     geteuid() != 0 || FileManager.default.isExecutableFile(atPath: BadInputTests.setpriv)
 
-  /// A registry the process may not write: the file 0444 in a 0555 directory. Root ignores file
-  /// modes, so as root the commands run as `nobody` through setpriv(1); without it the test is
-  /// skipped (and says why).
+  /// A registry file the process may not write (0444). Root ignores file modes, so as root the
+  /// commands run as `nobody` through setpriv(1); without it the test is skipped (and says why).
+  /// In a directory it may write, reads work (SQLite creates its `-shm` index beside the file);
+  /// in one it may not (0555), reads fail too. Either way writes fail with exit 74 and one error
+  /// line saying the registry is read-only, and the file is unchanged.
   @Test(.enabled(if: canDropWriteAccess, "needs a non-root user, or setpriv(1) to become one"))
   func readOnlyRegistry() throws {
     let cli = CLI()
+    let directory = cli.path("shared")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+    cli.environment["PEDIGREE_DB"] = directory + "/reg.db"
     let run = try cli.ok("run", "start")
     try cli.ok("model", "register", "fraud", "--run", run, "--artifact", "s3://models/fraud.onnx")
+    let record = try cli.write("record.json", #"{"name": "r"}"#)
     let before = try Data(contentsOf: URL(fileURLWithPath: cli.database))
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.database)
-    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cli.directory)
-    defer {
-      try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.directory)
-    }
     if geteuid() == 0 {
       cli.launcher = [Self.setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
     }
-    for arguments in [
-      ["run", "start"], ["model", "promote", "fraud@1", "--to", "production"],
-      ["dataset", "register", "tx", "--uri", "s3://tx"], ["run", "record", "-"],
-    ] {
-      let result = try cli.run(bytes: arguments.map { Array($0.utf8) })
-      #expect(result.status == 74, "\(arguments): exit \(result.status): \(result.stderr)")
-      #expect(result.errorLine?.contains("read-only") == true, "\(arguments): \(result.stderr)")
+    let pedigree = { (arguments: [String], stdin: String?) in
+      try cli.run(bytes: arguments.map { Array($0.utf8) }, stdin: stdin)
     }
-    let read = try cli.run(bytes: [Array("model".utf8), Array("list".utf8)])
-    #expect(read.status == 0, "model list on a read-only registry: \(read.stderr)")
-    #expect(read.stdout.contains("fraud"))
-    #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)) == before)
+    let writes: [([String], String?)] = [
+      (["run", "start"], nil), (["model", "promote", "fraud@1", "--to", "production"], nil),
+      (["dataset", "register", "tx", "--uri", "s3://tx"], nil), (["run", "record", "-"], record),
+    ]
+    for (mode, readable) in [(0o777, true), (0o555, false)] {
+      for name in ["reg.db-shm", "reg.db-wal"] {
+        try? FileManager.default.removeItem(atPath: "\(directory)/\(name)")
+      }
+      try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: directory)
+      for (arguments, stdin) in writes {
+        let result = try pedigree(arguments, stdin)
+        #expect(result.status == 74, "\(arguments): exit \(result.status): \(result.stderr)")
+        #expect(result.errorLine?.contains("is read-only") == true, "\(arguments): \(result.stderr)")
+      }
+      let read = try pedigree(["model", "list"], nil)
+      if readable {
+        #expect(read.status == 0 && read.stdout.contains("fraud"), "model list: \(read.stderr)")
+      } else {
+        #expect(read.status == 74, "model list: \(read.stderr)")
+        #expect(read.errorLine?.contains("is read-only") == true, "model list: \(read.stderr)")
+      }
+      #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)) == before)
+    }
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory)
   }
 
   /// The registry and the files the catalogue refers to.
