@@ -10,6 +10,8 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
     case foreignKeys = "foreign_keys"
     /// The audit log's hash chain.
     case auditChain = "audit_chain"
+    /// Alias events against the audit entries that record them.
+    case aliasHistory = "alias_history"
     /// `schema_migrations` against the migrations compiled in.
     case migrations
     /// Tables, indexes and triggers against what the migrations create.
@@ -60,7 +62,7 @@ extension CheckReport {
 
 extension Queries {
   /// Checks the registry: `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the audit
-  /// chain, the applied migrations' checksums, and the schema (tables, indexes, triggers) against
+  /// chain, alias events against their audit entries, the applied migrations' checksums, and the schema (tables, indexes, triggers) against
   /// what the compiled-in migrations create in a fresh in-memory database, so a dropped
   /// append-only trigger is reported. When the integrity check finds damage, only that is
   /// reported (the other checks would read the damaged pages). Reads one snapshot; writes nothing.
@@ -81,6 +83,8 @@ extension Queries {
       problems += try foreignKeyProblems()
       if let broken = try AuditChain.verify(database) {
         problems.append(CheckProblem(area: .auditChain, message: broken.description))
+      } else {
+        problems += try aliasHistoryProblems()
       }
       problems += try migrationProblems(known: reference.applied)
       problems += SchemaObject.drift(expected: expected, actual: try SchemaObject.all(in: database))
