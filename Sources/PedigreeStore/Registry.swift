@@ -117,8 +117,10 @@ public final class Registry {
     }
     let timeout = busyTimeout ?? defaultBusyTimeout()
     do {
+      // WAL is switched on by `migrate()`, once the file is known to be empty or a registry.
       let database = try Database(
-        path: path, mode: access == .write ? .readWriteCreate : .readWrite, busyTimeout: timeout)
+        path: path, mode: access == .write ? .readWriteCreate : .readWrite, busyTimeout: timeout,
+        writeAheadLog: false)
       return Registry(database: database, path: path, actor: actor)
     } catch {
       throw PedigreeError(error, path: path)

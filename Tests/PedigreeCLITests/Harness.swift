@@ -37,6 +37,8 @@ final class CLI {
 
   let directory: String
   var environment: [String: String]
+  /// A command that `spawn` runs the binary through (`setpriv …` to run as another user).
+  var launcher: [String] = []
 
   init() {
     directory = NSTemporaryDirectory() + "pedigree-cli-\(UUID().uuidString)"

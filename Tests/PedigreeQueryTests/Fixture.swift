@@ -192,14 +192,16 @@ final class Fixture {
   }
 
   /// Appends a correctly chained audit entry.
-  func audit(_ action: String, _ entity: String, actor: String = "ana", at: Int64) throws {
+  func audit(
+    _ action: String, _ entity: String, actor: String = "ana", at: Int64, details: String? = nil
+  ) throws {
     let last = try database.queryFirst("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1") {
       ($0.int64(0), $0.string(1))
     }
     let id = (last?.0 ?? 0) + 1
     let previous = last?.1 ?? AuditChain.genesis
     let time = Fixture.time(at)
-    let details = "{\"n\":\(id)}"
+    let details = details ?? "{\"n\":\(id)}"
     let hash = AuditChain.hash(
       previous: previous, id: id, at: time, actor: actor, action: action, entity: entity, details: details)
     try run(
@@ -259,9 +261,13 @@ struct Registry1 {
       "fraud", "production", to: fraud2, from: fraud1, at: 4_000, actor: "bob", reason: "better auc")
     try f.deprecate(fraud1, at: 5_000, reason: "label leak")
     try f.audit("model.register", "model:fraud@1", actor: "ana", at: 1_000)
-    try f.audit("model.promote", "model:fraud@production", actor: "bob", at: 2_000)
-    try f.audit("model.register", "model:fraud@2", actor: "dan", at: 3_000)
-    try f.audit("model.promote", "model:fraud", actor: "bob", at: 4_000)
+    // The alias moves' entries name their moves, as Pedigree's own entries do (db check compares).
+    try f.audit(
+      "model.promote", "model:fraud@production", actor: "bob", at: 2_000,
+      details: #"{"alias":"production","to":1}"#)
+    try f.audit("model.register", "model:fraud@2", actor: "dan", at: 3_000, details: #"{"alias":"staging"}"#)
+    try f.audit(
+      "model.promote", "model:fraud", actor: "bob", at: 4_000, details: #"{"alias":"production","to":2}"#)
     try f.audit("model.register", "model:fraud-detector@1", actor: "ana", at: 4_500)
     try f.audit("model.deprecate", "model:fraud@1", actor: "carol", at: 5_000)
   }

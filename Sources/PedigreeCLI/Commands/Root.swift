@@ -26,6 +26,12 @@ public struct PedigreeCommand: ParsableCommand {
   /// Parses the command line, runs the command and exits with PRODUCT.md's exit codes. Errors
   /// from parsing are one `error:` line with a pointer to `--help` (exit 64).
   public static func main(_ arguments: [String]? = nil) -> Never {
+    if arguments == nil, let (position, text) = invalidUTF8Argument() {
+      Output.error(
+        "argument \(position) is not valid UTF-8: '\(text.prefix(80))'",
+        hint: "pass names and values as UTF-8 text")
+      Foundation.exit(64)
+    }
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
@@ -43,6 +49,17 @@ public struct PedigreeCommand: ParsableCommand {
         hint: "see `\(helpPath(arguments ?? Array(CommandLine.arguments.dropFirst()))) --help`")
       Foundation.exit(code == .validationFailure ? 64 : code.rawValue)
     }
+  }
+
+  /// The first command-line argument that is not valid UTF-8, with its 1-based position. Swift's
+  /// `CommandLine.arguments` silently replaces such bytes with U+FFFD, which would then be stored
+  /// as a value the user never typed.
+  private static func invalidUTF8Argument() -> (Int, String)? {
+    for position in 1..<Int(CommandLine.argc) {
+      guard let argument = CommandLine.unsafeArgv[position] else { continue }
+      if String(validatingCString: argument) == nil { return (position, String(cString: argument)) }
+    }
+    return nil
   }
 
   /// The subcommand words of an invocation, for the `--help` hint.

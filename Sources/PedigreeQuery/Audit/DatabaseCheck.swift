@@ -10,6 +10,8 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
     case foreignKeys = "foreign_keys"
     /// The audit log's hash chain.
     case auditChain = "audit_chain"
+    /// Alias events against the audit entries that record them.
+    case aliasHistory = "alias_history"
     /// `schema_migrations` against the migrations compiled in.
     case migrations
     /// Tables, indexes and triggers against what the migrations create.
@@ -60,16 +62,29 @@ extension CheckReport {
 
 extension Queries {
   /// Checks the registry: `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the audit
-  /// chain, the applied migrations' checksums, and the schema (tables, indexes, triggers) against
+  /// chain, alias events against their audit entries, the applied migrations' checksums, and the schema (tables, indexes, triggers) against
   /// what the compiled-in migrations create in a fresh in-memory database, so a dropped
-  /// append-only trigger is reported. Reads one snapshot; writes nothing.
+  /// append-only trigger is reported. When the integrity check finds damage, only that is
+  /// reported (the other checks would read the damaged pages). Reads one snapshot; writes nothing.
   public func check() throws(PedigreeError) -> CheckReport {
     let reference = try Registry.initialize(path: ":memory:", actor: "pedigree")
     let expected = try reference.registry.mapErrors { try SchemaObject.all(in: reference.registry.database) }
+    // A damaged file: the checks below read its pages and would stop at the damage with an I/O
+    // error. Report what `integrity_check` found instead. (Outside the read transaction: after
+    // hitting damage SQLite refuses to commit it.)
+    let damage = try registry.mapErrors { try integrityProblems() }
+    guard damage.isEmpty else {
+      return CheckReport(
+        problems: damage, auditEntries: 0,
+        schemaVersion: Int(try registry.mapErrors { try database.scalarInt("PRAGMA user_version") } ?? 0))
+    }
     return try read {
-      var problems = try integrityProblems() + foreignKeyProblems()
+      var problems: [CheckProblem] = []
+      problems += try foreignKeyProblems()
       if let broken = try AuditChain.verify(database) {
         problems.append(CheckProblem(area: .auditChain, message: broken.description))
+      } else {
+        problems += try aliasHistoryProblems()
       }
       problems += try migrationProblems(known: reference.applied)
       problems += SchemaObject.drift(expected: expected, actual: try SchemaObject.all(in: database))
@@ -79,10 +94,24 @@ extension Queries {
     }
   }
 
+  /// `PRAGMA integrity_check`'s findings. On some damage the pragma reports a few problems and
+  /// then fails itself; that failure is one more finding, not the end of the check.
   func integrityProblems() throws -> [CheckProblem] {
-    try database.query("PRAGMA integrity_check") { $0.string(0) }
-      .filter { $0 != "ok" }
-      .map { CheckProblem(area: .integrity, message: $0) }
+    let statement = try database.prepareUncached("PRAGMA integrity_check")
+    var findings: [String] = []
+    while true {
+      let found: Bool
+      do {
+        found = try statement.step()
+      } catch {
+        guard error.isCorrupt else { throw error }
+        findings.append("the check stopped at damage it could not read past: \(error.message)")
+        break
+      }
+      guard found else { break }
+      findings.append(statement.row.string(0))
+    }
+    return findings.filter { $0 != "ok" }.map { CheckProblem(area: .integrity, message: $0) }
   }
 
   func foreignKeyProblems() throws -> [CheckProblem] {

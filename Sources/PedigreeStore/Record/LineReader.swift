@@ -81,24 +81,25 @@ public final class LineReader {
   }
 
   /// When the first line of the input is not a whole JSON document, the input may be one
-  /// pretty-printed document: reads the rest and returns it when the whole parses as one.
-  /// Returns `nil` (having consumed the input) when it does not.
+  /// pretty-printed document: reads the rest and returns it (consuming the input) when the whole
+  /// parses as one. Returns `nil` when it does not, or when the rest is longer than a line may be,
+  /// leaving the following lines to be read one by one: JSON Lines whose first line is bad.
   func wholeDocument(startingWith first: Line) throws(PedigreeError)
     -> Result<RunDocument, PedigreeError>?
   {
     guard first.number == 1 else { return nil }
     while !atEnd {
-      if buffer.count - start > maximumLineLength {
-        throw PedigreeError.invalidInput("the document is longer than \(maximumLineLength) bytes")
-      }
+      if buffer.count - start > maximumLineLength { return nil }
       try fill()
     }
     let text = Array(first.bytes) + [0x0A] + buffer[start...]
+    guard
+      let json = try? text.withUnsafeBufferPointer({ buffer throws(JSONSyntaxError) in
+        try JSONValue.parse(buffer)
+      })
+    else { return nil }
     start = buffer.count
-    let json = try? text.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-      try JSONValue.parse(buffer)
-    }
-    return json.map { json in Result { () throws(PedigreeError) in try RunDocument(json: json) } }
+    return Result { () throws(PedigreeError) in try RunDocument(json: json) }
   }
 
   private func compact() {

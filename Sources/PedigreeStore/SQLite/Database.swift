@@ -14,6 +14,7 @@ public final class Database {
   public let path: String
   private var statementCache: [String: Statement] = [:]
   private var transactionDepth = 0
+  private var busyTimeout: Duration = .seconds(10)
 
   /// How a database file is opened.
   public enum OpenMode: Sendable {
@@ -25,10 +26,16 @@ public final class Database {
 
   /// Opens the database at `path` (`:memory:` for a private in-memory database).
   ///
-  /// - Parameter busyTimeout: how long a statement waits for another connection's lock before
-  ///   failing with `SQLITE_BUSY`. Default 10 seconds.
+  /// - Parameters:
+  ///   - busyTimeout: how long a statement waits for another connection's lock before failing
+  ///     with `SQLITE_BUSY`. Default 10 seconds.
+  ///   - writeAheadLog: switch the file to WAL at once (the default). Pass `false` to leave the
+  ///     file's journal mode alone until `enableWriteAheadLog()`: switching writes the file's
+  ///     header, so a caller that first checks whose file it is (a registry opening a foreign or
+  ///     empty file) must not switch before.
   public init(
-    path: String, mode: OpenMode = .readWriteCreate, busyTimeout: Duration = .seconds(10)
+    path: String, mode: OpenMode = .readWriteCreate, busyTimeout: Duration = .seconds(10),
+    writeAheadLog: Bool = true
   ) throws(SQLiteError) {
     var connection: OpaquePointer?
     var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -43,6 +50,7 @@ public final class Database {
     self.path = path
     do {
       try setUp(busyTimeout: busyTimeout)
+      if writeAheadLog { try enableWriteAheadLog() }
     } catch {
       sqlite3_close_v2(connection)
       throw error
@@ -60,10 +68,11 @@ public final class Database {
   ///    (https://sqlite.org/quirks.html#dblquote);
   /// 3. foreign keys on (they are off by default in SQLite);
   /// 4. a read of `sqlite_master`, so a file that is not a database fails here, at once;
-  /// 5. WAL with `synchronous=NORMAL`: readers never block the writer and a commit is one fsync
-  ///    of the WAL at checkpoint time; durable against process crashes
-  ///    (https://sqlite.org/wal.html). Debian's build defaults WAL to FULL, so set it explicitly.
+  /// 5. `synchronous=NORMAL`: with WAL (`enableWriteAheadLog()`), a commit is one fsync of the WAL
+  ///    at checkpoint time; durable against process crashes (https://sqlite.org/wal.html).
+  ///    Debian's build defaults WAL to FULL, so set it explicitly.
   private func setUp(busyTimeout: Duration) throws(SQLiteError) {
+    self.busyTimeout = busyTimeout
     let milliseconds =
       busyTimeout.components.seconds * 1000
       + busyTimeout.components.attoseconds / 1_000_000_000_000_000
@@ -73,12 +82,16 @@ public final class Database {
     _ = pedigree_sqlite_db_config_int(handle, SQLITE_DBCONFIG_DQS_DDL, 0, &ignored)
     try execute("PRAGMA foreign_keys = ON")
     _ = try scalarInt("SELECT count(*) FROM sqlite_master")
-    if path != ":memory:" {
-      try retryingWhileBusy(timeout: busyTimeout) { () throws(SQLiteError) in
-        try execute("PRAGMA journal_mode = WAL")
-      }
-    }
     try execute("PRAGMA synchronous = NORMAL")
+  }
+
+  /// Switches the file to WAL (persistent; nothing is written when it already is): readers never
+  /// block the writer. A no-op for an in-memory database.
+  public func enableWriteAheadLog() throws(SQLiteError) {
+    guard path != ":memory:" else { return }
+    try retryingWhileBusy(timeout: busyTimeout) { () throws(SQLiteError) in
+      try execute("PRAGMA journal_mode = WAL")
+    }
   }
 
   /// Switching the journal mode takes an exclusive lock and does not go through the busy handler,

@@ -38,6 +38,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   public var isNotADatabase: Bool { code == SQLITE_NOTADB }
   /// The file is damaged.
   public var isCorrupt: Bool { code == SQLITE_CORRUPT }
+  /// The file (or its directory) is read-only to this process.
+  public var isReadOnly: Bool { code == SQLITE_READONLY }
   /// The file, its directory or its journal could not be opened, read or written.
   public var isIOFailure: Bool {
     [SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_READONLY, SQLITE_PERM, SQLITE_FULL, SQLITE_AUTH]

@@ -63,10 +63,17 @@ extension Registry {
   /// Applies every pending migration, each in its own `BEGIN IMMEDIATE` transaction together with
   /// its `schema_migrations` row, `user_version` and audit entry. The state is read again inside
   /// each transaction, so processes racing to create one registry apply each migration once.
+  /// Switches the file to WAL first; a foreign file or a newer schema is refused untouched.
   ///
   /// - Returns: the migrations this call applied (none when the schema was current).
   @discardableResult
   public func migrate() throws(PedigreeError) -> [Migration] {
+    switch try schemaState() {
+    case .foreign: throw Registry.foreignError(path: path)
+    case .ahead(let version): throw Registry.newerSchemaError(path: path, version: version)
+    case .current: return []
+    case .uninitialized, .behind: try mapErrors { try database.enableWriteAheadLog() }
+    }
     var applied: [Migration] = []
     for migration in Migration.all {
       let didApply = try write { () throws -> Bool in

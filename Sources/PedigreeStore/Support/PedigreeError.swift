@@ -74,6 +74,11 @@ extension PedigreeError {
         hint: "retry, or raise the timeout with PEDIGREE_BUSY_TIMEOUT_MS")
     } else if error.isNotADatabase {
       self.init(.incompatible, "\(path) is not a Pedigree database (not an SQLite file)")
+    } else if error.isReadOnly {
+      self.init(
+        .io, "\(path) is read-only to this process: \(error.message)",
+        hint: "writes need write access to the file and its directory; so do reads, for SQLite's "
+          + "\(path)-shm index, unless that file already exists")
     } else if error.isConstraint {
       self.init(.refused, "the database refused the write: \(error.message)")
     } else {

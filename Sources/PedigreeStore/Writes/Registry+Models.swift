@@ -71,6 +71,9 @@ extension Registry {
     try Names.validate(name, as: "model")
     try Names.validateAlias(alias)
     if let reason { try Limits.validateText(reason, as: "reason") }
+    if let version, version < 1 {
+      throw PedigreeError.usage("invalid version \(version) for --to: versions start at 1")
+    }
     return try write {
       let model = try modelID(name)
       let stack = try aliasStack(modelID: model, alias: alias)
