@@ -63,6 +63,16 @@ import Testing
       sql: "UPDATE metrics SET value = 0.99 WHERE key = 'auc'",
       finding: "trigger metrics_no_update is missing"),
     Tampering(
+      name: "edit a metric, restore the trigger", dropping: ["metrics_no_update"], restore: true,
+      sql: "UPDATE metrics SET value = 0.99 WHERE key = 'auc'",
+      finding: "its params or metric points differ from what audit entry 2 recorded"),
+    Tampering(
+      name: "delete a metric point, restore the trigger", dropping: ["metrics_no_delete"], restore: true,
+      sql: "DELETE FROM metrics WHERE key = 'loss' AND step = 1", finding: "metric points differ"),
+    Tampering(
+      name: "change a param, restore the trigger", dropping: ["params_no_update"], restore: true,
+      sql: "UPDATE params SET value = '0.5'", finding: "metric points differ"),
+    Tampering(
       name: "delete an alias event", dropping: ["alias_events_no_delete"], restore: false,
       sql: "DELETE FROM alias_events WHERE id = 2", finding: "trigger alias_events_no_delete is missing"),
     Tampering(

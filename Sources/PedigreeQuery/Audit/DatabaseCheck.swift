@@ -12,6 +12,8 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
     case auditChain = "audit_chain"
     /// Alias events against the audit entries that record them.
     case aliasHistory = "alias_history"
+    /// Runs' params and metric points against the content digests the audit log recorded.
+    case runContent = "run_content"
     /// `schema_migrations` against the migrations compiled in.
     case migrations
     /// Tables, indexes and triggers against what the migrations create.
@@ -62,7 +64,9 @@ extension CheckReport {
 
 extension Queries {
   /// Checks the registry: `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the audit
-  /// chain, alias events against their audit entries, the applied migrations' checksums, and the schema (tables, indexes, triggers) against
+  /// chain, alias events against their audit entries, each run's params and metric points against
+  /// the content digest last recorded for it, the applied migrations' checksums, and the schema
+  /// (tables, indexes, triggers) against
   /// what the compiled-in migrations create in a fresh in-memory database, so a dropped
   /// append-only trigger is reported. When the integrity check finds damage, only that is
   /// reported (the other checks would read the damaged pages). Reads one snapshot; writes nothing.
@@ -85,6 +89,7 @@ extension Queries {
         problems.append(CheckProblem(area: .auditChain, message: broken.description))
       } else {
         problems += try aliasHistoryProblems()
+        problems += try runContentProblems()
       }
       problems += try migrationProblems(known: reference.applied)
       problems += SchemaObject.drift(expected: expected, actual: try SchemaObject.all(in: database))

@@ -98,6 +98,7 @@ extension Registry {
       "params": .integer(Int64(document.start.params.count)),
       "metric_points": .integer(Int64(log.metrics.count)),
       "inputs": .integer(Int64(document.start.inputs.count)), "outputs": .array(outputRefs),
+      "content_digest": .string(try RunContent.digest(database, runID: run.id)),
     ]
     var registered: Outcome<ModelVersion>?
     var move: AliasMove?

@@ -12,6 +12,7 @@ extension Registry {
           "experiment": .string(start.experiment), "name": .optional(start.name),
           "params": .integer(Int64(start.params.count)),
           "inputs": .integer(Int64(start.inputs.count)),
+          "content_digest": .string(try RunContent.digest(database, runID: handle.id)),
         ])
       return handle
     }
@@ -29,8 +30,9 @@ extension Registry {
     try write {
       let run = try resolve(ref)
       guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
-      let counts = try apply(log, to: run.id)
-      try appendAudit(action: "run.log", entity: "run:\(run.name)", details: counts)
+      var details = try apply(log, to: run.id)
+      details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
+      try appendAudit(action: "run.log", entity: "run:\(run.name)", details: details)
     }
   }
 
