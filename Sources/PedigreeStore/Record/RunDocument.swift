@@ -86,14 +86,16 @@ public struct RunDocument: Equatable, Sendable {
 struct Field {
   let path: String
   let value: JSONValue
-  var key: String { String(path.split(separator: ".").last ?? "") }
+  /// The member name the field was read under (a param, tag or metric key, which may itself
+  /// contain dots); empty for the root and array elements.
+  var key: String = ""
 
   func fail(_ message: String) -> PedigreeError {
     PedigreeError.invalidInput(path.isEmpty ? message : "\(path): \(message)")
   }
 
   func child(_ name: String, _ value: JSONValue) -> Field {
-    Field(path: path.isEmpty ? name : "\(path).\(name)", value: value)
+    Field(path: path.isEmpty ? name : "\(path).\(name)", value: value, key: name)
   }
 
   func string() throws(PedigreeError) -> String {
