@@ -47,7 +47,8 @@ public struct ProcessCase: Sendable {
         return "exit \(result.status): \(result.stderr.split(separator: "\n").first ?? "")"
       }
       guard case .some(.object) = try? JSONValue.parse(result.stdout) else {
-        return "not a JSON document: \(result.stdout.prefix(60))"
+        return
+          "not a JSON document: \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))"
       }
       return nil
     }

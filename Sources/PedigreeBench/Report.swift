@@ -68,12 +68,14 @@ extension ScaleReport {
       var rows = [["whole process", "median ms", "p99 ms", "peak MiB"]]
       for process in processes {
         rows.append([
-          process.command, Format.fixed(process.medianMilliseconds, 2),
+          process.name, Format.fixed(process.medianMilliseconds, 2),
           Format.fixed(process.p99Milliseconds, 2),
           Format.fixed(Double(process.peakMemoryKiB) / 1024, 1),
         ])
       }
-      out += Format.table(rows) + "\n\n"
+      out += Format.table(rows) + "\n"
+      out +=
+        "  (a child's peak memory reads no lower than the spawning helper's footprint: see /bin/true)\n\n"
     }
     for line in skipped { out += "not measured: \(line)\n" }
     return out
