@@ -100,8 +100,9 @@ public struct RunDocument: Equatable, Sendable {
 struct Field {
   let path: String
   let value: JSONValue
-  /// The object key this value was found under (array elements keep their array's key).
-  var key = ""
+  /// The member name the field was read under (a param, tag or metric key, which may itself
+  /// contain dots); empty for the root and array elements.
+  var key: String = ""
 
   func fail(_ message: String) -> PedigreeError {
     PedigreeError.invalidInput(path.isEmpty ? message : "\(path): \(message)")
@@ -162,7 +163,7 @@ struct Field {
 
   func array() throws(PedigreeError) -> [Field] {
     guard case .array(let values) = value else { throw fail("expected an array, found \(value.typeName)") }
-    return values.enumerated().map { Field(path: "\(path)[\($0.offset)]", value: $0.element, key: key) }
+    return values.enumerated().map { element($0.offset, $0.element) }
   }
 
   func object(allowing allowed: Set<String>? = nil) throws(PedigreeError) -> ObjectField {
@@ -175,19 +176,41 @@ struct Field {
     return ObjectField(field: self, object: object)
   }
 
+  /// The points of a metric. The common shapes (`[int, number]`) are read without building a
+  /// `Field` per point; anything else goes through the typed accessors, which name the path.
   func metricPoints(defaultTime: Timestamp) throws(PedigreeError) -> [MetricPoint] {
-    guard case .array = value else {
+    guard case .array(let values) = value else {
       return [MetricPoint(key: key, value: try number(), step: 0, timestamp: defaultTime)]
     }
-    return try array().map { (point) throws(PedigreeError) in
-      guard case .array(let parts) = point.value, (2...3).contains(parts.count) else {
-        throw point.fail("expected [step, value] or [step, value, time]")
+    var points: [MetricPoint] = []
+    points.reserveCapacity(values.count)
+    for (index, point) in values.enumerated() {
+      guard case .array(let parts) = point, (2...3).contains(parts.count) else {
+        throw element(index, point).fail("expected [step, value] or [step, value, time]")
       }
-      let items = try point.array()
-      return MetricPoint(
-        key: key, value: try items[1].number(), step: try items[0].integer(),
-        timestamp: parts.count == 3 ? try items[2].time() : defaultTime)
+      func part(_ offset: Int) -> Field {
+        element(index, point).element(offset, parts[offset])
+      }
+      // Checked in the order the accessors always ran: value, step, time.
+      let number: Double
+      switch parts[1] {
+      case .number(let double): number = double
+      case .integer(let integer): number = Double(integer)
+      default: number = try part(1).number()
+      }
+      let step: Int64
+      if case .integer(let integer) = parts[0] { step = integer } else { step = try part(0).integer() }
+      points.append(
+        MetricPoint(
+          key: key, value: number, step: step,
+          timestamp: parts.count == 3 ? try part(2).time() : defaultTime))
     }
+    return points
+  }
+
+  /// The element at `index` of this array field.
+  func element(_ index: Int, _ value: JSONValue) -> Field {
+    Field(path: "\(path)[\(index)]", value: value)
   }
 
   func input() throws(PedigreeError) -> RunInput {

@@ -10,6 +10,9 @@ public final class Statement {
   /// The SQL text the statement was prepared from.
   public let sql: String
   unowned let database: Database
+  /// The connection's handle, kept so error checks on hot paths need not go through the
+  /// `unowned` reference (each access of which is a strong retain and release).
+  private let connection: OpaquePointer
 
   init(database: Database, sql: String, persistent: Bool) throws(SQLiteError) {
     var statement: OpaquePointer?
@@ -21,6 +24,7 @@ public final class Statement {
     self.handle = statement
     self.sql = sql
     self.database = database
+    self.connection = database.handle
   }
 
   deinit { sqlite3_finalize(handle) }
@@ -41,6 +45,10 @@ public final class Statement {
     sqlite3_clear_bindings(handle)
   }
 
+  /// Resets the statement to run again, keeping its bindings: for loops that rebind only the
+  /// parameters that change from one row to the next.
+  func rewind() { sqlite3_reset(handle) }
+
   /// Binds one value at a 1-based parameter index.
   public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
     let code: Int32
@@ -55,26 +63,26 @@ public final class Statement {
         sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), pedigree_sqlite_transient())
       }
     }
-    try check(code, database.handle, sql: sql)
+    try check(code, connection, sql: sql)
   }
 
   /// Binds an integer without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
-    try check(sqlite3_bind_int64(handle, index, value), database.handle, sql: sql)
+    try check(sqlite3_bind_int64(handle, index, value), connection, sql: sql)
   }
 
   /// Binds a double without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: Double, at index: Int32) throws(SQLiteError) {
-    try check(sqlite3_bind_double(handle, index, value), database.handle, sql: sql)
+    try check(sqlite3_bind_double(handle, index, value), connection, sql: sql)
   }
 
   /// Binds a string without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: String, at index: Int32) throws(SQLiteError) {
     try check(
-      sqlite3_bind_text(handle, index, value, -1, pedigree_sqlite_transient()), database.handle,
+      sqlite3_bind_text(handle, index, value, -1, pedigree_sqlite_transient()), connection,
       sql: sql)
   }
 
@@ -86,7 +94,7 @@ public final class Statement {
     case SQLITE_ROW: return true
     case SQLITE_DONE: return false
     default:
-      let error = SQLiteError(code: code, connection: database.handle, sql: sql)
+      let error = SQLiteError(code: code, connection: connection, sql: sql)
       sqlite3_reset(handle)
       throw error
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A JSON document: what run records are parsed into and what `--json` output is built from.
 ///
 /// Objects keep their keys in order, so output is stable and reads in a sensible order.
@@ -411,11 +417,40 @@ struct JSONParser {
       }
       guard digits(&self) > 0 else { throw error("invalid number: digits expected in exponent") }
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-    if isInteger, let value = Int64(text) { return .integer(value) }
-    guard let value = Double(text), value.isFinite else {
-      throw error("number out of range", at: start)
+    let length = position - start
+    // Up to 18 digits always fit in an Int64: accumulate them without making a String.
+    if isInteger && length <= 18 {
+      var index = start
+      let negative = bytes[index] == UInt8(ascii: "-")
+      if negative { index += 1 }
+      var value: Int64 = 0
+      while index < position {
+        value = value &* 10 &+ Int64(bytes[index] &- UInt8(ascii: "0"))
+        index += 1
+      }
+      return .integer(negative ? -value : value)
     }
+    if isInteger,
+      let value = Int64(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+    {
+      return .integer(value)
+    }
+    // `Double(String)` runs strtod_l in the C locale. strtod gives the same value wherever the
+    // locale's decimal point is `.` (it always is unless the process called setlocale), read here
+    // from a NUL-terminated copy on the stack instead of a String on the heap. When it stops
+    // short (another decimal point), the String path decides.
+    let value =
+      withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { text -> Double? in
+        guard let base = text.baseAddress else { return nil }
+        for offset in 0..<length { text[offset] = CChar(bitPattern: bytes[start + offset]) }
+        text[length] = 0
+        var end: UnsafeMutablePointer<CChar>?
+        let value = strtod(base, &end)
+        return end == base + length ? value : nil
+      }
+      ?? Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+    guard let value, value.isFinite else { throw error("number out of range", at: start) }
     return .number(value)
   }
 }

@@ -87,7 +87,11 @@ extension Registry {
     try validate(params: log.params)
     try validate(tags: log.tags)
     try validate(inputs: log.inputs)
-    for point in log.metrics { try Limits.validateKey(point.key, as: "metric") }
+    var checkedKey: String?
+    for point in log.metrics where point.key != checkedKey {
+      try Limits.validateKey(point.key, as: "metric")
+      checkedKey = point.key
+    }
     for output in log.outputs {
       switch output {
       case .artifact(let artifact): _ = try validated(artifact)
@@ -204,6 +208,9 @@ extension Registry {
 
   /// Inserts metric points with one reused prepared statement, then updates the latest value of
   /// each key once. NaN is stored as 0.0 with `is_nan = 1` (SQLite would store NaN as NULL).
+  ///
+  /// Points usually come grouped by key (a record lists each metric's history in one piece), so
+  /// the run id is bound once, the key once per group, and the latest point is tracked per group.
   func insertMetrics(_ points: [MetricPoint], runID: Int64) throws {
     guard !points.isEmpty else { return }
     let insert = try database.prepare(
@@ -211,23 +218,30 @@ extension Registry {
       INSERT OR IGNORE INTO metrics(run_id, key, step, timestamp, value, is_nan)
       VALUES (?, ?, ?, ?, ?, ?)
       """)
+    try insert.bind(runID, at: 1)
     var latest: [String: MetricPoint] = [:]
+    // Later points win ties, as if each point were compared with the best so far in turn.
+    func keep(_ point: MetricPoint) {
+      if let best = latest[point.key], best.isLater(than: point) { return }
+      latest[point.key] = point
+    }
+    var group: MetricPoint?
     for point in points {
-      insert.reset()
-      try insert.bind(runID, at: 1)
-      try insert.bind(point.key, at: 2)
+      if let best = group, best.key != point.key {
+        keep(best)
+        group = nil
+      }
+      if group == nil { try insert.bind(point.key, at: 2) }
       try insert.bind(point.step, at: 3)
       try insert.bind(point.timestamp.milliseconds, at: 4)
       try insert.bind(point.value.isNaN ? 0.0 : point.value, at: 5)
       try insert.bind(Int64(point.value.isNaN ? 1 : 0), at: 6)
       try insert.step()
-      if let best = latest[point.key],
-        (best.step, best.timestamp.milliseconds) > (point.step, point.timestamp.milliseconds)
-      {
-        continue
-      }
-      latest[point.key] = point
+      insert.rewind()
+      if let best = group, best.isLater(than: point) { continue }
+      group = point
     }
+    if let best = group { keep(best) }
     insert.reset()
     let upsert = try database.prepare(
       """
@@ -298,6 +312,14 @@ extension Registry {
     let low = generator.next() as UInt64
     let text = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
     return text
+  }
+}
+
+extension MetricPoint {
+  /// Whether this point comes after `other` in a metric's history: a higher step, or the same
+  /// step at a later time.
+  fileprivate func isLater(than other: MetricPoint) -> Bool {
+    (step, timestamp.milliseconds) > (other.step, other.timestamp.milliseconds)
   }
 }
 

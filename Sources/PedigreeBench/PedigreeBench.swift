@@ -1,1 +1,0 @@
-// The benchmark workload generator and harness.

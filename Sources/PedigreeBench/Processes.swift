@@ -1,0 +1,105 @@
+import Foundation
+import PedigreeStore
+
+/// The whole-process time of one command: spawn, run, exit, reaped.
+public struct ProcessFigure: Sendable, Codable, Equatable {
+  public var name: String
+  public var command: String
+  public var iterations: Int
+  public var medianMilliseconds: Double
+  public var p99Milliseconds: Double
+  /// The largest peak resident set size of one iteration, in KiB.
+  public var peakMemoryKiB: Int
+}
+
+/// One command to time as a whole process, and how to tell that it really answered.
+public struct ProcessCase: Sendable {
+  public let name: String
+  public let executable: String
+  /// The arguments of iteration `i` (so a case can vary its target).
+  public let arguments: @Sendable (Int) -> [String]
+  /// Whether the output is an answer (`nil`) or why not.
+  public let check: @Sendable (ChildResult) -> String?
+
+  public init(
+    name: String, executable: String, arguments: @escaping @Sendable (Int) -> [String],
+    check: @escaping @Sendable (ChildResult) -> String? = { $0.status == 0 ? nil : "exit \($0.status)" }
+  ) {
+    self.name = name
+    self.executable = executable
+    self.arguments = arguments
+    self.check = check
+  }
+
+  /// The command line of the first iteration, for the report.
+  public var commandLine: String {
+    ([(executable as NSString).lastPathComponent] + arguments(0)).joined(separator: " ")
+  }
+
+  /// The process cases for a registry at `path` served by the `pedigree` binary at `pedigree`:
+  /// the cost of starting any process, of starting `pedigree`, and of answering questions.
+  public static func standard(pedigree: String, path: String, models: [String]) -> [ProcessCase] {
+    let model: @Sendable (Int) -> String = { iteration in
+      models.isEmpty ? "model-0" : models[iteration % models.count]
+    }
+    let answersJSON: @Sendable (ChildResult) -> String? = { result in
+      guard result.status == 0 else {
+        return "exit \(result.status): \(result.stderr.split(separator: "\n").first ?? "")"
+      }
+      guard case .some(.object) = try? JSONValue.parse(result.stdout) else {
+        return
+          "not a JSON document: \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))"
+      }
+      return nil
+    }
+    return [
+      ProcessCase(name: "start a process (/bin/true)", executable: "/bin/true", arguments: { _ in [] }),
+      ProcessCase(name: "start pedigree (--help)", executable: pedigree, arguments: { _ in ["--help"] }),
+      ProcessCase(
+        name: "pedigree model show NAME@production --json", executable: pedigree,
+        arguments: { ["model", "show", "\(model($0))@production", "--db", path, "--json"] },
+        check: answersJSON),
+      ProcessCase(
+        name: "pedigree lineage NAME@production --json", executable: pedigree,
+        arguments: { ["lineage", "\(model($0))@production", "--db", path, "--json"] },
+        check: answersJSON),
+    ]
+  }
+}
+
+extension Latency {
+  /// Times `process` over `iterations` runs after two untimed ones. Returns the figure, or why the
+  /// command cannot be measured (its first run did not answer).
+  public static func process(
+    _ process: ProcessCase, iterations: Int, helper: String?
+  ) -> Result<ProcessFigure, BenchError> {
+    guard FileManager.default.isExecutableFile(atPath: process.executable) else {
+      return .failure(BenchError("no executable at \(process.executable)"))
+    }
+    var peak = 0
+    do {
+      for iteration in 0..<2 {
+        let result = try ChildProcess.measured(
+          process.executable, process.arguments(iteration), helper: helper)
+        if let problem = process.check(result) { return .failure(BenchError(problem)) }
+      }
+      var samples: [Double] = []
+      for iteration in 0..<iterations {
+        let result = try ChildProcess.measured(
+          process.executable, process.arguments(iteration), helper: helper)
+        if let problem = process.check(result) { throw BenchError(problem) }
+        peak = max(peak, result.peakMemoryKiB)
+        samples.append(result.seconds * 1000)
+      }
+      return .success(
+        ProcessFigure(
+          name: process.name, command: process.commandLine, iterations: iterations,
+          medianMilliseconds: percentile(samples, 0.5), p99Milliseconds: percentile(samples, 0.99),
+          peakMemoryKiB: peak))
+    } catch let error as BenchError {
+      return .failure(error)
+    } catch {
+      return .failure(BenchError("\(error)"))
+    }
+  }
+}

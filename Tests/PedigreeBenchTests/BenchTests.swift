@@ -1,0 +1,98 @@
+import Foundation
+import PedigreeBench
+import PedigreeStore
+import Testing
+
+/// The generator and the harness on a tiny workload: they work, they are deterministic, and what
+/// they report adds up. No timing is asserted.
+@Suite struct BenchTests {
+  static let tiny = WorkloadSpec(
+    runs: 20, seed: 7, datasets: 3, versionsPerDataset: 2, metricsPerRun: 10, stepsPerMetric: 5,
+    models: 2, registerEvery: 5, promotions: 6, rollbacks: 2)
+
+  @Test func theSameSeedGivesTheSameRecords() {
+    let one = Workload(Self.tiny)
+    let again = Workload(Self.tiny)
+    var other = Self.tiny
+    other.seed = 8
+    #expect(one.record(run: 3) == again.record(run: 3))
+    #expect(one.record(run: 3) != Workload(other).record(run: 3))
+    #expect(one.aliasOperations() == again.aliasOperations())
+  }
+
+  @Test func recordsAreRunDocumentsOfTheSpecifiedShape() throws {
+    let workload = Workload(Self.tiny)
+    for run in 0..<Self.tiny.runs {
+      let document = try RunDocument(json: try JSONValue.parse(workload.record(run: run)))
+      #expect(document.start.params.count == 20)
+      #expect(document.log.metrics.count == Self.tiny.pointsPerRun)
+      #expect(document.start.inputs.count == 2)
+      #expect(document.log.outputs.count == 1)
+      #expect((document.register != nil) == (workload.registeredModel(run: run) != nil))
+    }
+    // One grad_norm point in 50 runs is NaN, written as the string "NaN".
+    #expect(workload.record(run: 7).contains(#""NaN""#))
+  }
+
+  @Test func aliasMovesPromoteAndRollBackEveryModel() {
+    let operations = Workload(Self.tiny).aliasOperations()
+    let promotions = operations.filter { if case .promote = $0 { true } else { false } }
+    #expect(promotions.count == Self.tiny.promotions)
+    #expect(operations.count == Self.tiny.promotions + Self.tiny.rollbacks)
+    #expect(operations.last?.commandLine.hasPrefix("pedigree model rollback model-") == true)
+  }
+
+  @Test func theFileFeedsTheBulkPathWithoutAFailure() throws {
+    let directory = NSTemporaryDirectory() + "pedigree-bench-test-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let workload = Workload(Self.tiny)
+    let file = try workload.write(to: directory + "/runs.jsonl")
+    #expect(file.lines == Self.tiny.runs)
+    let figure = try BulkIngest.measure(file: file.path, path: directory + "/bulk.db")
+    #expect(figure.records == Self.tiny.runs && figure.failed == 0)
+    #expect(figure.metricPoints == Self.tiny.metricPoints)
+    _ = try BulkIngest.applyAliasMoves(workload, path: directory + "/bulk.db")
+    let floor = try Floor.measure(workload, path: directory + "/floor.db")
+    #expect(floor.metricPoints == Self.tiny.metricPoints)
+    // The floor inserts the very rows the records carry, the one NaN (of run 7) included.
+    for name in ["floor", "bulk"] {
+      let registry = try Registry.open(path: directory + "/\(name).db", access: .read, actor: "t")
+      let database = registry.database
+      #expect(try database.scalarInt("SELECT count(*) FROM metrics") == Int64(Self.tiny.metricPoints))
+      #expect(try database.scalarInt("SELECT count(*) FROM metrics WHERE is_nan = 1") == 1)
+      #expect(
+        try database.scalarString("SELECT printf('%.17g', sum(value)) FROM metrics")
+          == (try Registry.open(path: directory + "/floor.db", access: .read, actor: "t").database
+            .scalarString("SELECT printf('%.17g', sum(value)) FROM metrics")))
+    }
+  }
+
+  @Test func theHarnessMeasuresEverythingOnATinyWorkload() throws {
+    let directory = NSTemporaryDirectory() + "pedigree-bench-test-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var options = BenchmarkOptions()
+    options.runs = [20]
+    options.outputDirectory = directory
+    options.repeats = 1
+    options.queryIterations = 3
+    options.inProcess = true
+    options.benchExecutable = nil
+    options.log = { _ in }
+    let report = try Benchmark(options).run()
+    let scale = try #require(report.scales.first)
+    #expect(scale.floor?.metricPoints == 20_000 && scale.bulk?.metricPoints == 20_000)
+    #expect((scale.bulkToFloor ?? 0) > 0)
+    #expect(scale.queries.count == 6)
+    #expect(scale.queries.allSatisfy { $0.meanRows >= 1 && $0.iterations == 3 })
+    #expect(scale.skipped.contains { $0.hasPrefix("CLI ingest") })
+    let json = try JSONValue.parse(try report.json())
+    #expect(json["scales"] != nil && json["machine"]?["cores"] != nil)
+    #expect(report.table().contains("floor: bare prepared loop"))
+  }
+
+  @Test func theCommandLineRefusesUnknownFlags() {
+    #expect(BenchCommand.main(["--no-such-flag"]) == 1)
+    #expect(BenchCommand.main(["--runs", "ten"]) == 1)
+  }
+}
