@@ -96,15 +96,25 @@ CREATE TABLE params (
 
 CREATE INDEX params_by_key ON params(key, value);
 
+CREATE TABLE metric_keys (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE
+) STRICT;
+
 CREATE TABLE metrics (
-  run_id INTEGER NOT NULL REFERENCES runs(id),
-  key TEXT NOT NULL,
+  run_id INTEGER NOT NULL,
+  key_id INTEGER NOT NULL,
   step INTEGER NOT NULL,
   timestamp INTEGER NOT NULL,
   value REAL NOT NULL,
   is_nan INTEGER NOT NULL DEFAULT 0 CHECK (is_nan IN (0, 1)),
-  PRIMARY KEY (run_id, key, step, timestamp, value, is_nan)
+  PRIMARY KEY (run_id, key_id, step, timestamp, value, is_nan)
 ) STRICT, WITHOUT ROWID;
+
+CREATE VIEW metric_points AS
+SELECT m.run_id, k.key, m.step, m.timestamp,
+  CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END AS value, m.is_nan
+FROM metrics m JOIN metric_keys k ON k.id = m.key_id;
 
 CREATE TABLE latest_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id),
@@ -208,6 +218,12 @@ BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
 
 CREATE TRIGGER params_no_delete BEFORE DELETE ON params
 BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
+
+CREATE TRIGGER metric_keys_no_update BEFORE UPDATE ON metric_keys
+BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
+
+CREATE TRIGGER metric_keys_no_delete BEFORE DELETE ON metric_keys
+BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
 
 CREATE TRIGGER metrics_no_update BEFORE UPDATE ON metrics
 BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;

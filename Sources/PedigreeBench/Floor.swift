@@ -39,7 +39,7 @@ public struct IngestFigure: Sendable, Codable, Equatable {
 public enum Floor {
   /// The statement the store's `insertMetrics` runs for each point.
   static let insertSQL = """
-    INSERT OR IGNORE INTO metrics(run_id, key, step, timestamp, value, is_nan)
+    INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
     VALUES (?, ?, ?, ?, ?, ?)
     """
 
@@ -47,7 +47,7 @@ public enum Floor {
   ///
   /// Untimed set-up: the schema, one run row per run (the metric rows' parents), and every metric
   /// value computed into memory. Timed: prepare, `BEGIN IMMEDIATE`, bind/step/reset per row
-  /// (keys bound `SQLITE_STATIC` from C strings made once), `COMMIT`.
+  /// (metric names bound as their `metric_keys` ids), `COMMIT`.
   public static func measure(_ workload: Workload, path: String) throws -> IngestFigure {
     removeRegistry(at: path)
     do {
@@ -66,6 +66,10 @@ public enum Floor {
         VALUES (\(run + 1), printf('%032x', \(run + 1)), 1, 'finished', 0, 'bench');
         """)
     }
+    // The metric names' rows (the store adds them on first use): key i has id i + 1.
+    for (index, key) in workload.metricKeys.enumerated() {
+      try connection.execute("INSERT INTO metric_keys(id, key) VALUES (\(index + 1), '\(key)')")
+    }
     try connection.execute("COMMIT")
 
     var values = [Double](repeating: 0, count: spec.metricPoints)
@@ -77,11 +81,6 @@ public enum Floor {
         }
       }
     }
-    // C strings made once and freed after the loop, bound SQLITE_STATIC (no copy per row).
-    let keyPointers = workload.metricKeys.compactMap { strdup($0) }
-    defer { keyPointers.forEach { free($0) } }
-    guard keyPointers.count == workload.metricKeys.count else { throw BenchError("out of memory") }
-
     let started = ContinuousClock.now
     do {
       let statement = try connection.prepare(insertSQL)
@@ -96,7 +95,7 @@ public enum Floor {
             let value = values[index]
             index += 1
             sqlite3_bind_int64(statement, 1, runID)
-            sqlite3_bind_text(statement, 2, keyPointers[metric], -1, nil)
+            sqlite3_bind_int64(statement, 2, Int64(metric + 1))
             sqlite3_bind_int64(statement, 3, Int64(step))
             sqlite3_bind_int64(statement, 4, timestamp)
             sqlite3_bind_double(statement, 5, value.isNaN ? 0 : value)

@@ -22,7 +22,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("UPDATE metrics SET value = 0.99 WHERE key = 'auc'", "metric history is append-only"),
+    (
+      "UPDATE metrics SET value = 0.99 WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
+      "metric history is append-only"
+    ),
     ("DELETE FROM metrics", "metric history is append-only"),
     ("UPDATE params SET value = '0.02'", "params are immutable"),
     ("DELETE FROM alias_events WHERE id = 2", "alias_events is append-only"),
@@ -60,18 +63,23 @@ import Testing
   static let tamperings = [
     Tampering(
       name: "edit a metric", dropping: ["metrics_no_update"], restore: false,
-      sql: "UPDATE metrics SET value = 0.99 WHERE key = 'auc'",
+      sql: "UPDATE metrics SET value = 0.99 WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
       finding: "trigger metrics_no_update is missing"),
     Tampering(
       name: "edit a metric, restore the trigger", dropping: ["metrics_no_update"], restore: true,
-      sql: "UPDATE metrics SET value = 0.99 WHERE key = 'auc'",
+      sql: "UPDATE metrics SET value = 0.99 WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
       finding: "its params or metric points differ from what audit entry 2 recorded"),
     Tampering(
       name: "delete a metric point, restore the trigger", dropping: ["metrics_no_delete"], restore: true,
-      sql: "DELETE FROM metrics WHERE key = 'loss' AND step = 1", finding: "metric points differ"),
+      sql: "DELETE FROM metrics WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'loss') AND step = 1",
+      finding: "metric points differ"),
     Tampering(
       name: "change a param, restore the trigger", dropping: ["params_no_update"], restore: true,
       sql: "UPDATE params SET value = '0.5'", finding: "metric points differ"),
+    Tampering(
+      name: "slip in metric points of no run", dropping: [], restore: false,
+      sql: "INSERT INTO metrics(run_id, key_id, step, timestamp, value) VALUES (999999, 1, 0, 0, 1)",
+      finding: "metrics rows refer to missing runs row 999999"),
     Tampering(
       name: "delete an alias event", dropping: ["alias_events_no_delete"], restore: false,
       sql: "DELETE FROM alias_events WHERE id = 2", finding: "trigger alias_events_no_delete is missing"),

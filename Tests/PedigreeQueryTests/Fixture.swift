@@ -103,8 +103,12 @@ final class Fixture {
   func logMetrics(_ run: NodeRef, _ points: [(String, Int64, Double)], at: Int64) throws {
     var latest: [String: (Int64, Double)] = [:]
     for (key, step, value) in points {
+      try self.run("INSERT INTO metric_keys(key) VALUES (?) ON CONFLICT(key) DO NOTHING", [.text(key)])
       try self.run(
-        "INSERT INTO metrics(run_id, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)",
+        """
+        INSERT INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
+        VALUES (?, (SELECT id FROM metric_keys WHERE key = ?), ?, ?, ?, ?)
+        """,
         [
           .integer(run.id), .text(key), .integer(step), .integer(Fixture.epoch + at + step),
           .real(value.isNaN ? 0 : value), .integer(value.isNaN ? 1 : 0),

@@ -44,7 +44,7 @@ import Testing
       .run(run.uuid),
       RunLog(metrics: values.enumerated().map { MetricPoint(key: "m", value: $1, step: Int64($0)) }))
     let stored = try fixture.registry.database.query(
-      "SELECT value, is_nan FROM metrics WHERE key = 'm' ORDER BY step"
+      "SELECT value, is_nan FROM metric_points WHERE key = 'm' ORDER BY step"
     ) { $0.int64(1) == 1 ? Double.nan : $0.double(0) }
     #expect(stored.count == values.count)
     for (read, written) in zip(stored, values) {

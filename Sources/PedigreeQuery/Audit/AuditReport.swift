@@ -103,9 +103,10 @@ extension Queries {
       try latestMetrics(runID: runID).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     let history = try database.query(
       """
-      SELECT key, count(*), sum(is_nan), min(value) FILTER (WHERE is_nan = 0),
-        max(value) FILTER (WHERE is_nan = 0)
-      FROM metrics WHERE run_id = ? GROUP BY key ORDER BY key
+      SELECT k.key, count(*), sum(m.is_nan), min(m.value) FILTER (WHERE m.is_nan = 0),
+        max(m.value) FILTER (WHERE m.is_nan = 0)
+      FROM metrics m JOIN metric_keys k ON k.id = m.key_id
+      WHERE m.run_id = ? GROUP BY m.key_id ORDER BY k.key
       """, [.integer(runID)]
     ) {
       (
@@ -131,7 +132,8 @@ extension Queries {
   private func endPoint(runID: Int64, key: String, last: Bool) throws -> Double? {
     let order = last ? "DESC" : "ASC"
     return try database.queryFirst(
-      "SELECT value, is_nan FROM metrics WHERE run_id = ? AND key = ? "
+      "SELECT value, is_nan FROM metrics WHERE run_id = ? "
+        + "AND key_id = (SELECT id FROM metric_keys WHERE key = ?) "
         + "ORDER BY step \(order), timestamp \(order) LIMIT 1", [.integer(runID), .text(key)]
     ) { $0.int64(1) != 0 ? Double.nan : $0.double(0) }
   }

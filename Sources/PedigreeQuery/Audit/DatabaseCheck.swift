@@ -120,11 +120,28 @@ extension Queries {
   }
 
   func foreignKeyProblems() throws -> [CheckProblem] {
-    try database.query("PRAGMA foreign_key_check") { row in
+    let declared = try database.query("PRAGMA foreign_key_check") { row in
       CheckProblem(
         area: .foreignKeys,
         message: "\(row.string(0)) row \(row.optionalInt64(1).map(String.init) ?? "?") refers to a "
           + "missing row of \(row.string(2))")
+    }
+    return declared + (try orphanMetricProblems())
+  }
+
+  /// `metrics` declares no foreign keys (see the schema): its references are checked here.
+  func orphanMetricProblems() throws -> [CheckProblem] {
+    let orphans = try database.query(
+      """
+      SELECT 'runs', run_id FROM metrics m WHERE NOT EXISTS (SELECT 1 FROM runs WHERE id = m.run_id)
+      UNION
+      SELECT 'metric_keys', key_id FROM metrics m
+      WHERE NOT EXISTS (SELECT 1 FROM metric_keys WHERE id = m.key_id)
+      LIMIT 20
+      """
+    ) { (table: $0.string(0), id: $0.int64(1)) }
+    return orphans.map {
+      CheckProblem(area: .foreignKeys, message: "metrics rows refer to missing \($0.table) row \($0.id)")
     }
   }
 

@@ -19,6 +19,7 @@ extension Migration {
         --   * History is append-only: params, metrics, edges, alias events and the audit log refuse UPDATE
         --     and DELETE through triggers. A model version may change only to become deprecated, once.
         --   * SQLite stores NaN as NULL, so metric points carry `is_nan`: value 0.0 with is_nan = 1 is NaN.
+        --     (-0.0 reads back as 0.0: SQLite stores whole REALs as integers.)
         --     ±Infinity is stored as a REAL as it is.
 
         CREATE TABLE schema_migrations (
@@ -115,16 +116,31 @@ extension Migration {
 
         CREATE INDEX params_by_key ON params(key, value);
 
+        -- Metric names, one row each, so each metric point stores a small integer instead of its name.
+        CREATE TABLE metric_keys (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE
+        ) STRICT;
+
         -- Full metric history. Exact duplicates (a retried record) collapse into one point.
+        -- The hot table (a million rows per thousand runs) carries no foreign keys: a probe of runs and
+        -- metric_keys per row costs a third of the insert rate. Rows are written only by the writer that
+        -- resolved the run and the keys in the same transaction, and `db check` looks for orphans.
         CREATE TABLE metrics (
-          run_id INTEGER NOT NULL REFERENCES runs(id),
-          key TEXT NOT NULL,
+          run_id INTEGER NOT NULL,
+          key_id INTEGER NOT NULL,
           step INTEGER NOT NULL,
           timestamp INTEGER NOT NULL,
           value REAL NOT NULL,
           is_nan INTEGER NOT NULL DEFAULT 0 CHECK (is_nan IN (0, 1)),
-          PRIMARY KEY (run_id, key, step, timestamp, value, is_nan)
+          PRIMARY KEY (run_id, key_id, step, timestamp, value, is_nan)
         ) STRICT, WITHOUT ROWID;
+
+        -- Metric history by name, for people exploring the file with sqlite3. NULL value = NaN.
+        CREATE VIEW metric_points AS
+        SELECT m.run_id, k.key, m.step, m.timestamp,
+          CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END AS value, m.is_nan
+        FROM metrics m JOIN metric_keys k ON k.id = m.key_id;
 
         -- The latest point of each metric of each run (highest step, then latest timestamp), for search
         -- and reports. Maintained by the writer in the same transaction as the points. NULL value = NaN.
@@ -225,6 +241,11 @@ extension Migration {
         BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
         CREATE TRIGGER params_no_delete BEFORE DELETE ON params
         BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
+
+        CREATE TRIGGER metric_keys_no_update BEFORE UPDATE ON metric_keys
+        BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
+        CREATE TRIGGER metric_keys_no_delete BEFORE DELETE ON metric_keys
+        BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
 
         CREATE TRIGGER metrics_no_update BEFORE UPDATE ON metrics
         BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;

@@ -215,10 +215,11 @@ extension Registry {
     guard !points.isEmpty else { return }
     let insert = try database.prepare(
       """
-      INSERT OR IGNORE INTO metrics(run_id, key, step, timestamp, value, is_nan)
+      INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
       VALUES (?, ?, ?, ?, ?, ?)
       """)
     try insert.bind(runID, at: 1)
+    var keyIDs: [String: Int64] = [:]
     var latest: [String: MetricPoint] = [:]
     // Later points win ties, as if each point were compared with the best so far in turn.
     func keep(_ point: MetricPoint) {
@@ -231,7 +232,7 @@ extension Registry {
         keep(best)
         group = nil
       }
-      if group == nil { try insert.bind(point.key, at: 2) }
+      if group == nil { try insert.bind(try metricKeyID(point.key, cache: &keyIDs), at: 2) }
       try insert.bind(point.step, at: 3)
       try insert.bind(point.timestamp.milliseconds, at: 4)
       try insert.bind(point.value.isNaN ? 0.0 : point.value, at: 5)
@@ -259,6 +260,19 @@ extension Registry {
         ]
       ).run()
     }
+  }
+
+  /// The id of a metric name in `metric_keys`, added on first use. `cache` saves the lookups
+  /// within one call (ids are never reused, but a cache kept across transactions could hold the id
+  /// of a key whose insert was rolled back).
+  func metricKeyID(_ key: String, cache: inout [String: Int64]) throws -> Int64 {
+    if let id = cache[key] { return id }
+    try database.run(
+      "INSERT INTO metric_keys(key) VALUES (?) ON CONFLICT(key) DO NOTHING", [.text(key)])
+    guard let id = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])
+    else { throw PedigreeError(.io, "metric key \(key) vanished while logging") }
+    cache[key] = id
+    return id
   }
 
   /// Links an input to a run (`input → run`), registering an inline dataset first.

@@ -25,8 +25,9 @@ public enum RunContent {
     params.reset()
     let points = try database.prepare(
       """
-      SELECT key, step, timestamp, value, is_nan FROM metrics WHERE run_id = ?
-      ORDER BY key, step, timestamp, value, is_nan
+      SELECT k.key, m.step, m.timestamp, m.value, m.is_nan
+      FROM metrics m JOIN metric_keys k ON k.id = m.key_id WHERE m.run_id = ?
+      ORDER BY m.key_id, m.step, m.timestamp, m.value, m.is_nan
       """)
     try points.bind([.integer(runID)])
     while try points.step() {
