@@ -23,17 +23,24 @@ public enum RunContent {
       append(params.row.string(1), to: &buffer)
     }
     params.reset()
+    let keyNames = try database.prepare("SELECT key FROM metric_keys WHERE id = ?")
+    var names: [Int64: String] = [:]
     let points = try database.prepare(
       """
-      SELECT k.key, m.step, m.timestamp, m.value, m.is_nan
-      FROM metrics m JOIN metric_keys k ON k.id = m.key_id WHERE m.run_id = ?
-      ORDER BY m.key_id, m.step, m.timestamp, m.value, m.is_nan
+      SELECT key_id, step, timestamp, value, is_nan FROM metrics WHERE run_id = ?
+      ORDER BY key_id, step, timestamp, value, is_nan
       """)
     try points.bind([.integer(runID)])
     while try points.step() {
       let row = points.row
+      let keyID = row.int64(0)
+      if names[keyID] == nil {
+        try keyNames.bind([.integer(keyID)])
+        names[keyID] = try keyNames.step() ? keyNames.row.string(0) : ""
+        keyNames.reset()
+      }
       buffer.append(UInt8(ascii: "m"))
-      append(row.string(0), to: &buffer)
+      append(names[keyID] ?? "", to: &buffer)
       append(UInt64(bitPattern: row.int64(1)), to: &buffer)
       append(UInt64(bitPattern: row.int64(2)), to: &buffer)
       append(row.double(3).bitPattern, to: &buffer)
