@@ -27,7 +27,7 @@ public struct BenchmarkOptions: Sendable {
   public var benchExecutable: String? = Bundle.main.executableURL?.path
   /// The `pedigree` CLI; default: beside the bench executable (`.build/release/pedigree`).
   public var pedigreeExecutable: String?
-  public var querySuite: QuerySuite = .rawSQL
+  public var querySuite: QuerySuite = .pedigreeQuery
   /// Where progress lines go (standard error by default).
   public var log: @Sendable (String) -> Void = { line in
     FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeQuery
 import PedigreeStore
 
 /// What the query cases need to know about the registry they run on: read from it once, before
@@ -48,13 +49,6 @@ public struct QueryCase {
 }
 
 /// A set of implementations of the benchmark's questions.
-///
-/// The questions are PedigreeQuery's (lineage, impact, audit, search, time travel). Until that
-/// module is merged, `rawSQL` answers them with the obvious SQL over the schema, so the figures
-/// are real measurements of what the schema and its indexes allow.
-// TODO(issue 6): once PedigreeQuery lands, add `QuerySuite.pedigreeQuery` calling its lineage,
-// impact, audit, search and time-travel entry points with the same targets, and make it the
-// default in `BenchmarkOptions.querySuite` (keep `rawSQL` as a reference row if useful).
 public struct QuerySuite: Sendable {
   public let name: String
   public let cases: @Sendable (QueryContext) -> [QueryCase]
@@ -66,171 +60,46 @@ public struct QuerySuite: Sendable {
 }
 
 extension QuerySuite {
-  /// The questions answered with plain SQL over the schema (recursive CTEs for the graph).
-  public static let rawSQL = QuerySuite(name: "raw SQL over the schema (stand-in for PedigreeQuery)") {
-    context in
+  /// The questions as `pedigree` answers them: through PedigreeQuery, as the CLI calls it
+  /// (resolve the ref, then ask; each answer built into its typed result).
+  public static let pedigreeQuery = QuerySuite(name: "PedigreeQuery") { context in
     [
       QueryCase(name: "lineage of NAME@production (upstream)") { registry, iteration in
         let node = try registry.resolve(
           .model(name: context.model(iteration), selector: .alias(Workload.alias)))
-        return try RawSQL.lineage(registry, from: node.id, upstream: true)
+        return try registry.queries.lineage(of: node, direction: .upstream).nodes.count
       },
       QueryCase(name: "impact of a dataset version") { registry, iteration in
-        let parts = context.datasetVersion(iteration).split(separator: "@")
-        let node = try registry.resolve(
-          .dataset(name: String(parts[0]), selector: .version(Int(parts[1]) ?? 1)))
-        return try RawSQL.impact(registry, of: node.id)
+        let node = try registry.resolve(try Ref.parse(context.datasetVersion(iteration), defaultKind: .dataset))
+        let report = try registry.queries.impact(of: node)
+        return report.runs.count + report.modelVersions.count + report.servingAliases.count
       },
       QueryCase(name: "audit report of NAME@production") { registry, iteration in
-        try registry.read {
-          let node = try registry.resolve(
-            .model(name: context.model(iteration), selector: .alias(Workload.alias)))
-          return try RawSQL.audit(registry, modelVersion: node.id)
-        }
+        let node = try registry.resolve(
+          .model(name: context.model(iteration), selector: .alias(Workload.alias)))
+        let report = try registry.queries.auditReport(node)
+        return report.params.count + report.metrics.count + report.inputs.count
       },
       QueryCase(name: "search: metrics.accuracy > X and params.optimizer = Y") { registry, iteration in
         let thresholds = [0.90, 0.93, 0.95, 0.97]
         let values = Workload.searchParam.values
-        return try RawSQL.search(
-          registry, metricAbove: thresholds[iteration % thresholds.count],
-          param: values[iteration % values.count])
+        let filter = try RunFilter.parse(
+          "metrics.accuracy > \(thresholds[iteration % thresholds.count]) and "
+            + "params.\(Workload.searchParam.name) = '\(values[iteration % values.count])'")
+        return try registry.searchRuns(filter: filter, limit: 100).runs.count
       },
-      QueryCase(name: "time travel: NAME@production at T") { registry, iteration in
-        let node = try registry.resolve(
+      QueryCase(name: "time travel: model show NAME@production --at T") { registry, iteration in
+        try registry.queries.modelShow(
           .model(name: context.model(iteration), selector: .alias(Workload.alias)),
-          at: context.aliasTime(iteration))
-        return try RawSQL.modelVersion(registry, node.id)
+          at: context.aliasTime(iteration)
+        ).model.versions.count
       },
       QueryCase(name: "model show NAME@production (in process)") { registry, iteration in
-        let node = try registry.resolve(
-          .model(name: context.model(iteration), selector: .alias(Workload.alias)))
-        return try RawSQL.modelVersion(registry, node.id)
+        try registry.queries.modelShow(
+          .model(name: context.model(iteration), selector: .alias(Workload.alias))
+        ).model.versions.count
       },
     ]
-  }
-}
-
-/// The plain-SQL answers behind `QuerySuite.rawSQL`. Each returns its row count.
-enum RawSQL {
-  /// Every node up- or downstream of `id`, with its kind, display name and distance. `UNION` with
-  /// a depth cap keeps a cycle from running forever.
-  static func lineage(_ registry: Registry, from id: Int64, upstream: Bool) throws -> Int {
-    let step =
-      upstream
-      ? "SELECT e.src, walk.depth + 1 FROM edges e JOIN walk ON e.dst = walk.id"
-      : "SELECT e.dst, walk.depth + 1 FROM edges e JOIN walk ON e.src = walk.id"
-    return try registry.database.query(
-      """
-      WITH RECURSIVE walk(id, depth) AS (SELECT ?, 0 UNION \(step) WHERE walk.depth < 64),
-      reached AS (SELECT id, min(depth) AS depth FROM walk GROUP BY id)
-      SELECT n.id, n.kind, reached.depth,
-        coalesce(d.name || '@' || dv.version, r.uuid, 'artifact:' || a.id, m.name || '@' || mv.version)
-      FROM reached JOIN nodes n ON n.id = reached.id
-      LEFT JOIN dataset_versions dv ON dv.id = n.id LEFT JOIN datasets d ON d.id = dv.dataset_id
-      LEFT JOIN runs r ON r.id = n.id LEFT JOIN artifacts a ON a.id = n.id
-      LEFT JOIN model_versions mv ON mv.id = n.id LEFT JOIN models m ON m.id = mv.model_id
-      ORDER BY reached.depth, n.id
-      """, [.integer(id)]
-    ) { ($0.int64(0), $0.string(1), $0.int64(2), $0.string(3)) }.count
-  }
-
-  /// Everything downstream of a node, with the aliases that serve each model version now.
-  static func impact(_ registry: Registry, of id: Int64) throws -> Int {
-    try registry.database.query(
-      """
-      WITH RECURSIVE walk(id, depth) AS (
-        SELECT ?, 0 UNION SELECT e.dst, walk.depth + 1 FROM edges e JOIN walk ON e.src = walk.id
-        WHERE walk.depth < 64),
-      reached AS (SELECT DISTINCT id FROM walk),
-      serving AS (
-        SELECT e.to_version_id AS version_id, m.name || '@' || e.alias AS alias
-        FROM alias_events e JOIN models m ON m.id = e.model_id
-        WHERE e.id = (SELECT max(x.id) FROM alias_events x WHERE x.model_id = e.model_id AND x.alias = e.alias))
-      SELECT n.id, n.kind, coalesce(r.uuid, m.name || '@' || mv.version, 'artifact:' || n.id),
-        (SELECT group_concat(alias) FROM serving WHERE serving.version_id = n.id)
-      FROM reached JOIN nodes n ON n.id = reached.id
-      LEFT JOIN runs r ON r.id = n.id
-      LEFT JOIN model_versions mv ON mv.id = n.id LEFT JOIN models m ON m.id = mv.model_id
-      ORDER BY n.id
-      """, [.integer(id)]
-    ) { ($0.int64(0), $0.string(1), $0.string(2), $0.optionalString(3)) }.count
-  }
-
-  /// One model version's report: the version, its run and code, params, final metrics, inputs
-  /// with digests, the model's alias history and the audit entries of the version and its run.
-  static func audit(_ registry: Registry, modelVersion id: Int64) throws -> Int {
-    let database = registry.database
-    guard
-      let (runID, uuid, name) = try database.queryFirst(
-        """
-        SELECT r.id, r.uuid, m.name || '@' || mv.version FROM model_versions mv
-        JOIN models m ON m.id = mv.model_id JOIN runs r ON r.id = mv.run_id WHERE mv.id = ?
-        """, [.integer(id)], { ($0.int64(0), $0.string(1), $0.string(2)) })
-    else { throw BenchError("no model version \(id)") }
-    var rows = 1
-    rows += try modelVersion(registry, id)
-    rows += try database.query(
-      """
-      SELECT r.uuid, x.name, r.name, r.status, r.started_at, r.ended_at, r.git_commit, r.git_repo,
-        r.entry_point, r.actor FROM runs r JOIN experiments x ON x.id = r.experiment_id WHERE r.id = ?
-      """, [.integer(runID)]
-    ) { $0.string(0) }.count
-    rows += try database.query(
-      "SELECT key, value FROM params WHERE run_id = ? ORDER BY key", [.integer(runID)]
-    ) { ($0.string(0), $0.string(1)) }.count
-    rows += try database.query(
-      "SELECT key, step, value FROM latest_metrics WHERE run_id = ? ORDER BY key", [.integer(runID)]
-    ) { ($0.string(0), $0.int64(1), $0.optionalDouble(2)) }.count
-    rows += try database.query(
-      """
-      SELECT d.name || '@' || dv.version, dv.uri, dv.digest FROM edges e
-      JOIN dataset_versions dv ON dv.id = e.src JOIN datasets d ON d.id = dv.dataset_id
-      WHERE e.dst = ? AND e.relation = 'input' ORDER BY 1
-      """, [.integer(runID)]
-    ) { ($0.string(0), $0.string(1), $0.optionalString(2)) }.count
-    rows += try database.query(
-      """
-      SELECT e.alias, e.action, f.version, t.version, e.actor, e.reason, e.at FROM alias_events e
-      JOIN model_versions t ON t.id = e.to_version_id LEFT JOIN model_versions f ON f.id = e.from_version_id
-      WHERE e.model_id = (SELECT model_id FROM model_versions WHERE id = ?) ORDER BY e.id
-      """, [.integer(id)]
-    ) { ($0.string(0), $0.string(1), $0.int64(3)) }.count
-    rows += try database.query(
-      "SELECT at, actor, action, details FROM audit_log WHERE entity IN (?, ?) ORDER BY id",
-      [.text("model:" + name), .text("run:" + uuid)]
-    ) { ($0.int64(0), $0.string(1), $0.string(2), $0.string(3)) }.count
-    return rows
-  }
-
-  /// Runs whose latest accuracy is above `threshold` and whose optimizer is `param`, newest first.
-  static func search(_ registry: Registry, metricAbove threshold: Double, param: String) throws -> Int {
-    try registry.database.query(
-      """
-      SELECT r.uuid, r.name, r.started_at, lm.value FROM latest_metrics lm
-      JOIN params p ON p.run_id = lm.run_id AND p.key = ? AND p.value = ?
-      JOIN runs r ON r.id = lm.run_id
-      WHERE lm.key = ? AND lm.value > ? AND r.status = 'finished'
-      ORDER BY r.started_at DESC LIMIT 1000
-      """,
-      [
-        .text(Workload.searchParam.name), .text(param), .text(Workload.searchMetric), .real(threshold),
-      ]
-    ) { ($0.string(0), $0.string(1), $0.int64(2), $0.double(3)) }.count
-  }
-
-  /// A model version's row with its artifact and the aliases on it now.
-  static func modelVersion(_ registry: Registry, _ id: Int64) throws -> Int {
-    try registry.database.query(
-      """
-      SELECT m.name, mv.version, r.uuid, a.uri, mv.artifact_digest, a.size_bytes, mv.created_at,
-        mv.deprecated_at,
-        (SELECT group_concat(e.alias) FROM alias_events e WHERE e.model_id = mv.model_id
-          AND e.to_version_id = mv.id
-          AND e.id = (SELECT max(x.id) FROM alias_events x WHERE x.model_id = e.model_id AND x.alias = e.alias))
-      FROM model_versions mv JOIN models m ON m.id = mv.model_id JOIN runs r ON r.id = mv.run_id
-      LEFT JOIN artifacts a ON a.id = mv.artifact_id WHERE mv.id = ?
-      """, [.integer(id)]
-    ) { ($0.string(0), $0.int64(1), $0.string(2)) }.count
   }
 }
 
