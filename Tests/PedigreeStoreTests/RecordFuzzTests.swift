@@ -35,6 +35,39 @@ import Testing
   /// Decodes `input`; returns the document when the decoder accepts it. Any other outcome than
   /// a syntax error or an `.invalidInput` error is a test failure.
   static func decode(_ input: [UInt8], _ tally: inout Tally) -> RunDocument? {
+    let general = generalDecode(input, &tally)
+    expectFastPathAgrees(input, general)
+    return general
+  }
+
+  /// The fast decoder (`RecordDecoder`, what `run record` uses) must accept exactly what the
+  /// general path accepts, with the same document, and refuse with the same message.
+  static func expectFastPathAgrees(_ input: [UInt8], _ general: RunDocument?) {
+    let fast = input.withUnsafeBufferPointer { bytes in
+      Result { () throws(PedigreeError) in try RecordDecoder.decode(bytes) }
+    }
+    let text = String(decoding: input.prefix(200), as: UTF8.self)
+    switch (fast, general) {
+    case (.success(var document), let general?):
+      // Points without a time take the record's default, "now" when it has no times: allow for
+      // the clock moving between the two decodes.
+      for (index, point) in document.log.metrics.enumerated() where index < general.log.metrics.count {
+        let other = general.log.metrics[index].timestamp.milliseconds
+        if abs(point.timestamp.milliseconds - other) < 5_000 {
+          document.log.metrics[index].timestamp = general.log.metrics[index].timestamp
+        }
+      }
+      #expect(document == general, "fast and general decoders differ for \(text)")
+    case (.failure(let error), nil):
+      #expect(error.kind == .invalidInput, "\(error) for \(text)")
+    case (.success, nil):
+      Issue.record("the fast decoder accepted what the general path refuses: \(text)")
+    case (.failure(let error), .some):
+      Issue.record("the fast decoder refused (\(error)) what the general path accepts: \(text)")
+    }
+  }
+
+  static func generalDecode(_ input: [UInt8], _ tally: inout Tally) -> RunDocument? {
     let json: JSONValue
     do {
       json = try input.withUnsafeBufferPointer { bytes throws(JSONSyntaxError) in try JSONValue.parse(bytes) }

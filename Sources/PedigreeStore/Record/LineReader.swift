@@ -22,15 +22,10 @@ public final class LineReader {
 
     /// Parses the line as a run document. Errors are `.invalidInput`.
     public func document() throws(PedigreeError) -> RunDocument {
-      let json: JSONValue
-      do {
-        json = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-          try JSONValue.parse(buffer)
-        }
-      } catch {
-        throw PedigreeError.invalidInput("malformed JSON: \(error)")
+      let result = bytes.withUnsafeBufferPointer { buffer in
+        Result { () throws(PedigreeError) in try RecordDecoder.decode(buffer) }
       }
-      return try RunDocument(json: json)
+      return try result.get()
     }
   }
 

@@ -298,7 +298,7 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  mutating func parseString() throws(JSONSyntaxError) -> String {
     let start = position
     position += 1
     let contentStart = position
@@ -385,7 +385,7 @@ struct JSONParser {
     return value
   }
 
-  private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+  mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
     let start = position
     var isInteger = true
     if bytes[position] == UInt8(ascii: "-") { position += 1 }
