@@ -98,8 +98,9 @@ import Testing
         #expect(plan.contains { $0.contains("SEARCH e USING") && $0.contains(index) }, "\(plan)")
       }
     }
-    let plan = try r.fixture.plan(LineageSQL.edgesAmong, [.text("[1,2]")])
+    let plan = try r.fixture.plan(LineageSQL.edgesFrom, [.text("[1,2]")])
     #expect(!plan.contains { $0.hasPrefix("SCAN e") }, "\(plan)")
+    #expect(plan.contains { $0.contains("SEARCH e USING") && $0.contains("PRIMARY KEY (src=?)") }, "\(plan)")
   }
 }
 

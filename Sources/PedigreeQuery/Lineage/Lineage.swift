@@ -110,9 +110,10 @@ extension Queries {
   /// The edges whose both ends are among `ids`.
   func edges(among ids: [Int64]) throws -> [LineageEdge] {
     let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-    return try database.query(LineageSQL.edgesAmong, [.text(list)]) {
+    let members = Set(ids)
+    return try database.query(LineageSQL.edgesFrom, [.text(list)]) {
       LineageEdge(src: $0.int64(0), dst: $0.int64(1), relation: $0.string(2))
-    }
+    }.filter { members.contains($0.dst) }
   }
 }
 
@@ -151,10 +152,11 @@ enum LineageSQL {
       """
   }
 
-  /// `?1` a JSON array of node ids.
-  static let edgesAmong = """
+  /// `?1` a JSON array of node ids: every edge leaving them, by the primary key (src, …). The
+  /// caller keeps those whose other end is in the set too: asking SQLite for that with
+  /// `e.dst IN (…)` lets the planner probe `edges_by_dst` once per pair of nodes.
+  static let edgesFrom = """
     SELECT e.src, e.dst, e.relation FROM json_each(?1) j CROSS JOIN edges e ON e.src = j.value
-    WHERE e.dst IN (SELECT value FROM json_each(?1))
     ORDER BY e.src, e.dst, e.relation
     """
 }
