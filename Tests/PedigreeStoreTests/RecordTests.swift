@@ -59,6 +59,25 @@ import Testing
     #expect(try tables.map { try fixture.count($0) } == before)
   }
 
+  @Test func recordedContentDigestMatchesTheStoredRun() throws {
+    let fixture = try Fixture()
+    let awkward = """
+      {"params": {"z": "1", "a": "2", "m.k": "3"}, "started_at": "2026-01-01T00:00:00Z",
+       "metrics": {"zeta": [[3, 1.5], [1, -0.0], [1, -0.0], [2, "NaN"], [2, "NaN"], [0, "-Infinity"]],
+                   "alpha": [[5, 0.25, 10], [5, 0.25, 10], [5, 0.125, 10], [-1, 1e300]], "beta": 7}}
+      """
+    for text in [awkward, Self.example.replacingOccurrences(of: "transactions@1", with: "labels2@1")] {
+      let result = try fixture.registry.record(
+        try document(
+          text.replacingOccurrences(of: "\"labels2@1\"", with: "{\"name\": \"l\", \"uri\": \"x\"}")))
+      let recorded = try fixture.registry.database.scalarString(
+        "SELECT json_extract(details, '$.content_digest') FROM audit_log WHERE entity = ?",
+        [.text("run:\(result.run.uuid)")])
+      #expect(recorded == (try RunContent.digest(fixture.registry.database, runID: result.run.id)))
+    }
+    #expect(try fixture.count("metrics") > 0)
+  }
+
   @Test func metricKeysMayContainDotsAndSlashes() throws {
     let document = try document(#"{"metrics": {"val.loss": [[0, 1], [1, 0.5]], "train/acc": 0.9}}"#)
     #expect(Set(document.log.metrics.map(\.key)) == ["val.loss", "train/acc"])

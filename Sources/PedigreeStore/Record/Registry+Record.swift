@@ -82,7 +82,7 @@ extension Registry {
     var log = document.log
     let outputs = log.outputs
     log.outputs = []
-    _ = try apply(log, to: run.id)
+    let keyIDs = try apply(log, to: run.id).keyIDs
     var outputRefs: [JSONValue] = []
     var artifactIDs: [String: Int64] = [:]
     for output in outputs {
@@ -98,7 +98,7 @@ extension Registry {
       "params": .integer(Int64(document.start.params.count)),
       "metric_points": .integer(Int64(log.metrics.count)),
       "inputs": .integer(Int64(document.start.inputs.count)), "outputs": .array(outputRefs),
-      "content_digest": .string(try RunContent.digest(database, runID: run.id)),
+      "content_digest": .string(try newRunDigest(document, runID: run.id, keyIDs: keyIDs)),
     ]
     var registered: Outcome<ModelVersion>?
     var move: AliasMove?
@@ -113,6 +113,20 @@ extension Registry {
       run: run, paramCount: document.start.params.count, metricPointCount: log.metrics.count,
       inputCount: document.start.inputs.count, outputCount: outputs.count,
       modelVersion: registered, aliasMove: move)
+  }
+
+  /// The content digest of a run the record just created, from the document rather than read
+  /// back (it holds everything the run has). Debug builds check it against the read-back.
+  private func newRunDigest(_ document: RunDocument, runID: Int64, keyIDs: [String: Int64]) throws
+    -> String
+  {
+    let digest = RunContent.digest(
+      params: document.start.params + document.log.params, points: document.log.metrics,
+      keyIDs: keyIDs)
+    assert(
+      digest == (try? RunContent.digest(database, runID: runID)),
+      "the in-memory run content digest differs from the stored run's")
+    return digest
   }
 
   private func registerFromRecord(

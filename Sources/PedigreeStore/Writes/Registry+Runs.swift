@@ -30,7 +30,7 @@ extension Registry {
     try write {
       let run = try resolve(ref)
       guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
-      var details = try apply(log, to: run.id)
+      var details = try apply(log, to: run.id).details
       details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
       try appendAudit(action: "run.log", entity: "run:\(run.name)", details: details)
     }
@@ -161,22 +161,24 @@ extension Registry {
     return RunHandle(id: id, uuid: uuid)
   }
 
-  /// Applies a validated log to a run. Returns counts for the audit entry.
-  func apply(_ log: RunLog, to runID: Int64) throws -> JSONObject {
+  /// Applies a validated log to a run. Returns counts for the audit entry and the ids of the
+  /// metric keys it used.
+  func apply(_ log: RunLog, to runID: Int64) throws -> (details: JSONObject, keyIDs: [String: Int64]) {
     let runName = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? ""
     try insertParams(log.params, runID: runID, runName: runName)
-    try insertMetrics(log.metrics, runID: runID)
+    let keyIDs = try insertMetrics(log.metrics, runID: runID)
     try upsertTags(log.tags, runID: runID)
     for input in log.inputs { try link(input, toRun: runID) }
     var outputs: [JSONValue] = []
     for output in log.outputs {
       outputs.append(.string(try link(output, fromRun: runID)))
     }
-    return [
+    let details: JSONObject = [
       "params": .integer(Int64(log.params.count)),
       "metric_points": .integer(Int64(log.metrics.count)),
       "inputs": .integer(Int64(log.inputs.count)), "outputs": .array(outputs),
     ]
+    return (details, keyIDs)
   }
 
   func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
@@ -211,8 +213,10 @@ extension Registry {
   ///
   /// Points usually come grouped by key (a record lists each metric's history in one piece), so
   /// the run id is bound once, the key once per group, and the latest point is tracked per group.
-  func insertMetrics(_ points: [MetricPoint], runID: Int64) throws {
-    guard !points.isEmpty else { return }
+  /// - Returns: the ids of the metric keys used.
+  @discardableResult
+  func insertMetrics(_ points: [MetricPoint], runID: Int64) throws -> [String: Int64] {
+    guard !points.isEmpty else { return [:] }
     let insert = try database.prepare(
       """
       INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
@@ -260,6 +264,7 @@ extension Registry {
         ]
       ).run()
     }
+    return keyIDs
   }
 
   /// The id of a metric name in `metric_keys`, added on first use. `cache` saves the lookups
