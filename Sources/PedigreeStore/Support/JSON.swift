@@ -385,6 +385,56 @@ struct JSONParser {
     return value
   }
 
+  /// Powers of ten that a double holds exactly.
+  private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+  }
+
+  /// Clinger's fast path: a decimal with at most 15 digits and a power of ten up to 22 is one
+  /// exact integer times or divided by one exact power of ten, so a single IEEE operation gives
+  /// the correctly rounded double — what strtod returns, at a fraction of the cost. `nil` for
+  /// anything else (strtod decides). `range` holds a well-formed JSON number.
+  static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    var index = range.lowerBound
+    let negative = bytes[index] == UInt8(ascii: "-")
+    if negative { index += 1 }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var scale = 0
+    var inFraction = false
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ".") {
+        inFraction = true
+      } else if byte | 0x20 == UInt8(ascii: "e") {
+        break
+      } else {
+        if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+        guard digits <= 15 else { return nil }
+        mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+        if inFraction { scale -= 1 }
+      }
+      index += 1
+    }
+    if index < range.upperBound {
+      index += 1
+      let exponentNegative = bytes[index] == UInt8(ascii: "-")
+      if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+      guard range.upperBound - index <= 4 else { return nil }
+      var exponent = 0
+      while index < range.upperBound {
+        exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+        index += 1
+      }
+      scale += exponentNegative ? -exponent : exponent
+    }
+    guard abs(scale) <= 22 else { return nil }
+    let magnitude =
+      scale >= 0
+      ? Double(mantissa) * exactPowersOfTen[scale] : Double(mantissa) / exactPowersOfTen[-scale]
+    return negative ? -magnitude : magnitude
+  }
+
   mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
     let start = position
     var isInteger = true
@@ -436,6 +486,7 @@ struct JSONParser {
     {
       return .integer(value)
     }
+    if let value = JSONParser.exactDecimal(bytes, start..<position) { return .number(value) }
     // `Double(String)` runs strtod_l in the C locale. strtod gives the same value wherever the
     // locale's decimal point is `.` (it always is unless the process called setlocale), read here
     // from a NUL-terminated copy on the stack instead of a String on the heap. When it stops
