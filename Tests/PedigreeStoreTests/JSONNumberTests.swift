@@ -29,4 +29,33 @@ import Testing
     }
     #expect(throws: JSONSyntaxError.self) { try JSONValue.parse("1e400") }
   }
+
+  /// Short decimals, the metric values training scripts write, are read by the exact fast path:
+  /// every one must still be bit-for-bit what `Double(String)` (strtod) gives.
+  @Test func shortDecimalsMatchStrtod() throws {
+    var generator = SystemRandomNumberGenerator()
+    var texts: [String] = [
+      "0.0", "-0.0", "0.1", "0.7", "123456789012345", "1.23456789012345e-22",
+      "9.99999999999999e22", "0.000001", "1e22", "1e23", "5e-324", "0.1e1", "100.0e-2",
+    ]
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...17, using: &generator)
+      var mantissa = String((0..<digits).map { _ in "0123456789".randomElement(using: &generator)! })
+      while mantissa.count > 1 && mantissa.hasPrefix("0") { mantissa.removeFirst() }
+      let point = Int.random(in: 0...mantissa.count, using: &generator)
+      var text =
+        point == mantissa.count
+        ? mantissa : String(mantissa.prefix(max(1, point))) + "." + mantissa.dropFirst(max(1, point))
+      if text.hasSuffix(".") { text += "0" }
+      if Bool.random(using: &generator) { text += "e\(Int.random(in: -30...30, using: &generator))" }
+      if Bool.random(using: &generator) { text = "-" + text }
+      texts.append(text)
+    }
+    for text in texts {
+      guard case .number(let value) = try JSONValue.parse(text), let expected = Double(text) else {
+        continue  // integers take the integer path
+      }
+      #expect(value.bitPattern == expected.bitPattern, "\(text)")
+    }
+  }
 }
