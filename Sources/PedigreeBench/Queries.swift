@@ -70,7 +70,8 @@ extension QuerySuite {
         return try registry.queries.lineage(of: node, direction: .upstream).nodes.count
       },
       QueryCase(name: "impact of a dataset version") { registry, iteration in
-        let node = try registry.resolve(try Ref.parse(context.datasetVersion(iteration), defaultKind: .dataset))
+        let node = try registry.resolve(
+          try Ref.parse(context.datasetVersion(iteration), defaultKind: .dataset))
         let report = try registry.queries.impact(of: node)
         return report.runs.count + report.modelVersions.count + report.servingAliases.count
       },

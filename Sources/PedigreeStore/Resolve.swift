@@ -76,46 +76,46 @@ extension Registry {
   ) throws -> NodeRef {
     let model = try modelID(name)
     let cutoff = at?.milliseconds ?? Int64.max
-    let id: Int64?
+    /// "…" now, or "… at TIME" when travelling in time.
+    let when = at.map { " at \($0)" } ?? ""
+    let found: Int64?
     switch selector {
     case .latest:
-      id = try database.scalarInt(
+      found = try database.scalarInt(
         "SELECT id FROM model_versions WHERE model_id = ? AND created_at <= ? ORDER BY version DESC LIMIT 1",
         [.integer(model), .integer(cutoff)])
-      if id == nil {
-        throw PedigreeError.notFound(
-          at == nil ? "model \(name) has no versions" : "model \(name) had no versions at \(at!)")
+      if found == nil {
+        throw PedigreeError.notFound("model \(name) \(at == nil ? "has" : "had") no versions\(when)")
       }
     case .version(let number):
-      id = try database.scalarInt(
+      found = try database.scalarInt(
         "SELECT id FROM model_versions WHERE model_id = ? AND version = ? AND created_at <= ?",
         [.integer(model), .integer(Int64(number)), .integer(cutoff)])
-      if id == nil {
+      if found == nil {
         let last = try database.scalarInt(
           "SELECT max(version) FROM model_versions WHERE model_id = ?", [.integer(model)])
         throw PedigreeError.notFound(
           at == nil || (last ?? 0) < number
-            ? "no version \(number) of model \(name)" : "\(name)@\(number) did not exist yet at \(at!)",
+            ? "no version \(number) of model \(name)" : "\(name)@\(number) did not exist yet\(when)",
           hint: last.map { "the latest version is \(name)@\($0)" })
       }
     case .alias(let alias):
-      id = try aliasTarget(modelID: model, alias: alias, at: at)
-      if id == nil {
+      found = try aliasTarget(modelID: model, alias: alias, at: at)
+      if found == nil {
         let aliases = try database.query(
           "SELECT DISTINCT alias FROM alias_events WHERE model_id = ? ORDER BY alias",
           [.integer(model)]
         ) { $0.string(0) }
         throw PedigreeError.notFound(
-          at == nil
-            ? "model \(name) has no alias \(alias)" : "\(name)@\(alias) was not set at \(at!)",
+          at == nil ? "model \(name) has no alias \(alias)" : "\(name)@\(alias) was not set\(when)",
           hint: Registry.suggestion(for: alias, among: aliases).map { "did you mean \(name)@\($0)?" }
             ?? (aliases.isEmpty ? nil : "its aliases: \(aliases.joined(separator: ", "))"))
       }
     }
-    let version =
-      try database.scalarInt(
-        "SELECT version FROM model_versions WHERE id = ?", [.integer(id!)]) ?? 0
-    return NodeRef(kind: .modelVersion, id: id!, name: "\(name)@\(version)")
+    guard let id = found,
+      let version = try database.scalarInt("SELECT version FROM model_versions WHERE id = ?", [.integer(id)])
+    else { throw PedigreeError.notFound("model \(name) has no such version") }
+    return NodeRef(kind: .modelVersion, id: id, name: "\(name)@\(version)")
   }
 
   /// The model version an alias points at (at a time, or now), or `nil` when it was not set.
