@@ -43,70 +43,58 @@ extension JSONParser {
   /// when anything is unusual (the caller then takes the general path).
   mutating func recordWithRawMetrics() -> (JSONObject, [RawMetricPoint])? {
     skipWhitespace()
-    guard consume(UInt8(ascii: "{")) else { return nil }
     var rest = JSONObject()
-    var metrics: [RawMetricPoint]?
-    var keys: Set<String> = []
-    skipWhitespace()
-    if consume(UInt8(ascii: "}")) { return finished(rest, metrics ?? []) }
-    while true {
-      skipWhitespace()
-      guard peek(UInt8(ascii: "\"")), let key = try? parseString(), keys.insert(key).inserted else {
-        return nil
-      }
-      skipWhitespace()
-      guard consume(UInt8(ascii: ":")) else { return nil }
-      skipWhitespace()
+    var metrics: [RawMetricPoint] = []
+    let read = rawObject { parser, key in
       if key == "metrics" {
-        guard let points = rawMetrics() else { return nil }
+        guard let points = parser.rawMetrics() else { return false }
         metrics = points
       } else {
-        guard let value = try? parseValue(depth: 1) else { return nil }
+        guard let value = try? parser.parseValue(depth: 1) else { return false }
         rest.pairs.append((key, value))
       }
-      skipWhitespace()
-      if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "}")) else { return nil }
-      return finished(rest, metrics ?? [])
+      return true
     }
-  }
-
-  private mutating func finished(_ rest: JSONObject, _ metrics: [RawMetricPoint]) -> (
-    JSONObject, [RawMetricPoint]
-  )? {
     skipWhitespace()
-    return position == bytes.count ? (rest, metrics) : nil
+    return read && position == bytes.count ? (rest, metrics) : nil
   }
 
   /// `{"key": value | [[step, value(, ms)], …], …}`.
   private mutating func rawMetrics() -> [RawMetricPoint]? {
-    guard consume(UInt8(ascii: "{")) else { return nil }
     var points: [RawMetricPoint] = []
+    let read = rawObject { parser, key in
+      if parser.consume(UInt8(ascii: "[")) { return parser.rawHistory(key, into: &points) }
+      guard let value = parser.rawMetricValue() else { return false }
+      points.append(RawMetricPoint(key: key, step: 0, value: value, time: nil))
+      return true
+    }
+    return read ? points : nil
+  }
+
+  /// Reads an object, calling `member` with each key (the parser at its value); `false` on a
+  /// duplicate key, a syntax error, or when `member` says so.
+  private mutating func rawObject(_ member: (inout JSONParser, String) -> Bool) -> Bool {
+    guard consume(UInt8(ascii: "{")) else { return false }
     var keys: Set<String> = []
     skipWhitespace()
-    if consume(UInt8(ascii: "}")) { return points }
+    if consume(UInt8(ascii: "}")) { return true }
     while true {
       skipWhitespace()
       guard peek(UInt8(ascii: "\"")), let key = try? parseString(), keys.insert(key).inserted else {
-        return nil
+        return false
       }
       skipWhitespace()
-      guard consume(UInt8(ascii: ":")) else { return nil }
+      guard consume(UInt8(ascii: ":")) else { return false }
       skipWhitespace()
-      if consume(UInt8(ascii: "[")) {
-        guard rawHistory(key, into: &points) else { return nil }
-      } else {
-        guard let value = rawMetricValue() else { return nil }
-        points.append(RawMetricPoint(key: key, step: 0, value: value, time: nil))
-      }
+      guard member(&self, key) else { return false }
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
-      return consume(UInt8(ascii: "}")) ? points : nil
+      return consume(UInt8(ascii: "}"))
     }
   }
 
   /// The points after a metric's opening `[`, through its closing `]`.
-  private mutating func rawHistory(_ key: String, into points: inout [RawMetricPoint]) -> Bool {
+  mutating func rawHistory(_ key: String, into points: inout [RawMetricPoint]) -> Bool {
     skipWhitespace()
     if consume(UInt8(ascii: "]")) { return true }
     while true {
@@ -142,7 +130,7 @@ extension JSONParser {
   }
 
   /// A number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
-  private mutating func rawMetricValue() -> Double? {
+  mutating func rawMetricValue() -> Double? {
     guard position < bytes.count else { return nil }
     if bytes[position] == UInt8(ascii: "\"") {
       switch try? parseString() {
@@ -164,7 +152,7 @@ extension JSONParser {
 
   private func peek(_ byte: UInt8) -> Bool { position < bytes.count && bytes[position] == byte }
 
-  private mutating func consume(_ byte: UInt8) -> Bool {
+  mutating func consume(_ byte: UInt8) -> Bool {
     guard peek(byte) else { return false }
     position += 1
     return true
