@@ -57,7 +57,9 @@ final class Spawned {
   func wait() -> Termination {
     if let termination { return termination }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    var reaped = waitpid(pid, &status, 0)
+    while reaped == -1 && errno == EINTR { reaped = waitpid(pid, &status, 0) }
+    if reaped != pid { Issue.record("waitpid(\(pid)) failed: errno \(errno); its exit status is unknown") }
     let ended = Spawned.decode(status)
     termination = ended
     return ended

@@ -30,6 +30,8 @@ final class SearchFixture {
     registry = try Registry.open(
       path: directory.appendingPathComponent("test.db").path, access: .write, actor: "t")
     try populate()
+    // Every expectation about result sets assumes the six runs are all there.
+    try #require(try registry.database.scalarInt("SELECT count(*) FROM runs") == 6)
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }
