@@ -9,8 +9,8 @@ public struct QueryContext: Sendable {
   public var productionModels: [String]
   /// Every dataset version, as `NAME@N`.
   public var datasetVersions: [String]
-  /// The times of the alias events, for time travel.
-  public var aliasTimes: [Timestamp]
+  /// Each `production` move: the model and when, for time travel to a moment the alias was set.
+  public var productionMoves: [(model: String, at: Timestamp)]
 
   /// Reads the context from a registry.
   public init(_ registry: Registry) throws {
@@ -23,17 +23,21 @@ public struct QueryContext: Sendable {
       "SELECT d.name || '@' || v.version FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id "
         + "ORDER BY d.name, v.version"
     ) { $0.string(0) }
-    aliasTimes = try database.query("SELECT at FROM alias_events ORDER BY id") {
-      Timestamp(milliseconds: $0.int64(0))
-    }
-    guard !productionModels.isEmpty, !datasetVersions.isEmpty, !aliasTimes.isEmpty else {
+    productionMoves = try database.query(
+      "SELECT m.name, e.at FROM alias_events e JOIN models m ON m.id = e.model_id "
+        + "WHERE e.alias = ? ORDER BY e.id", [.text(Workload.alias)]
+    ) { (model: $0.string(0), at: Timestamp(milliseconds: $0.int64(1))) }
+    guard !productionModels.isEmpty, !datasetVersions.isEmpty, !productionMoves.isEmpty else {
       throw BenchError("the registry has no production alias or no dataset: was the workload applied?")
     }
   }
 
   func model(_ iteration: Int) -> String { productionModels[iteration % productionModels.count] }
   func datasetVersion(_ iteration: Int) -> String { datasetVersions[iteration % datasetVersions.count] }
-  func aliasTime(_ iteration: Int) -> Timestamp { aliasTimes[iteration % aliasTimes.count] }
+  /// A model and a time at which its `production` alias was set (right after one of its moves).
+  func productionMove(_ iteration: Int) -> (model: String, at: Timestamp) {
+    productionMoves[iteration % productionMoves.count]
+  }
 }
 
 /// One question the benchmark times: `body` answers it for iteration `i` (which picks the target)
@@ -90,9 +94,9 @@ extension QuerySuite {
         return try registry.searchRuns(filter: filter, limit: 100).runs.count
       },
       QueryCase(name: "time travel: model show NAME@production --at T") { registry, iteration in
-        try registry.queries.modelShow(
-          .model(name: context.model(iteration), selector: .alias(Workload.alias)),
-          at: context.aliasTime(iteration)
+        let move = context.productionMove(iteration)
+        return try registry.queries.modelShow(
+          .model(name: move.model, selector: .alias(Workload.alias)), at: move.at
         ).model.versions.count
       },
       QueryCase(name: "model show NAME@production (in process)") { registry, iteration in
