@@ -141,6 +141,23 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: text)) == before)
   }
 
+  @Test func aWriterBlockedPastTheTimeoutExits75AndReadersCarryOn() throws {
+    let cli = CLI()
+    try cli.ok("run", "start", "--name", "before")
+    cli.environment["PEDIGREE_BUSY_TIMEOUT_MS"] = "200"
+    let holder = try Database(path: cli.database, mode: .readWrite)
+    try holder.execute("BEGIN IMMEDIATE")
+    let blocked = try cli.run("run", "start", "--name", "blocked")
+    #expect(blocked.status == 75, "\(blocked.stderr)")
+    #expect(blocked.errorLine?.contains("busy") == true, "\(blocked.stderr)")
+    let list = try cli.run("run", "list", "--json").json()
+    guard case .array(let runs) = list else { Issue.record("run list --json is not an array"); return }
+    #expect(runs.count == 1, "a reader is not blocked by the writer's lock (WAL)")
+    try holder.execute("ROLLBACK")
+    try cli.ok("run", "start", "--name", "after")
+    #expect(try holder.query("SELECT name FROM runs ORDER BY id") { $0.string(0) } == ["before", "after"])
+  }
+
   @Test func actorIsRecorded() throws {
     let cli = CLI()
     try cli.ok("run", "start", "--actor", "ana")
