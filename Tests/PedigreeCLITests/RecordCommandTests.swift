@@ -40,6 +40,8 @@ import Testing
     #expect(errors.count == 3 && errors.allSatisfy { $0.hasPrefix("error: line ") })
     let json = try cli.run("run", "record", file, "--json").json()
     #expect(json["failed_lines"] == .array([.integer(2), .integer(3), .integer(4)]))
+    #expect(json["runs"]?.serialized().contains(#""line":5"#) == true)
+    #expect(json["runs_truncated"] == .bool(false))
   }
 
   @Test func badSingleRecordsChangeNothing() throws {

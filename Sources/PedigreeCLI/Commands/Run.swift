@@ -138,20 +138,27 @@ struct RunCommand: ParsableCommand {
       try execute {
         let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
         let registry = try global.open(.write)
-        var results: [(line: Int, result: Result<RecordResult, PedigreeError>)] = []
+        var firstRecord: RecordResult?
         var firstFailure: PedigreeError?
+        // The runs listed in --json output: the first `Record.listedRuns`, so memory stays bounded.
+        var listed: [JSONValue] = []
         let summary = try registry.recordLines(reader) { line, result in
-          if case .failure(let error) = result {
+          switch result {
+          case .success(let record):
+            firstRecord = firstRecord ?? record
+            if listed.count < Record.listedRuns {
+              listed.append(.object(["line": .integer(Int64(line)), "run_id": .string(record.run.uuid)]))
+            }
+          case .failure(let error):
             firstFailure = firstFailure ?? error
             Output.error("line \(line): \(error.message)", hint: error.hint)
           }
-          if results.count < 1_000 { results.append((line, result)) }
         }
         let total = summary.written + summary.failed
         if total == 0 {
           throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
         }
-        if total == 1, let only = results.first, case .success(let record) = only.result {
+        if total == 1, let record = firstRecord {
           global.output.emit(recordJSON(record), text: record.run.uuid)
           if let version = record.modelVersion {
             global.output.note(
@@ -166,11 +173,7 @@ struct RunCommand: ParsableCommand {
             "written": .integer(Int64(summary.written)), "failed": .integer(Int64(summary.failed)),
             "metric_points": .integer(Int64(summary.metricPoints)),
             "failed_lines": .array(summary.failedLines.map { .integer(Int64($0)) }),
-            "runs": .array(
-              results.compactMap { entry in
-                guard case .success(let record) = entry.result else { return nil }
-                return .object(["line": .integer(Int64(entry.line)), "run_id": .string(record.run.uuid)])
-              }),
+            "runs": .array(listed), "runs_truncated": .bool(summary.written > listed.count),
           ]),
           text: "recorded \(summary.written) of \(total) runs (\(summary.metricPoints) metric points)"
             + (summary.failed == 0
@@ -180,6 +183,9 @@ struct RunCommand: ParsableCommand {
         if summary.failed > 0 { throw ExitCode(65) }
       }
     }
+
+    /// How many recorded runs `--json` lists (with their line numbers) for a JSON Lines import.
+    static let listedRuns = 10_000
 
     private func recordJSON(_ record: RecordResult) -> JSONValue {
       .object([
