@@ -126,7 +126,15 @@ struct RunCommand: ParsableCommand {
       discussion: """
         One JSON object records one run, all or nothing. JSON Lines records one run per line, each \
         atomically: good records are written, each failed one is named by its line number, and the \
-        exit code is 65 if any failed. See PRODUCT.md ("Run record") for the format.
+        exit code is 65 if any failed.
+
+        Fields (all optional): experiment, name, status, started_at, ended_at, \
+        code {git_commit, repo, entry_point}, params {k: v}, tags {k: v}, \
+        metrics {k: value | [[step, value], [step, value, time], …]} (values may be "NaN", \
+        "Infinity", "-Infinity"), inputs [{dataset: "NAME@N" | {name, uri, digest, size, rows}} | \
+        {model: "NAME@N"} | {artifact: "ID"}], outputs [{artifact: {name, uri, digest, size}} | \
+        {dataset: {…}}], register {model, artifact (an output's name), alias, description}. \
+        The README's quick start has a whole example.
 
         Example: python train.py | pedigree run record -
         """)
