@@ -77,6 +77,13 @@ import Testing
       name: "change a param, restore the trigger", dropping: ["params_no_update"], restore: true,
       sql: "UPDATE params SET value = '0.5'", finding: "metric points differ"),
     Tampering(
+      name: "forge a run", dropping: [], restore: false,
+      sql: """
+        INSERT INTO nodes(kind) VALUES ('run');
+        INSERT INTO runs(id, uuid, experiment_id, status, started_at, actor)
+        VALUES (last_insert_rowid(), printf('%032x', 4242), 1, 'finished', 0, 'mallory');
+        """, finding: "no audit entry records its creation"),
+    Tampering(
       name: "slip in metric points of no run", dropping: [], restore: false,
       sql: "INSERT INTO metrics(run_id, key_id, step, timestamp, value) VALUES (999999, 1, 0, 0, 1)",
       finding: "metrics rows refer to missing runs row 999999"),

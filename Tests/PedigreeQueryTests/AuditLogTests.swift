@@ -47,14 +47,26 @@ import Testing
 @Suite struct DatabaseCheckTests {
   @Test func aCleanRegistryHasNoProblems() throws {
     let r = try Registry1()
+    try r.recordRunsInAuditLog()
     let report = try r.queries.check()
     #expect(report.problems == [])
-    #expect(report.auditEntries == 7 && report.schemaVersion == 1)
+    #expect(report.auditEntries == 10 && report.schemaVersion == 1)
     #expect(report.json["ok"] == .bool(true))
+  }
+
+  @Test func runsNoAuditEntryCreatedAreNamed() throws {
+    let r = try Registry1()
+    let problems = try r.queries.check().problems
+    #expect(
+      problems
+        == [r.prep, r.runA, r.runB].map {
+          CheckProblem(area: .runContent, message: "run \($0.name): no audit entry records its creation")
+        })
   }
 
   @Test func anAlteredEntryIsNamedAndTheDroppedTriggerIsDrift() throws {
     let r = try Registry1()
+    try r.recordRunsInAuditLog()
     try r.fixture.database.execute("DROP TRIGGER audit_log_no_update")
     try r.fixture.run("UPDATE audit_log SET details = '{\"n\":99}' WHERE id = 4")
     let problems = try r.queries.check().problems
@@ -76,6 +88,7 @@ import Testing
 
   @Test func schemaDriftNamesChangedAndExtraObjects() throws {
     let r = try Registry1()
+    try r.recordRunsInAuditLog()
     try r.fixture.database.execute(
       """
       DROP TRIGGER params_no_update;

@@ -278,3 +278,15 @@ struct Registry1 {
 
   var queries: Queries { fixture.queries }
 }
+
+extension Registry1 {
+  /// Appends the `run.record` entries Pedigree itself writes when it creates a run, with each
+  /// run's content digest, so `db check` sees the raw-SQL runs as recorded.
+  func recordRunsInAuditLog() throws {
+    for run in [prep, runA, runB] {
+      let digest = try RunContent.digest(fixture.database, runID: run.id)
+      try fixture.audit(
+        "run.record", "run:\(run.name)", at: 6_000, details: #"{"content_digest":"\#(digest)"}"#)
+    }
+  }
+}

@@ -20,12 +20,29 @@ extension Queries {
       ORDER BY r.id
       """
     ) { (runID: $0.int64(0), uuid: $0.string(1), entry: $0.int64(2), digest: $0.string(3)) }
-    return try recorded.compactMap { run in
+    let edited = try recorded.compactMap { run -> CheckProblem? in
       guard try RunContent.digest(database, runID: run.runID) != run.digest else { return nil }
       return CheckProblem(
         area: .runContent,
         message: "run \(run.uuid): its params or metric points differ from what audit entry "
           + "\(run.entry) recorded (edited or removed behind Pedigree's back)")
+    }
+    return edited + (try unrecordedRuns())
+  }
+
+  /// Runs that no `run.start` or `run.record` entry created: inserted behind Pedigree's back (or
+  /// their creating entry was removed, which the chain reports too).
+  func unrecordedRuns() throws -> [CheckProblem] {
+    try database.query(
+      """
+      SELECT r.uuid FROM runs r
+      WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'run:' || r.uuid
+                          AND a.action IN ('run.start', 'run.record'))
+      ORDER BY r.id LIMIT 20
+      """
+    ) {
+      CheckProblem(
+        area: .runContent, message: "run \($0.string(0)): no audit entry records its creation")
     }
   }
 }
