@@ -125,6 +125,32 @@ import Testing
     #expect(try AuditChain.verify(fixture.registry.database) == nil)
   }
 
+  @Test func aFailedRecordDoesNotLeaveStaleIDsForTheNextOnes() throws {
+    let fixture = try Fixture()
+    let directory = TemporaryDirectory()
+    let path = directory.file("runs.jsonl")
+    let lines = [
+      // Adds metric key "first" and experiment "new", then fails: both rows are rolled back.
+      #"{"experiment": "new", "metrics": {"first": 1}, "register": {"model": "m", "artifact": "none"}}"#,
+      // Takes the ids "first" and "new" briefly had.
+      #"{"experiment": "other", "metrics": {"second": 2}}"#,
+      #"{"experiment": "new", "metrics": {"first": 3}}"#,
+    ]
+    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let summary = try fixture.registry.recordLines(try LineReader(path: path)) { _, _ in }
+    #expect(summary.written == 2 && summary.failedLines == [1])
+    let points = try fixture.registry.database.query(
+      "SELECT key, value FROM metric_points ORDER BY value"
+    ) { "\($0.string(0))=\($0.double(1))" }
+    #expect(points == ["second=2.0", "first=3.0"])
+    let experiments = try fixture.registry.database.query(
+      "SELECT x.name FROM runs r JOIN experiments x ON x.id = r.experiment_id ORDER BY r.id"
+    ) {
+      $0.string(0)
+    }
+    #expect(experiments == ["other", "new"])
+  }
+
   @Test func aPrettyPrintedDocumentIsOneRecord() throws {
     let fixture = try Fixture()
     let directory = TemporaryDirectory()
