@@ -37,7 +37,7 @@ struct DatasetCommand: ParsableCommand {
         var input = DatasetInput(
           name: name, uri: uri, digest: digest, sizeBytes: size, rowCount: rows, schema: schema,
           tags: try tags.map { (tag) throws(PedigreeError) in try parseKeyValue(tag, what: "tag") })
-        _ = try input.validatedShape()
+        try Names.validate(name, as: "dataset")  // before hashing, so a typo fails fast
         if let file {
           let hashed = try hashFile(file)
           input.digest = hashed.digest
@@ -62,14 +62,6 @@ struct DatasetCommand: ParsableCommand {
           text: version.ref)
       }
     }
-  }
-}
-
-extension DatasetInput {
-  /// Checks the name before any file is hashed, so a typo fails fast.
-  func validatedShape() throws(PedigreeError) -> Bool {
-    try Names.validate(name, as: "dataset")
-    return true
   }
 }
 

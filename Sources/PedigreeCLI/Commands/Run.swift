@@ -77,8 +77,7 @@ struct RunCommand: ParsableCommand {
           },
           outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
         let registry = try global.open(.write)
-        try registry.logRun(ref, log)
-        let node = try registry.resolve(ref)
+        let node = try registry.logRun(ref, log)
         global.output.emit(
           .object([
             "run_id": .string(node.name), "params": .integer(Int64(log.params.count)),

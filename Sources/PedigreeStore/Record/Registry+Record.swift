@@ -5,8 +5,7 @@ extension Registry {
   /// inputs (registering inline datasets), outputs, and the model version of its `register`
   /// section, with one audit entry. On any error nothing of it is written.
   public func record(_ document: RunDocument) throws(PedigreeError) -> RecordResult {
-    try validate(document)
-    return try write { try insertRecord(document) }
+    try write { try insertRecord(document) }
   }
 
   /// Records every document of a JSON Lines stream, each atomically. Records are written in

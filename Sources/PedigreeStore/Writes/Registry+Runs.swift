@@ -22,17 +22,21 @@ extension Registry {
   ///
   /// Params are immutable: setting a key again to the same value is accepted, to another value
   /// is refused (`.refused`) and nothing of the call is written.
-  public func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) {
+  ///
+  /// - Returns: the run the ref named.
+  @discardableResult
+  public func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> NodeRef {
     try validate(log)
     if log.isEmpty {
       throw PedigreeError.usage("nothing to log", hint: "pass --param, --metric, --input or --output")
     }
-    try write {
+    return try write {
       let run = try resolve(ref)
       guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
       var details = try apply(log, to: run.id).details
       details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
       try appendAudit(action: "run.log", entity: "run:\(run.name)", details: details)
+      return run
     }
   }
 
