@@ -6,7 +6,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "pedigree", targets: ["pedigree"]),
-    .library(name: "PedigreeStore", targets: ["PedigreeStore"]),
+    .library(name: "PedigreeCore", targets: ["PedigreeCore"]),
+    .library(name: "PedigreeSQLite", targets: ["PedigreeSQLite"]),
     .library(name: "PedigreeQuery", targets: ["PedigreeQuery"]),
   ],
   dependencies: [
@@ -14,41 +15,54 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    // The C boundary: the system libsqlite3 and a few inline shims. Only PedigreeStore imports it.
+    // The C boundary: the system libsqlite3 and a few inline shims. Only PedigreeSQLite (and the
+    // benchmark's floor and the migration generator) import it.
     .systemLibrary(
       name: "CSQLite",
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
-    // Persistence: connection, statements, migrations, typed records and every write.
+    // The domain: refs, names, times, digests, errors, JSON, run-record decoding, the records
+    // every backend returns and the storage seam they implement. No SQL, no I/O.
     .target(
-      name: "PedigreeStore",
-      dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+      name: "PedigreeCore",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
     ),
-    // Questions: lineage, impact, audit reports, time travel, diff, search, renderers.
-    .target(name: "PedigreeQuery", dependencies: ["PedigreeStore"]),
+    // The SQLite backend: the only holder of SQL for SQLite. Connection, statements, migrations,
+    // every write and every read, returning domain values.
+    .target(name: "PedigreeSQLite", dependencies: ["CSQLite", "PedigreeCore"]),
+    // Questions: lineage, impact, audit reports, time travel, diff, search, renderers, composed
+    // from the backend's reads.
+    .target(name: "PedigreeQuery", dependencies: ["PedigreeCore", "PedigreeSQLite"]),
     // The command tree; kept in a library so tests can parse commands without a process.
     .target(
       name: "PedigreeCLI",
       dependencies: [
-        "PedigreeStore", "PedigreeQuery",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
     // The benchmark: a seeded workload generator and the harness that measures it.
-    .target(name: "PedigreeBench", dependencies: ["PedigreeStore", "PedigreeQuery", "CSQLite"]),
+    .target(
+      name: "PedigreeBench",
+      dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "CSQLite"]
+    ),
     // `swift run -c release pedigree-bench`: runs the benchmark and prints its figures.
     .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeBench"]),
-    // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeStore and writes
+    // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeSQLite and writes
     // schema.sql, the schema they produce.
     .executableTarget(name: "generate-migrations", dependencies: ["CSQLite"]),
-    .testTarget(name: "PedigreeStoreTests", dependencies: ["PedigreeStore"]),
-    .testTarget(name: "PedigreeQueryTests", dependencies: ["PedigreeQuery", "PedigreeStore"]),
-    .testTarget(name: "PedigreeBenchTests", dependencies: ["PedigreeBench", "PedigreeStore"]),
+    .testTarget(name: "PedigreeSQLiteTests", dependencies: ["PedigreeCore", "PedigreeSQLite"]),
+    .testTarget(
+      name: "PedigreeQueryTests", dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite"]
+    ),
+    .testTarget(
+      name: "PedigreeBenchTests", dependencies: ["PedigreeBench", "PedigreeCore", "PedigreeSQLite"]
+    ),
     .testTarget(
       name: "PedigreeCLITests",
-      dependencies: ["PedigreeCLI", "PedigreeStore", "PedigreeQuery"]
+      dependencies: ["PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery"]
     ),
   ],
   swiftLanguageModes: [.v6]

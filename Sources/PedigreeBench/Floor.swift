@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One ingest measurement: how many metric points went in, how fast, and the peak memory of the
 /// process that did it.
@@ -51,7 +52,7 @@ public enum Floor {
   public static func measure(_ workload: Workload, path: String) throws -> IngestFigure {
     removeRegistry(at: path)
     do {
-      _ = try Registry.open(path: path, access: .write, actor: "bench")
+      _ = try SQLiteRegistry.open(path: path, access: .create(by: Author("bench")))
     }
     let connection = try Connection(path: path)
     try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
@@ -116,7 +117,7 @@ public enum Floor {
   }
 }
 
-/// A bare SQLite connection, for the floor only (everything else goes through `Registry`).
+/// A bare SQLite connection, for the floor only (everything else goes through `SQLiteRegistry`).
 final class Connection {
   let handle: OpaquePointer
 

@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// What a benchmark run does.
 public struct BenchmarkOptions: Sendable {
@@ -149,7 +150,7 @@ public struct Benchmark {
       options.querySuite, path: bulkPath, iterations: options.queryIterations)
 
     if let pedigree = options.pedigree {
-      let models = try Registry.open(path: bulkPath, access: .read, actor: "bench")
+      let models = try SQLiteRegistry.open(path: bulkPath, access: .read)
       let context = try QueryContext(models)
       for process in ProcessCase.standard(
         pedigree: pedigree, path: bulkPath, models: context.productionModels)
@@ -218,7 +219,7 @@ public struct Benchmark {
 
   private func isComplete(_ path: String, _ spec: WorkloadSpec) throws -> Bool {
     guard FileManager.default.fileExists(atPath: path) else { return false }
-    let registry = try Registry.open(path: path, access: .read, actor: "bench")
+    let registry = try SQLiteRegistry.open(path: path, access: .read)
     let runs = try registry.database.scalarInt("SELECT count(*) FROM runs")
     let events = try registry.database.scalarInt("SELECT count(*) FROM alias_events") ?? 0
     return runs == Int64(spec.runs) && events > 0

@@ -1,18 +1,20 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
-/// The library's bulk path: `Registry.recordLines` over the workload's JSON Lines file.
+/// The library's bulk path: `SQLiteRegistry.recordLines` over the workload's JSON Lines file.
 public enum BulkIngest {
   /// Records `file` into a new registry at `path` (replaced if it exists) and measures it.
   /// Timed: reading, parsing and recording every line (not opening the registry).
   public static func measure(file: String, path: String, batchSize: Int = 64) throws -> IngestFigure {
     removeRegistry(at: path)
-    let registry = try Registry.open(path: path, access: .write, actor: "bench")
+    let writer = try SQLiteRegistry.open(path: path, access: .create(by: Author("bench")))
+      .writing(as: Author("bench"))
     let reader = try LineReader(path: file)
     let started = ContinuousClock.now
-    let summary = try registry.recordLines(reader, batchSize: batchSize) { _, _ in }
+    let summary = try writer.recordLines(reader, batchSize: batchSize) { _, _ in }
     let seconds = (ContinuousClock.now - started).seconds
-    try registry.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try writer.registry.checkpoint()
     return IngestFigure(
       path: path, records: summary.written, failed: summary.failed, metricPoints: summary.metricPoints,
       seconds: seconds, peakMemoryKiB: ChildProcess.selfPeakMemoryKiB(),
@@ -22,19 +24,20 @@ public enum BulkIngest {
   /// Applies the workload's promotions and rollbacks to the registry at `path` through the
   /// library, returning how long they took.
   public static func applyAliasMoves(_ workload: Workload, path: String) throws -> Double {
-    let registry = try Registry.open(path: path, access: .write, actor: "bench")
+    let writer = try SQLiteRegistry.open(path: path, access: .create(by: Author("bench")))
+      .writing(as: Author("bench"))
     let started = ContinuousClock.now
     for operation in workload.aliasOperations() {
       switch operation {
       case .promote(let model, let version, let alias):
-        _ = try registry.promote(
+        _ = try writer.promote(
           .model(name: model, selector: .version(version)), to: alias, reason: "bench promotion")
       case .rollback(let model, let alias):
-        _ = try registry.rollback(model: model, alias: alias, reason: "bench rollback")
+        _ = try writer.rollback(model: model, alias: alias, reason: "bench rollback")
       }
     }
     let seconds = (ContinuousClock.now - started).seconds
-    try registry.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try writer.registry.checkpoint()
     return seconds
   }
 }
@@ -67,15 +70,15 @@ public enum CLIIngest {
       throw BenchError(
         "pedigree run record exited \(result.status): \(result.stderr.prefix(300))")
     }
-    let registry = try Registry.open(path: path, access: .write, actor: "bench")
-    let runs = try registry.database.scalarInt("SELECT count(*) FROM runs") ?? 0
-    let points = try registry.database.scalarInt("SELECT count(*) FROM metrics") ?? 0
+    let registry = try SQLiteRegistry.open(path: path, access: .read)
+    let stored = try registry.statistics()
+    let (runs, points) = (stored.runs, stored.metricPoints)
     guard runs == spec.runs, points == spec.metricPoints else {
       throw BenchError(
         "pedigree run record stored \(runs) runs and \(points) points; expected \(spec.runs) and "
           + "\(spec.metricPoints)")
     }
-    try registry.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try registry.checkpoint()
     return IngestFigure(
       path: path, records: Int(runs), metricPoints: Int(points), seconds: result.seconds,
       peakMemoryKiB: result.peakMemoryKiB, databaseBytes: registryBytes(at: path))

@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The whole-process time of one command: spawn, run, exit, reaped.
 public struct ProcessFigure: Sendable, Codable, Equatable {

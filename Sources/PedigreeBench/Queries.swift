@@ -1,6 +1,7 @@
 import Foundation
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 /// What the query cases need to know about the registry they run on: read from it once, before
 /// timing, so every case can vary its target from one iteration to the next.
@@ -13,7 +14,7 @@ public struct QueryContext: Sendable {
   public var productionMoves: [(model: String, at: Timestamp)]
 
   /// Reads the context from a registry.
-  public init(_ registry: Registry) throws {
+  public init(_ registry: SQLiteRegistry) throws {
     let database = registry.database
     productionModels = try database.query(
       "SELECT DISTINCT m.name FROM alias_events e JOIN models m ON m.id = e.model_id "
@@ -44,9 +45,9 @@ public struct QueryContext: Sendable {
 /// and returns how many rows the answer has, so the work cannot be skipped and can be checked.
 public struct QueryCase {
   public let name: String
-  public let body: (Registry, Int) throws -> Int
+  public let body: (SQLiteRegistry, Int) throws -> Int
 
-  public init(name: String, body: @escaping (Registry, Int) throws -> Int) {
+  public init(name: String, body: @escaping (SQLiteRegistry, Int) throws -> Int) {
     self.name = name
     self.body = body
   }
@@ -150,7 +151,7 @@ public enum Latency {
   public static func queries(
     _ suite: QuerySuite, path: String, iterations: Int, warmup: Int = 10
   ) throws -> [LatencyFigure] {
-    let registry = try Registry.open(path: path, access: .read, actor: "bench")
+    let registry = try SQLiteRegistry.open(path: path, access: .read)
     let context = try QueryContext(registry)
     return try suite.cases(context).map { query in
       try measure(query.name, iterations: iterations, warmup: warmup) { iteration in

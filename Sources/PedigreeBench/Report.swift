@@ -31,7 +31,7 @@ extension ScaleReport {
     let floorRate = floor?.pointsPerSecond
     var ingest = [["ingest", "points/s", "seconds", "peak MiB", "DB MiB", "vs floor"]]
     for (name, figure) in [
-      ("floor: bare prepared loop (C API)", floor), ("bulk: Registry.recordLines", bulk),
+      ("floor: bare prepared loop (C API)", floor), ("bulk: SQLiteRegistry.recordLines", bulk),
       ("CLI: pedigree run record", cli),
     ] {
       guard let figure else { continue }

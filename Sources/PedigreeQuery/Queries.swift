@@ -1,9 +1,10 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The read side of a registry: every question Pedigree answers, as typed results.
 ///
 /// ```swift
-/// let registry = try Registry.open(path: "pedigree.db", access: .read, actor: "ana")
+/// let registry = try SQLiteRegistry.open(path: "pedigree.db", access: .read, actor: "ana")
 /// let queries = Queries(registry)
 /// let node = try registry.resolve(try Ref.parse("fraud-detector@production"))
 /// let graph = try queries.lineage(of: node, direction: .upstream, depth: 3)
@@ -12,12 +13,12 @@ import PedigreeStore
 ///
 /// Every query that reads more than one statement runs in one read transaction, so it answers
 /// from one consistent snapshot even while other processes write. Not `Sendable`, like the
-/// `Registry` it reads.
+/// `SQLiteRegistry` it reads.
 public struct Queries {
   /// The registry read from.
-  public let registry: Registry
+  public let registry: SQLiteRegistry
 
-  public init(_ registry: Registry) { self.registry = registry }
+  public init(_ registry: SQLiteRegistry) { self.registry = registry }
 
   var database: Database { registry.database }
 
@@ -27,7 +28,7 @@ public struct Queries {
   }
 }
 
-extension Registry {
+extension SQLiteRegistry {
   /// The query API over this registry.
   public var queries: Queries { Queries(self) }
 }

@@ -1,4 +1,4 @@
-// Compiles migrations/NNNN_name.sql into Sources/PedigreeStore/Schema/Migrations.generated.swift,
+// Compiles migrations/NNNN_name.sql into Sources/PedigreeSQLite/Schema/Migrations.generated.swift,
 // so the `pedigree` binary carries its schema and needs no resource files beside it, and writes
 // schema.sql: the schema that all migrations produce, as SQLite records it.
 //
@@ -43,7 +43,7 @@ func schemaStatements(after sql: [String]) throws -> [String] {
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let folder = root.appendingPathComponent("migrations")
-let output = root.appendingPathComponent("Sources/PedigreeStore/Schema/Migrations.generated.swift")
+let output = root.appendingPathComponent("Sources/PedigreeSQLite/Schema/Migrations.generated.swift")
 
 do {
   let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)

@@ -1,6 +1,7 @@
 import Foundation
 import PedigreeBench
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 /// The generator and the harness on a tiny workload: they work, they are deterministic, and what
@@ -57,13 +58,13 @@ import Testing
     #expect(floor.metricPoints == Self.tiny.metricPoints)
     // The floor inserts the very rows the records carry, the one NaN (of run 7) included.
     for name in ["floor", "bulk"] {
-      let registry = try Registry.open(path: directory + "/\(name).db", access: .read, actor: "t")
+      let registry = try SQLiteRegistry.open(path: directory + "/\(name).db", access: .read)
       let database = registry.database
       #expect(try database.scalarInt("SELECT count(*) FROM metrics") == Int64(Self.tiny.metricPoints))
       #expect(try database.scalarInt("SELECT count(*) FROM metrics WHERE is_nan = 1") == 1)
       #expect(
         try database.scalarString("SELECT printf('%.17g', sum(value)) FROM metrics")
-          == (try Registry.open(path: directory + "/floor.db", access: .read, actor: "t").database
+          == (try SQLiteRegistry.open(path: directory + "/floor.db", access: .read).database
             .scalarString("SELECT printf('%.17g', sum(value)) FROM metrics")))
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 /// The bad-input catalogue (PRODUCT.md, "Reliability and bad input"): one row per bad input,

@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 /// `pedigree` processes killed with SIGKILL at seeded random moments while they record runs and

@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 /// The read commands, run against the demo registry (a known story) as a user would.

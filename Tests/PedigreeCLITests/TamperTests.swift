@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 /// Editing history behind Pedigree's back, with SQL through SQLite's own API: the append-only

@@ -1,12 +1,13 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
 
 /// Builds registries for tests with raw SQL, including shapes the write API never makes (cycles).
 final class Fixture {
-  let registry: Registry
+  let registry: SQLiteRegistry
   let path: String
   var database: Database { registry.database }
   var queries: Queries { Queries(registry) }
@@ -18,7 +19,7 @@ final class Fixture {
     path =
       FileManager.default.temporaryDirectory
       .appendingPathComponent("pedigree-query-\(UUID().uuidString).db").path
-    registry = try Registry.open(path: path, access: .write, actor: "test")
+    registry = try SQLiteRegistry.open(path: path, access: .create(by: Author("test")))
   }
 
   deinit {

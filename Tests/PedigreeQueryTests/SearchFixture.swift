@@ -1,5 +1,6 @@
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
@@ -17,7 +18,7 @@ import Testing
 /// | 6  | (none)  | churn      | finished | ana   | 05:00 | —                         | auc=0.93                        | team=risk note="its 50 draft" |
 final class SearchFixture {
   let directory: URL
-  let registry: Registry
+  let registry: SQLiteRegistry
 
   /// 2026-01-01T00:00:00Z in milliseconds.
   static let base: Int64 = 1_767_225_600_000
@@ -27,8 +28,8 @@ final class SearchFixture {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("pedigree-search-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    registry = try Registry.open(
-      path: directory.appendingPathComponent("test.db").path, access: .write, actor: "t")
+    registry = try SQLiteRegistry.open(
+      path: directory.appendingPathComponent("test.db").path, access: .create(by: Author("t")))
     try populate()
     // Every expectation about result sets assumes the six runs are all there.
     try #require(try registry.database.scalarInt("SELECT count(*) FROM runs") == 6)

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
@@ -22,8 +23,9 @@ import Testing
   @Test func recordedRunAnswersEveryQuestion() throws {
     let fixture = try Fixture()
     let registry = fixture.registry
-    _ = try registry.record(try RunDocument(json: try JSONValue.parse(Self.record)))
-    _ = try registry.promote(try Ref.parse("fraud-detector@1"), to: "production", reason: "ship it")
+    let writer = registry.writing(as: Author("test"))
+    _ = try writer.record(try RunDocument(json: try JSONValue.parse(Self.record)))
+    _ = try writer.promote(try Ref.parse("fraud-detector@1"), to: "production", reason: "ship it")
     let version = try registry.resolve(try Ref.parse("fraud-detector@production"))
     let queries = registry.queries
 

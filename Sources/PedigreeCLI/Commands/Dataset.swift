@@ -1,6 +1,7 @@
 import ArgumentParser
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 struct DatasetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -43,8 +44,8 @@ struct DatasetCommand: ParsableCommand {
           input.digest = hashed.digest
           input.sizeBytes = hashed.size
         }
-        let registry = try global.open(.write)
-        let outcome = try registry.registerDataset(input)
+        let writer = try global.writer()
+        let outcome = try writer.registerDataset(input)
         let version = outcome.value
         if !outcome.changed {
           global.output.note("\(version.ref) already has this digest; nothing changed")
@@ -74,7 +75,7 @@ extension DatasetCommand {
 
     func run() throws {
       try execute {
-        let datasets = try global.open(.read).queries.datasetList()
+        let datasets = try global.open().queries.datasetList()
         global.output.emit(
           datasets.json, text: datasets.isEmpty ? "no datasets" : DatasetSummary.table(datasets).rendered())
       }
@@ -91,7 +92,7 @@ extension DatasetCommand {
 
     func run() throws {
       try execute {
-        let registry = try global.open(.read)
+        let registry = try global.open()
         let node = try registry.resolve(ref, kinds: [.dataset])
         guard node.kind == .datasetVersion else {
           throw PedigreeError.usage("\(ref) is not a dataset version")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,11 +18,8 @@ struct Demo: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try global.open(.write)
-      let models = try registry.mapErrors {
-        try registry.database.scalarInt("SELECT count(*) FROM models") ?? 0
-      }
-      if models > 0 {
+      let registry = try global.writer().registry
+      if try !registry.queries.modelList().isEmpty {
         throw PedigreeError(
           .refused, "\(registry.path) already holds models; the demo fills a new registry",
           hint: "give it a new file: `pedigree demo --db demo.db`")
@@ -59,9 +57,21 @@ struct Demo: ParsableCommand {
 
 /// The demo's events, written through the public write API with a clock that walks through six
 /// weeks ending `end`, so time travel and history have something to show.
-struct DemoStory {
-  let registry: Registry
+final class DemoStory {
+  let registry: SQLiteRegistry
   let end: Timestamp
+  /// Who acts in the current scene, and when it happens.
+  private var actor = "dana"
+  private var moment: Timestamp
+
+  init(registry: SQLiteRegistry, end: Timestamp) {
+    self.registry = registry
+    self.end = end
+    self.moment = end
+  }
+
+  /// The writer for the current scene: its actor, at its moment.
+  private var writer: SQLiteWriter { registry.writing(as: Author(actor).at(moment)) }
 
   func time(day: Int, hour: Int = 10) -> Timestamp {
     let startOfDay = end.milliseconds - end.milliseconds % 86_400_000
@@ -69,8 +79,7 @@ struct DemoStory {
   }
 
   private func at(day: Int, hour: Int = 10) {
-    let moment = time(day: day, hour: hour)
-    registry.clock = { moment }
+    moment = time(day: day, hour: hour)
   }
 
   private func digest(_ seed: String) -> String { Digest.sha256(Array(seed.utf8)) }
@@ -84,7 +93,7 @@ struct DemoStory {
     _ name: String, day: Int, model: String = "fraud-detector", params: [String: String],
     auc: Double, inputs: [String], status: RunStatus = .finished, actor: String
   ) throws -> RecordResult {
-    registry.actor = actor
+    self.actor = actor
     at(day: day, hour: 9)
     let started = time(day: day, hour: 9)
     let ended = time(day: day, hour: 11)
@@ -118,25 +127,25 @@ struct DemoStory {
       document.register = RunDocument.Registration(
         model: model, artifact: "model.onnx", alias: nil, description: name)
     }
-    return try registry.record(document)
+    return try writer.record(document)
   }
 
   private func promote(
     _ ref: String, to alias: String, day: Int, hour: Int = 15, reason: String, actor: String
   ) throws {
-    registry.actor = actor
+    self.actor = actor
     at(day: day, hour: hour)
-    _ = try registry.promote(try Ref.parse(ref), to: alias, reason: reason)
+    _ = try writer.promote(try Ref.parse(ref), to: alias, reason: reason)
   }
 
   func tell() throws {
-    registry.actor = "dana"
+    actor = "dana"
     at(day: -42)
-    _ = try registry.registerDataset(
+    _ = try writer.registerDataset(
       dataset(
         "transactions", "s3://risk-data/raw/transactions/2026-10.parquet", rows: 1_204_332, size: 402_113_024)
     )
-    _ = try registry.registerDataset(
+    _ = try writer.registerDataset(
       dataset("labels", "s3://risk-data/labels/2026-10.parquet", rows: 1_204_332, size: 9_634_656))
     try clean(source: "transactions@1", output: "s3://risk-data/clean/transactions/2026-10.parquet", day: -41)
 
@@ -145,9 +154,9 @@ struct DemoStory {
       inputs: ["transactions-clean@1", "labels@1"], actor: "ana")
     try promote("fraud-detector@1", to: "production", day: -39, reason: "first model", actor: "ana")
 
-    registry.actor = "dana"
+    actor = "dana"
     at(day: -30)
-    _ = try registry.registerDataset(
+    _ = try writer.registerDataset(
       dataset(
         "transactions", "s3://risk-data/raw/transactions/2026-11.parquet", rows: 1_311_907, size: 438_291_456)
     )
@@ -170,15 +179,15 @@ struct DemoStory {
     try promote("fraud-detector@3", to: "staging", day: -13, reason: "holdout AUC 0.947", actor: "ana")
     try promote("fraud-detector@3", to: "production", day: -11, reason: "AUC +2.6pt", actor: "sam")
 
-    registry.actor = "sam"
+    actor = "sam"
     at(day: -7, hour: 3)
-    _ = try registry.deprecate(
+    _ = try writer.deprecate(
       try Ref.parse("fraud-detector@3"), reason: "label leakage: labels@1 joined after the fraud decision")
-    _ = try registry.rollback(model: "fraud-detector", reason: "fraud-detector@3 deprecated (label leakage)")
+    _ = try writer.rollback(model: "fraud-detector", reason: "fraud-detector@3 deprecated (label leakage)")
 
-    registry.actor = "dana"
+    actor = "dana"
     at(day: -6)
-    _ = try registry.registerDataset(
+    _ = try writer.registerDataset(
       dataset("labels", "s3://risk-data/labels/2026-11-fixed.parquet", rows: 1_311_907, size: 10_495_256))
     _ = try train(
       "lgbm-try", day: -5, params: ["lr": "0.3", "num_leaves": "255"], auc: 0.5,
@@ -192,12 +201,11 @@ struct DemoStory {
     try promote("churn-predictor@2", to: "staging", day: -3, reason: "AUC +3pt", actor: "lee")
     try promote("fraud-detector@4", to: "staging", day: -2, reason: "retrained on fixed labels", actor: "ana")
 
-    registry.clock = { .now() }
   }
 
   /// A preprocessing run reading a raw dataset version and producing a cleaned one.
   private func clean(source: String, output: String, day: Int) throws {
-    registry.actor = "dana"
+    actor = "dana"
     at(day: day, hour: 8)
     var document = RunDocument(start: RunStart(experiment: "preprocessing", status: .finished))
     document.start.name = "clean-\(source)"
@@ -211,6 +219,6 @@ struct DemoStory {
       .dataset(
         DatasetInput(name: "transactions-clean", uri: output, digest: digest(output), sizeBytes: 301_989_888))
     ]
-    _ = try registry.record(document)
+    _ = try writer.record(document)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,7 +12,8 @@ struct Init: ParsableCommand {
 
   func run() throws {
     try execute {
-      let (registry, applied) = try Registry.initialize(path: global.path, actor: global.resolvedActor)
+      let (registry, applied) = try SQLiteRegistry.initialize(
+        path: global.path, by: try global.author(), busyTimeout: global.busyTimeout)
       global.output.emit(
         migrationReport(registry, applied: applied),
         text: applied.isEmpty
@@ -22,7 +24,7 @@ struct Init: ParsableCommand {
 }
 
 /// `{"path", "schema_version", "applied": ["0001_initial", …]}`.
-func migrationReport(_ registry: Registry, applied: [Migration]) -> JSONValue {
+func migrationReport(_ registry: SQLiteRegistry, applied: [Migration]) -> JSONValue {
   .object([
     "path": .string(registry.path), "schema_version": .integer(Int64(Migration.latestVersion)),
     "applied": .array(applied.map { .string($0.fileName) }),
@@ -47,10 +49,10 @@ struct DB: ParsableCommand {
 
     func run() throws {
       try execute {
-        let registry = try Registry.openForMaintenance(path: global.path, actor: global.resolvedActor)
+        let registry = try SQLiteRegistry.openForMaintenance(
+          path: global.path, busyTimeout: global.busyTimeout)
         let state = try registry.schemaState()
-        let version = Int64(
-          try registry.mapErrors { try registry.database.scalarInt("PRAGMA user_version") ?? 0 })
+        let version = Int64(try registry.schemaVersion())
         let applied = state == .foreign ? [] : try registry.appliedMigrations()
         let pending = state == .foreign ? [] : try registry.pendingMigrations()
         let stateText: String
@@ -102,8 +104,9 @@ struct DB: ParsableCommand {
 
     func run() throws {
       try execute {
-        let registry = try Registry.openForMaintenance(path: global.path, actor: global.resolvedActor)
-        let applied = try registry.migrate()
+        let registry = try SQLiteRegistry.openForMaintenance(
+          path: global.path, busyTimeout: global.busyTimeout)
+        let applied = try registry.migrate(by: try global.author())
         global.output.emit(
           migrationReport(registry, applied: applied),
           text: applied.isEmpty
@@ -136,7 +139,7 @@ extension DB {
 
     func run() throws {
       try execute {
-        let report = try global.open(.read).queries.check()
+        let report = try global.open().queries.check()
         global.output.emit(report.json, text: report.text)
         if !report.isClean {
           throw PedigreeError(

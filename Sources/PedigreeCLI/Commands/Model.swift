@@ -1,6 +1,7 @@
 import ArgumentParser
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 struct ModelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,8 +43,8 @@ struct ModelCommand: ParsableCommand {
         let runRef = try Ref.parse(runID, defaultKind: .run)
         var input: ArtifactInput?
         if let artifact { input = try artifactInput(artifact, digest: digest) }
-        let registry = try global.open(.write)
-        let outcome = try registry.registerModel(
+        let writer = try global.writer()
+        let outcome = try writer.registerModel(
           ModelRegistration(model: name, run: runRef, artifact: input, alias: alias, description: description)
         )
         let version = outcome.value
@@ -82,7 +83,7 @@ struct ModelCommand: ParsableCommand {
       try execute {
         let target = try Ref.parse(ref, defaultKind: .model)
         try Names.validateAlias(to)
-        let outcome = try global.open(.write).promote(target, to: to, reason: reason)
+        let outcome = try global.writer().promote(target, to: to, reason: reason)
         emit(outcome, global.output)
       }
     }
@@ -106,7 +107,7 @@ struct ModelCommand: ParsableCommand {
 
     func run() throws {
       try execute {
-        let outcome = try global.open(.write).rollback(model: name, alias: alias, to: to, reason: reason)
+        let outcome = try global.writer().rollback(model: name, alias: alias, to: to, reason: reason)
         emit(outcome, global.output)
       }
     }
@@ -123,7 +124,7 @@ struct ModelCommand: ParsableCommand {
 
     func run() throws {
       try execute {
-        let version = try global.open(.write).deprecate(
+        let version = try global.writer().deprecate(
           try Ref.parse(ref, defaultKind: .model), reason: reason)
         global.output.emit(
           .object(["ref": .string(version.ref), "deprecated": .bool(true), "reason": .string(reason)]),
@@ -158,7 +159,7 @@ extension ModelCommand {
 
     func run() throws {
       try execute {
-        let models = try global.open(.read).queries.modelList()
+        let models = try global.open().queries.modelList()
         global.output.emit(
           models.json, text: models.isEmpty ? "no models" : ModelSummary.table(models).rendered())
       }
@@ -183,7 +184,7 @@ extension ModelCommand {
       try execute {
         let time = try at.map { (text) throws(PedigreeError) in try Timestamp(parsing: text) }
         let parsed = try Ref.parse(ref, defaultKind: .model)
-        let shown = try global.open(.read).queries.modelShow(parsed, at: time)
+        let shown = try global.open().queries.modelShow(parsed, at: time)
         global.output.emit(shown.json, text: shown.document.text())
       }
     }
@@ -200,7 +201,7 @@ extension ModelCommand {
     func run() throws {
       try execute {
         try Names.validate(name, as: "model")
-        let versions = try global.open(.read).queries.modelVersions(name)
+        let versions = try global.open().queries.modelVersions(name)
         global.output.emit(
           versions.json, text: versions.isEmpty ? "no versions" : ModelVersionInfo.table(versions).rendered())
       }
@@ -220,7 +221,7 @@ extension ModelCommand {
       try execute {
         try Names.validate(name, as: "model")
         if let alias { try Names.validateAlias(alias) }
-        let events = try global.open(.read).queries.aliasHistory(model: name, alias: alias)
+        let events = try global.open().queries.aliasHistory(model: name, alias: alias)
         global.output.emit(
           events.json, text: events.isEmpty ? "no alias events" : AliasEvent.table(events).rendered())
       }

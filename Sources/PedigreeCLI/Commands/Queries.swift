@@ -1,6 +1,7 @@
 import ArgumentParser
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 extension LineageFormat: ExpressibleByArgument {}
 
@@ -30,7 +31,7 @@ struct Lineage: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try global.open(.read)
+      let registry = try global.open()
       let node = try registry.resolve(ref, kinds: [.model, .dataset, .run, .artifact])
       let direction: LineageDirection = upstream ? .upstream : (downstream ? .downstream : .both)
       let graph = try registry.queries.lineage(of: node, direction: direction, depth: depth)
@@ -54,7 +55,7 @@ struct Impact: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try global.open(.read)
+      let registry = try global.open()
       let node = try registry.resolve(ref, kinds: [.dataset, .model])
       let report = try registry.queries.impact(of: node)
       global.output.emit(report.json, text: report.document.text())
@@ -75,7 +76,7 @@ struct Audit: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try global.open(.read)
+      let registry = try global.open()
       let node = try registry.resolve(ref, kinds: [.model])
       guard node.kind == .modelVersion else {
         throw PedigreeError.usage(
@@ -103,7 +104,7 @@ struct Diff: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try global.open(.read)
+      let registry = try global.open()
       let nodes = try [left, right].map { (text) throws(PedigreeError) in
         try registry.resolve(text, kinds: [.model, .run])
       }
@@ -146,7 +147,7 @@ struct Log: ParsableCommand {
       filter.entity = entity
       filter.limit = limit
       filter.order = reverse ? .oldestFirst : .newestFirst
-      let entries = try global.open(.read).queries.auditLog(filter)
+      let entries = try global.open().queries.auditLog(filter)
       global.output.emit(
         entries.json, text: entries.isEmpty ? "no entries" : AuditEntry.table(entries).rendered())
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The `pedigree` command.
 public struct PedigreeCommand: ParsableCommand {

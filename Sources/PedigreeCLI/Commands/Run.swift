@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct RunCommand: ParsableCommand {
           inputs: try inputs.map { (input) throws(PedigreeError) in
             .ref(try Ref.parse(input, defaultKind: .dataset))
           })
-        let handle = try global.open(.write).startRun(start)
+        let handle = try global.writer().startRun(start)
         global.output.emit(.object(["run_id": .string(handle.uuid)]), text: handle.uuid)
       }
     }
@@ -76,8 +77,8 @@ struct RunCommand: ParsableCommand {
             .ref(try Ref.parse(input, defaultKind: .dataset))
           },
           outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
-        let registry = try global.open(.write)
-        let node = try registry.logRun(ref, log)
+        let writer = try global.writer()
+        let node = try writer.logRun(ref, log)
         global.output.emit(
           .object([
             "run_id": .string(node.name), "params": .integer(Int64(log.params.count)),
@@ -108,9 +109,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
       try execute {
         let ref = try Ref.parse(runID, defaultKind: .run)
-        let registry = try global.open(.write)
-        let changed = try registry.endRun(ref, status: RunStatus(rawValue: status.rawValue) ?? .finished)
-        let id = try registry.resolve(ref).name
+        let writer = try global.writer()
+        let changed = try writer.endRun(ref, status: RunStatus(rawValue: status.rawValue) ?? .finished)
+        let id = try writer.registry.resolve(ref).name
         global.output.emit(
           .object(["run_id": .string(id), "status": .string(status.rawValue), "changed": .bool(changed)]),
           text: changed
@@ -144,12 +145,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
       try execute {
         let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
-        let registry = try global.open(.write)
+        let writer = try global.writer()
         var firstRecord: RecordResult?
         var firstFailure: PedigreeError?
         // The runs listed in --json output: the first `Record.listedRuns`, so memory stays bounded.
         var listed: [JSONValue] = []
-        let summary = try registry.recordLines(reader) { line, result in
+        let summary = try writer.recordLines(reader) { line, result in
           switch result {
           case .success(let record):
             firstRecord = firstRecord ?? record
@@ -221,7 +222,7 @@ extension RunCommand {
 
     func run() throws {
       try execute {
-        let registry = try global.open(.read)
+        let registry = try global.open()
         let details = try registry.queries.runShow(
           try registry.resolve(try Ref.parse(runID, defaultKind: .run)))
         global.output.emit(details.json, text: details.document.text())
@@ -244,7 +245,7 @@ extension RunCommand {
 
     func run() throws {
       try execute {
-        let runs = try global.open(.read).queries.runList(experiment: experiment, limit: limit)
+        let runs = try global.open().queries.runList(experiment: experiment, limit: limit)
         global.output.emit(runs.json, text: runs.isEmpty ? "no runs" : RunSummary.table(runs).rendered())
       }
     }
@@ -271,7 +272,7 @@ extension RunCommand {
         let parsedFilter = try RunFilter.parse(filter)
         let order = try orderBy.map { (text) throws(PedigreeError) in try RunOrder.parse(text) } ?? .default
         if limit < 1 { throw PedigreeError.usage("invalid limit \(limit): it must be at least 1") }
-        let result = try global.open(.read).searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
+        let result = try global.open().searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
         global.output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
       }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,7 +18,7 @@ struct Verify: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try global.open(.read)
+      let registry = try global.open()
       let node = try registry.resolve(try Ref.parse(ref, defaultKind: .model))
       guard let recorded = try registry.recordedDigest(of: node) else {
         throw PedigreeError(.refused, "\(node.name) has no recorded digest to verify against")

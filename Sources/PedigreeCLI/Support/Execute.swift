@@ -1,5 +1,6 @@
 import ArgumentParser
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// Runs a command body, turning a `PedigreeError` into one `error:` line on stderr and the exit
 /// code of PRODUCT.md. Every command's `run()` goes through here: the one place errors are mapped.
@@ -7,12 +8,49 @@ func execute(_ body: () throws -> Void) throws {
   do {
     try body()
   } catch let error as PedigreeError {
-    Output.error(error.message, hint: error.hint)
+    report(error)
     throw ExitCode(error.kind.exitCode)
-  } catch let error as SQLiteError {
-    let mapped = PedigreeError(error, path: "the registry")
-    Output.error(mapped.message, hint: mapped.hint)
-    throw ExitCode(mapped.kind.exitCode)
+  }
+}
+
+/// Prints `error` as one `error: … (hint: …)` line, phrasing its remedy as the command to type.
+func report(_ error: PedigreeError) {
+  Output.error(error.message, hint: error.remedy.map(\.commandLineHint) ?? error.hint)
+}
+
+extension PedigreeError.Kind {
+  /// The exit code of PRODUCT.md ("Exit codes") for this kind of error.
+  var exitCode: Int32 {
+    switch self {
+    case .notFound: 1
+    case .refused: 2
+    case .usage: 64
+    case .invalidInput: 65
+    case .io: 74
+    case .busy: 75
+    case .incompatible: 78
+    }
+  }
+}
+
+extension PedigreeError.Remedy {
+  /// The remedy as the command line to type.
+  var commandLineHint: String {
+    switch self {
+    case .createRegistry(let path):
+      "create one with `pedigree init --db \(path)`, or point --db / PEDIGREE_DB at it"
+    case .initializeRegistry(let path): "run `pedigree init --db \(path)`"
+    case .migrateRegistry(let path): "run `pedigree db migrate --db \(path)` to upgrade it"
+    case .useAnotherRegistry:
+      "point --db at a Pedigree registry, or create one with `pedigree init`"
+    case .retryOrWaitLonger: "retry, or raise the timeout with PEDIGREE_BUSY_TIMEOUT_MS"
+    case .promoteFirst(let model, let alias):
+      "promote a version first: pedigree model promote \(model)@N --to \(alias)"
+    case .pickAnotherVersion: "pick another version with --to"
+    case .chooseVersion: "use --to N to choose a version, or promote one"
+    case .nameRun: "pass --run RUN_ID"
+    case .sayWhatToLog: "pass --param, --metric, --input or --output"
+    }
   }
 }
 

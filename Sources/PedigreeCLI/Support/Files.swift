@@ -1,6 +1,7 @@
 import Foundation
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 /// Turns a `--artifact`/`--output`/`--file` argument into what the registry records: a local file
 /// is hashed (SHA-256, streamed) and recorded as a `file://` URI with its size; anything with a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The options every command accepts: `--db`, `--json`, `--actor`.
 public struct GlobalOptions: ParsableArguments {
@@ -35,11 +36,33 @@ public struct GlobalOptions: ParsableArguments {
     return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
   }
 
-  /// Opens the registry for reading (the file must exist) or writing (created when missing).
-  func open(_ access: Registry.Access) throws(PedigreeError) -> Registry {
+  /// Who is acting, validated.
+  func author() throws(PedigreeError) -> Author {
     let actor = resolvedActor
     try Limits.validateText(actor, as: "actor", maximum: 128)
-    return try Registry.open(path: path, access: access, actor: actor)
+    return Author(actor)
+  }
+
+  /// How long a write waits for another process's lock: `$PEDIGREE_BUSY_TIMEOUT_MS`, else 10 s.
+  var busyTimeout: Duration {
+    if let text = ProcessInfo.processInfo.environment["PEDIGREE_BUSY_TIMEOUT_MS"],
+      let milliseconds = Int(text), milliseconds >= 0
+    {
+      return .milliseconds(milliseconds)
+    }
+    return SQLiteRegistry.defaultBusyTimeout
+  }
+
+  /// Opens the registry for reading (the file must exist).
+  func open() throws(PedigreeError) -> SQLiteRegistry {
+    try SQLiteRegistry.open(path: path, access: .read, busyTimeout: busyTimeout)
+  }
+
+  /// Opens the registry for writing as the acting author (created when missing).
+  func writer() throws(PedigreeError) -> SQLiteWriter {
+    let author = try author()
+    return try SQLiteRegistry.open(path: path, access: .create(by: author), busyTimeout: busyTimeout)
+      .writing(as: author)
   }
 
   /// The output for this invocation.

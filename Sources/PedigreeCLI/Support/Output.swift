@@ -1,6 +1,7 @@
 import Foundation
+import PedigreeCore
 import PedigreeQuery
-import PedigreeStore
+import PedigreeSQLite
 
 /// Where a command's results go: one JSON document on stdout with `--json`, else short text.
 /// Notes go to stderr so that stdout stays what scripts capture (a ref, a run id, a table).

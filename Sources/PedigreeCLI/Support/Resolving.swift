@@ -1,6 +1,7 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
-extension Registry {
+extension SQLiteRegistry {
   /// Resolves a ref typed at the command line, trying the kinds a command implies in order: an
   /// untyped `transactions@3` given to `impact` is a dataset version if one exists, else a model
   /// version. A typed ref (`model:…`, `run:…`) is resolved as written. When nothing matches, the

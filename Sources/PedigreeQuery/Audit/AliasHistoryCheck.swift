@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 extension Queries {
   /// Alias events against the audit entries that record them.

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// Which audit log entries `auditLog(_:)` lists.
 public struct AuditLogFilter: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// A metric of a run: its final value and a summary of its whole history.
 public struct MetricSummary: Sendable {

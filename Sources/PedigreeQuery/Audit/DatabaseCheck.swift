@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One thing `db check` found wrong.
 public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
@@ -71,7 +72,7 @@ extension Queries {
   /// append-only trigger is reported. When the integrity check finds damage, only that is
   /// reported (the other checks would read the damaged pages). Reads one snapshot; writes nothing.
   public func check() throws(PedigreeError) -> CheckReport {
-    let reference = try Registry.initialize(path: ":memory:", actor: "pedigree")
+    let reference = try SQLiteRegistry.initialize(path: ":memory:", by: Author("pedigree"))
     let expected = try reference.registry.mapErrors { try SchemaObject.all(in: reference.registry.database) }
     // A damaged file: the checks below read its pages and would stop at the damage with an I/O
     // error. Report what `integrity_check` found instead. (Outside the read transaction: after

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 extension Queries {
   /// Runs whose params or metric points are not what the audit log last recorded for them.

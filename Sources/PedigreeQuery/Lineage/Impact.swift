@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// Everything downstream of a node, and which aliases serve the affected model versions now:
 /// the answer to "transactions@3 is bad: what in production is affected?".

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// Which way a lineage walk follows edges. Edges point the way data flows, so upstream is where
 /// a node came from (its run, the run's datasets…) and downstream is what was made from it.
@@ -65,7 +66,7 @@ extension Queries {
     of start: NodeRef, direction: LineageDirection = .both, depth: Int? = nil
   ) throws(PedigreeError) -> LineageGraph {
     if let depth, depth < 0 {
-      throw PedigreeError.usage("invalid depth \(depth)", hint: "--depth counts edges: 0, 1, 2…")
+      throw PedigreeError.usage("invalid depth \(depth)", hint: "depth counts edges: 0, 1, 2…")
     }
     return try read { try lineageGraph(of: start.id, direction: direction, depth: depth) }
   }

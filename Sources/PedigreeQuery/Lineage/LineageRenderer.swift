@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The output formats of `pedigree lineage`.
 public enum LineageFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// Where one alias of a model points (now, or at a time): its latest event.
 public struct AliasPointer: Hashable, Sendable {

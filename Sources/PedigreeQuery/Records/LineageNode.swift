@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// A node of the lineage graph with the attributes a reader needs to recognise it.
 public struct LineageNode: Hashable, Sendable {

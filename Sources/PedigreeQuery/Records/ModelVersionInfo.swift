@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// A file a run produced.
 public struct ArtifactInfo: Hashable, Sendable {

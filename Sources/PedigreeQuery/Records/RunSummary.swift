@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 extension CodeVersion: JSONConvertible {
   public var json: JSONValue {

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One dataset in `dataset list`.
 public struct DatasetSummary: Sendable {

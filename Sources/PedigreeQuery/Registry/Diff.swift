@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One key whose value differs between the two sides of a diff.
 public struct Change: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One registered model in `model list`.
 public struct ModelSummary: Sendable {

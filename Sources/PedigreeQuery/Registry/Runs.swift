@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// `run show`: a run with its params, latest metrics, tags and lineage neighbours.
 public struct RunDetails: Sendable {

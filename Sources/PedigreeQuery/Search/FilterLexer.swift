@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One token of a filter or order-by expression, with where it stands in the source.
 struct FilterToken: Equatable {

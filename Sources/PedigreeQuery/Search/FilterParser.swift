@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The recursive-descent parser of filters and order-by expressions.
 ///

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// What a filter or an order term refers to: a metric's latest value, a param, a tag, or a column
 /// of the run itself.

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// The type rules for literals: what each kind of field accepts, and how a literal is normalised
 /// for it (a status lowercased, a time turned into milliseconds).

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// A parsed `run search` filter: a superset of MLflow's search syntax.
 ///

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// One run found by `searchRuns`, with the metrics, params and tags that the filter or the order
 /// named (so a table can show what the runs were chosen and sorted by).
@@ -68,7 +69,7 @@ public enum RunSearch {
   public static let defaultLimit = 100
 }
 
-extension Registry {
+extension SQLiteRegistry {
   /// Finds runs matching `filter`, sorted by `orderBy`, at most `limit` of them.
   ///
   /// ```swift

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 extension RunSearchResult {
   /// The hits as a table: the run's attributes, then a column for every metric, param and tag the

@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// SQL text and the values bound to its `?` parameters, built together so they stay in step.
 ///

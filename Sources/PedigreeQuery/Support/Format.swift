@@ -1,4 +1,5 @@
-import PedigreeStore
+import PedigreeCore
+import PedigreeSQLite
 
 /// How values read in human output (tables, text and Markdown reports).
 public enum Format {

@@ -1,0 +1,71 @@
+import PedigreeCore
+
+extension AuditChain {
+  /// Walks the whole log in id order and returns the first entry that was altered, forged or
+  /// removed: ids must run 1, 2, 3… without gaps, each `prev_hash` must be the previous entry's
+  /// hash and each hash must match its entry's fields.
+  public static func verify(_ database: Database) throws -> Break? {
+    let statement = try database.prepare(
+      "SELECT id, at, actor, action, entity, details, prev_hash, hash FROM audit_log ORDER BY id")
+    defer { statement.reset() }
+    var expectedID: Int64 = 1
+    var previous = genesis
+    while try statement.step() {
+      let entry = AuditEntry(row: statement.row)
+      if entry.id != expectedID {
+        return Break(
+          entryID: expectedID,
+          problem: entry.id > expectedID
+            ? "missing: entries \(expectedID)…\(entry.id - 1) were removed"
+            : "out of sequence")
+      }
+      if entry.previousHash != previous {
+        return Break(
+          entryID: entry.id,
+          problem: "does not follow entry \(entry.id - 1): an entry before it was "
+            + "altered or removed, or this one was forged")
+      }
+      if !isIntact(entry) {
+        return Break(entryID: entry.id, problem: "altered: its hash does not match its contents")
+      }
+      previous = entry.hash
+      expectedID += 1
+    }
+    return nil
+  }
+}
+
+extension AuditEntry {
+  /// Reads the columns `id, at, actor, action, entity, details, prev_hash, hash`.
+  public init(row: Row) {
+    self.init(
+      id: row.int64(0), at: Timestamp(milliseconds: row.int64(1)), actor: row.string(2),
+      action: row.string(3), entity: row.string(4), details: row.string(5),
+      previousHash: row.string(6), hash: row.string(7))
+  }
+}
+
+extension SQLiteWriter {
+  /// Appends one audit entry. Call inside the write transaction whose change it describes.
+  func appendAudit(action: String, entity: String, details: JSONObject) throws {
+    let last = try database.queryFirst(
+      "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+    ) { ($0.int64(0), $0.string(1)) }
+    let id = (last?.0 ?? 0) + 1
+    let previous = last?.1 ?? AuditChain.genesis
+    let at = clock()
+    let text = JSONValue.object(details).serialized()
+    let hash = AuditChain.hash(
+      previous: previous, id: id, at: at, actor: actor, action: action, entity: entity,
+      details: text)
+    try database.run(
+      """
+      INSERT INTO audit_log(id, at, actor, action, entity, details, prev_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(id), .integer(at.milliseconds), .text(actor), .text(action), .text(entity),
+        .text(text), .text(previous), .text(hash),
+      ])
+  }
+}

@@ -1,0 +1,237 @@
+import CSQLite
+import Foundation
+import PedigreeCore
+
+/// One connection to an SQLite database file.
+///
+/// A `Database` is deliberately not `Sendable`: SQLite connections must not be used from two
+/// threads at once. Use one connection per thread (or per process, as the CLI does).
+///
+/// Opening runs one fixed set-up sequence (see `setUp`); writes go through `write(_:)`, which uses
+/// `BEGIN IMMEDIATE` (see there for why).
+public final class Database {
+  let handle: OpaquePointer
+  /// The path the connection was opened with.
+  public let path: String
+  private var statementCache: [String: Statement] = [:]
+  private var transactionDepth = 0
+  private var busyTimeout: Duration = .seconds(10)
+
+  /// How a database file is opened.
+  public enum OpenMode: Sendable {
+    /// Open an existing file for reading and writing; fail when it does not exist.
+    case readWrite
+    /// Open for reading and writing, creating the file when it does not exist.
+    case readWriteCreate
+  }
+
+  /// Opens the database at `path` (`:memory:` for a private in-memory database).
+  ///
+  /// - Parameters:
+  ///   - busyTimeout: how long a statement waits for another connection's lock before failing
+  ///     with `SQLITE_BUSY`. Default 10 seconds.
+  ///   - writeAheadLog: switch the file to WAL at once (the default). Pass `false` to leave the
+  ///     file's journal mode alone until `enableWriteAheadLog()`: switching writes the file's
+  ///     header, so a caller that first checks whose file it is (a registry opening a foreign or
+  ///     empty file) must not switch before.
+  public init(
+    path: String, mode: OpenMode = .readWriteCreate, busyTimeout: Duration = .seconds(10),
+    writeAheadLog: Bool = true
+  ) throws(SQLiteError) {
+    var connection: OpaquePointer?
+    var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
+    let code = sqlite3_open_v2(path, &connection, flags, nil)
+    guard code == SQLITE_OK, let connection else {
+      let error = SQLiteError(code: code, connection: connection)
+      sqlite3_close_v2(connection)
+      throw error
+    }
+    self.handle = connection
+    self.path = path
+    do {
+      try setUp(busyTimeout: busyTimeout)
+      if writeAheadLog { try enableWriteAheadLog() }
+    } catch {
+      sqlite3_close_v2(connection)
+      throw error
+    }
+  }
+
+  deinit {
+    statementCache.removeAll()
+    sqlite3_close_v2(handle)
+  }
+
+  /// The fixed connection set-up, in order:
+  /// 1. a busy timeout, so concurrent writers wait instead of failing at once;
+  /// 2. double-quoted string literals off, so a typo'd identifier is an error, not a string
+  ///    (https://sqlite.org/quirks.html#dblquote);
+  /// 3. foreign keys on (they are off by default in SQLite);
+  /// 4. a read of `sqlite_master`, so a file that is not a database fails here, at once;
+  /// 5. `synchronous=NORMAL`: with WAL (`enableWriteAheadLog()`), a commit is one fsync of the WAL
+  ///    at checkpoint time; durable against process crashes (https://sqlite.org/wal.html).
+  ///    Debian's build defaults WAL to FULL, so set it explicitly.
+  private func setUp(busyTimeout: Duration) throws(SQLiteError) {
+    self.busyTimeout = busyTimeout
+    let milliseconds =
+      busyTimeout.components.seconds * 1000
+      + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+    try check(sqlite3_busy_timeout(handle, Int32(clamping: milliseconds)), handle)
+    var ignored: Int32 = 0
+    _ = pedigree_sqlite_db_config_int(handle, SQLITE_DBCONFIG_DQS_DML, 0, &ignored)
+    _ = pedigree_sqlite_db_config_int(handle, SQLITE_DBCONFIG_DQS_DDL, 0, &ignored)
+    try execute("PRAGMA foreign_keys = ON")
+    _ = try scalarInt("SELECT count(*) FROM sqlite_master")
+    try execute("PRAGMA synchronous = NORMAL")
+  }
+
+  /// Switches the file to WAL (persistent; nothing is written when it already is): readers never
+  /// block the writer. A no-op for an in-memory database.
+  public func enableWriteAheadLog() throws(SQLiteError) {
+    guard path != ":memory:" else { return }
+    try retryingWhileBusy(timeout: busyTimeout) { () throws(SQLiteError) in
+      try execute("PRAGMA journal_mode = WAL")
+    }
+  }
+
+  /// Switching the journal mode takes an exclusive lock and does not go through the busy handler,
+  /// so several processes opening a new registry at once retry here.
+  private func retryingWhileBusy(
+    timeout: Duration, _ body: () throws(SQLiteError) -> Void
+  ) throws(SQLiteError) {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+      do {
+        return try body()
+      } catch  where error.isBusy && ContinuousClock.now < deadline {
+        usleep(useconds_t(1000 + Int.random(in: 0..<4000)))
+      }
+    }
+  }
+
+  // MARK: Statements
+
+  /// Returns the cached prepared statement for `sql`, preparing it on first use.
+  ///
+  /// Use for statements run many times (hot paths, fixed queries). The statement is reset before it
+  /// is returned.
+  public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    if let statement = statementCache[sql] {
+      statement.reset()
+      return statement
+    }
+    let statement = try Statement(database: self, sql: sql, persistent: true)
+    statementCache[sql] = statement
+    return statement
+  }
+
+  /// Prepares a statement that is not cached: for SQL built at run time (search filters).
+  public func prepareUncached(_ sql: String) throws(SQLiteError) -> Statement {
+    try Statement(database: self, sql: sql, persistent: false)
+  }
+
+  /// Runs one or more SQL statements that take no parameters and return no rows.
+  public func execute(_ sql: String) throws(SQLiteError) {
+    var message: UnsafeMutablePointer<CChar>?
+    let code = sqlite3_exec(handle, sql, nil, nil, &message)
+    if code != SQLITE_OK {
+      let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+      sqlite3_free(message)
+      throw SQLiteError(code: sqlite3_extended_errcode(handle), message: text, sql: sql)
+    }
+  }
+
+  /// Runs a cached statement with `arguments` to completion.
+  public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) {
+    try prepare(sql).bind(arguments).run()
+  }
+
+  /// Maps every row of a cached query.
+  public func query<T>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T
+  ) throws -> [T] {
+    try prepare(sql).bind(arguments).map(transform)
+  }
+
+  /// The first row of a cached query, or `nil`.
+  public func queryFirst<T>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T
+  ) throws -> T? {
+    try prepare(sql).bind(arguments).first(transform)
+  }
+
+  /// The first column of the first row as an integer, or `nil` when there is no row or it is NULL.
+  public func scalarInt(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> Int64? {
+    let statement = try prepare(sql).bind(arguments)
+    defer { statement.reset() }
+    guard try statement.step() else { return nil }
+    return statement.row.optionalInt64(0)
+  }
+
+  /// The first column of the first row as text, or `nil`.
+  public func scalarString(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError)
+    -> String?
+  {
+    let statement = try prepare(sql).bind(arguments)
+    defer { statement.reset() }
+    guard try statement.step() else { return nil }
+    return statement.row.optionalString(0)
+  }
+
+  /// The rowid of the last successful INSERT on this connection.
+  public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+  /// The number of rows the last INSERT, UPDATE or DELETE changed.
+  public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+  /// Whether the connection is inside a transaction.
+  public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+  // MARK: Transactions
+
+  /// Runs `body` in a write transaction and commits it, or rolls it back when `body` throws.
+  ///
+  /// Writes always start with `BEGIN IMMEDIATE`, which takes the write lock up front (waiting
+  /// through the busy timeout). A deferred transaction that reads and then writes would fail with
+  /// `SQLITE_BUSY_SNAPSHOT` when another process committed in between, whatever the busy timeout
+  /// (https://sqlite.org/lang_transaction.html#deferred_immediate_and_exclusive_transactions).
+  /// Nested calls join the outer transaction through a savepoint.
+  public func write<T>(_ body: () throws -> T) throws -> T {
+    try transaction(begin: "BEGIN IMMEDIATE", body)
+  }
+
+  /// Runs `body` in a read transaction, so every query in it sees one consistent snapshot.
+  public func read<T>(_ body: () throws -> T) throws -> T {
+    try transaction(begin: "BEGIN DEFERRED", body)
+  }
+
+  private func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {
+    if transactionDepth > 0 {
+      let savepoint = "pedigree_\(transactionDepth)"
+      try execute("SAVEPOINT \(savepoint)")
+      transactionDepth += 1
+      defer { transactionDepth -= 1 }
+      do {
+        let result = try body()
+        try execute("RELEASE \(savepoint)")
+        return result
+      } catch {
+        try? execute("ROLLBACK TO \(savepoint)")
+        try? execute("RELEASE \(savepoint)")
+        throw error
+      }
+    }
+    try execute(begin)
+    transactionDepth = 1
+    defer { transactionDepth = 0 }
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      if isInTransaction { try? execute("ROLLBACK") }
+      throw error
+    }
+  }
+}

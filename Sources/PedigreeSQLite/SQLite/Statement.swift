@@ -1,0 +1,173 @@
+import CSQLite
+import PedigreeCore
+
+/// A prepared statement. Obtain one from `Database.prepare(_:)`, which caches statements by SQL text
+/// so a hot path prepares once and reuses the compiled program.
+///
+/// A statement is reset and its bindings cleared each time it is bound anew, so a cached statement
+/// never carries state from one use to the next.
+public final class Statement {
+  let handle: OpaquePointer
+  /// The SQL text the statement was prepared from.
+  public let sql: String
+  unowned let database: Database
+  /// The connection's handle, kept so error checks on hot paths need not go through the
+  /// `unowned` reference (each access of which is a strong retain and release).
+  private let connection: OpaquePointer
+
+  init(database: Database, sql: String, persistent: Bool) throws(SQLiteError) {
+    var statement: OpaquePointer?
+    let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+    let code = sqlite3_prepare_v3(database.handle, sql, -1, flags, &statement, nil)
+    guard code == SQLITE_OK, let statement else {
+      throw SQLiteError(code: code, connection: database.handle, sql: sql)
+    }
+    self.handle = statement
+    self.sql = sql
+    self.database = database
+    self.connection = database.handle
+  }
+
+  deinit { sqlite3_finalize(handle) }
+
+  /// Resets the statement and binds `values` to its parameters, in order.
+  @discardableResult
+  public func bind(_ values: [SQLValue]) throws(SQLiteError) -> Statement {
+    reset()
+    for (offset, value) in values.enumerated() {
+      try bind(value, at: Int32(offset + 1))
+    }
+    return self
+  }
+
+  /// Resets the statement and clears its bindings.
+  public func reset() {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+  }
+
+  /// Resets the statement to run again, keeping its bindings: for loops that rebind only the
+  /// parameters that change from one row to the next.
+  func rewind() { sqlite3_reset(handle) }
+
+  /// Binds one value at a 1-based parameter index.
+  public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+    let code: Int32
+    switch value {
+    case .null: code = sqlite3_bind_null(handle, index)
+    case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
+    case .real(let v): code = sqlite3_bind_double(handle, index, v)
+    case .text(let v):
+      code = sqlite3_bind_text(handle, index, v, -1, pedigree_sqlite_transient())
+    case .blob(let v):
+      code = v.withUnsafeBytes {
+        sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), pedigree_sqlite_transient())
+      }
+    }
+    try check(code, connection, sql: sql)
+  }
+
+  /// Binds an integer without boxing it (hot paths).
+  @inline(__always)
+  public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
+    try check(sqlite3_bind_int64(handle, index, value), connection, sql: sql)
+  }
+
+  /// Binds a double without boxing it (hot paths).
+  @inline(__always)
+  public func bind(_ value: Double, at index: Int32) throws(SQLiteError) {
+    try check(sqlite3_bind_double(handle, index, value), connection, sql: sql)
+  }
+
+  /// Binds a string without boxing it (hot paths).
+  @inline(__always)
+  public func bind(_ value: String, at index: Int32) throws(SQLiteError) {
+    try check(
+      sqlite3_bind_text(handle, index, value, -1, pedigree_sqlite_transient()), connection,
+      sql: sql)
+  }
+
+  /// Steps once. Returns `true` when a row is available, `false` when the statement is done.
+  @discardableResult
+  public func step() throws(SQLiteError) -> Bool {
+    let code = sqlite3_step(handle)
+    switch code {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default:
+      let error = SQLiteError(code: code, connection: connection, sql: sql)
+      sqlite3_reset(handle)
+      throw error
+    }
+  }
+
+  /// Runs the statement to completion, ignoring any rows, then resets it.
+  public func run() throws(SQLiteError) {
+    while try step() {}
+    sqlite3_reset(handle)
+  }
+
+  /// The current row. Valid only after `step()` returned `true`.
+  public var row: Row { Row(handle: handle) }
+
+  /// Maps every row through `transform`, then resets the statement.
+  public func map<T>(_ transform: (Row) throws -> T) throws -> [T] {
+    defer { sqlite3_reset(handle) }
+    var result: [T] = []
+    while try step() { result.append(try transform(row)) }
+    return result
+  }
+
+  /// The first row mapped through `transform`, or `nil` when there is none; resets the statement.
+  public func first<T>(_ transform: (Row) throws -> T) throws -> T? {
+    defer { sqlite3_reset(handle) }
+    return try step() ? try transform(row) : nil
+  }
+}
+
+/// A view on the current row of a statement. Columns are 0-based.
+public struct Row {
+  let handle: OpaquePointer
+
+  /// The number of columns in the row.
+  public var count: Int32 { sqlite3_column_count(handle) }
+
+  /// Whether the column holds NULL.
+  public func isNull(_ column: Int32) -> Bool {
+    sqlite3_column_type(handle, column) == SQLITE_NULL
+  }
+
+  /// The column as an integer (NULL reads as 0).
+  public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+  /// The column as an `Int` (NULL reads as 0).
+  public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+  /// The column as a double (NULL reads as 0).
+  public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+  /// The column as text (NULL reads as "").
+  public func string(_ column: Int32) -> String {
+    guard let text = sqlite3_column_text(handle, column) else { return "" }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+  }
+
+  /// The column as an integer, or `nil` for NULL.
+  public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+  /// The column as a double, or `nil` for NULL.
+  public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+  /// The column as text, or `nil` for NULL.
+  public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+
+  /// The column as a dynamically typed value.
+  public func value(_ column: Int32) -> SQLValue {
+    switch sqlite3_column_type(handle, column) {
+    case SQLITE_INTEGER: return .integer(int64(column))
+    case SQLITE_FLOAT: return .real(double(column))
+    case SQLITE_TEXT: return .text(string(column))
+    case SQLITE_BLOB:
+      let count = Int(sqlite3_column_bytes(handle, column))
+      guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return .blob([]) }
+      return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+    default: return .null
+    }
+  }
+}

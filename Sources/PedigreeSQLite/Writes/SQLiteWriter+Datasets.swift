@@ -1,0 +1,121 @@
+import PedigreeCore
+
+extension SQLiteWriter {
+  /// Registers a dataset version and prints nothing: returns `NAME@N`.
+  ///
+  /// Idempotent on digest: registering content the dataset already has returns that version with
+  /// `changed == false` and writes nothing. Without a digest, each call is a new version.
+  public func registerDataset(_ input: DatasetInput) throws(PedigreeError) -> Outcome<DatasetVersion> {
+    let checked = try validated(input)
+    if let existing = try mapErrors({ try existingDatasetVersion(checked) }) {
+      return Outcome(value: existing, changed: false)
+    }
+    return try write {
+      let outcome = try insertDatasetVersion(checked)
+      if outcome.changed {
+        try appendAudit(
+          action: "dataset.register", entity: "dataset:\(outcome.value.ref)",
+          details: outcome.value.auditDetails)
+      }
+      return outcome
+    }
+  }
+
+  func validated(_ input: DatasetInput) throws(PedigreeError) -> DatasetInput {
+    var input = input
+    try Names.validate(input.name, as: "dataset")
+    try Limits.validateText(input.uri, as: "URI")
+    input.digest = try input.digest.map { (digest) throws(PedigreeError) in try Digest.normalized(digest) }
+    if let size = input.sizeBytes { try Limits.validateCount(size, as: "size") }
+    if let rows = input.rowCount { try Limits.validateCount(rows, as: "row count") }
+    if let schema = input.schema { try Limits.validateText(schema, as: "schema", maximum: 1 << 20) }
+    try validate(tags: input.tags)
+    return input
+  }
+
+  func validate(tags: [KeyValue]) throws(PedigreeError) {
+    for tag in tags {
+      try Limits.validateKey(tag.key, as: "tag")
+      try Limits.validateText(tag.value, as: "tag \(tag.key)", allowEmpty: true)
+    }
+  }
+
+  private func existingDatasetVersion(_ input: DatasetInput) throws -> DatasetVersion? {
+    guard let digest = input.digest else { return nil }
+    return try database.queryFirst(
+      """
+      SELECT v.id, d.name, v.version, v.uri, v.digest, v.size_bytes, v.row_count
+      FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id
+      WHERE d.name = ? AND v.digest = ?
+      """, [.text(input.name), .text(digest)], DatasetVersion.init(row:))
+  }
+
+  /// Inserts a validated dataset version inside the caller's transaction (or returns the existing
+  /// one with the same digest). Writes no audit entry.
+  func insertDatasetVersion(_ input: DatasetInput) throws -> Outcome<DatasetVersion> {
+    if let existing = try existingDatasetVersion(input) {
+      return Outcome(value: existing, changed: false)
+    }
+    let now = clock().milliseconds
+    try database.run(
+      "INSERT INTO datasets(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+      [.text(input.name), .integer(now)])
+    guard
+      let (datasetID, version) = try database.queryFirst(
+        "UPDATE datasets SET last_version = last_version + 1 WHERE name = ? RETURNING id, last_version",
+        [.text(input.name)], { ($0.int64(0), $0.int64(1)) })
+    else { throw PedigreeError(.io, "dataset \(input.name) vanished while registering") }
+    let id = try insertNode(.datasetVersion)
+    try database.run(
+      """
+      INSERT INTO dataset_versions(id, dataset_id, version, uri, digest, size_bytes, row_count,
+        schema_json, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(id), .integer(datasetID), .integer(version), .text(input.uri), SQLValue(input.digest),
+        SQLValue(input.sizeBytes), SQLValue(input.rowCount), SQLValue(input.schema), .integer(now),
+        .text(actor),
+      ])
+    for tag in input.tags {
+      try database.run(
+        "INSERT INTO dataset_version_tags(dataset_version_id, key, value) VALUES (?, ?, ?)",
+        [.integer(id), .text(tag.key), .text(tag.value)])
+    }
+    return Outcome(
+      value: DatasetVersion(
+        id: id, name: input.name, version: Int(version), uri: input.uri, digest: input.digest,
+        sizeBytes: input.sizeBytes, rowCount: input.rowCount),
+      changed: true)
+  }
+
+  /// Adds a row to `nodes` and returns its id, the id of the entity row that follows.
+  func insertNode(_ kind: NodeRef.Kind) throws -> Int64 {
+    try database.run("INSERT INTO nodes(kind) VALUES (?)", [.text(kind.rawValue)])
+    return database.lastInsertRowID
+  }
+
+  /// Adds a lineage edge (ignored when it already exists).
+  func insertEdge(from source: Int64, to destination: Int64, _ relation: String) throws {
+    try database.run(
+      "INSERT OR IGNORE INTO edges(src, dst, relation) VALUES (?, ?, ?)",
+      [.integer(source), .integer(destination), .text(relation)])
+  }
+}
+
+extension DatasetVersion {
+  /// Reads `id, name, version, uri, digest, size_bytes, row_count`.
+  init(row: Row) {
+    self.init(
+      id: row.int64(0), name: row.string(1), version: row.int(2), uri: row.string(3),
+      digest: row.optionalString(4), sizeBytes: row.optionalInt64(5),
+      rowCount: row.optionalInt64(6))
+  }
+
+  var auditDetails: JSONObject {
+    [
+      "uri": .string(uri), "digest": .optional(digest), "size_bytes": .optional(sizeBytes),
+      "row_count": .optional(rowCount),
+    ]
+  }
+}

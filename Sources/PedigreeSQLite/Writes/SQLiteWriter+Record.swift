@@ -1,0 +1,188 @@
+import Foundation
+import PedigreeCore
+
+extension SQLiteWriter {
+  /// Records a whole run from a run document, all or nothing: the run, its params, metrics, tags,
+  /// inputs (registering inline datasets), outputs, and the model version of its `register`
+  /// section, with one audit entry. On any error nothing of it is written.
+  public func record(_ document: RunDocument) throws(PedigreeError) -> RecordResult {
+    try write { try insertRecord(document) }
+  }
+
+  /// Records every document of a JSON Lines stream, each atomically. Records are written in
+  /// batches of `batchSize`, one transaction per batch and a savepoint per record, so a failed
+  /// record is rolled back alone while the good ones around it are written.
+  ///
+  /// Memory stays bounded by the longest line and one batch, whatever the stream's length.
+  ///
+  /// - Parameter onResult: called for each record, with its 1-based line number and outcome.
+  public func recordLines(
+    _ lines: LineReader, batchSize: Int = 64,
+    onResult: (Int, Result<RecordResult, PedigreeError>) -> Void
+  ) throws(PedigreeError) -> RecordSummary {
+    var summary = RecordSummary()
+    var pending: [(line: Int, document: Result<RunDocument, PedigreeError>)] = []
+    func flush() throws(PedigreeError) {
+      guard !pending.isEmpty else { return }
+      let batch = pending
+      pending.removeAll(keepingCapacity: true)
+      let results = try write { () throws -> [Result<RecordResult, PedigreeError>] in
+        try batch.map { entry in
+          do {
+            let document = try entry.document.get()
+            return .success(try database.write { try insertRecord(document) })
+          } catch let error as PedigreeError {
+            return .failure(error.asInputError)
+          }
+        }
+      }
+      for (entry, result) in zip(batch, results) {
+        summary.count(result, line: entry.line)
+        onResult(entry.line, result)
+      }
+    }
+    do {
+      var isFirst = true
+      while let line = try lines.next() {
+        guard !line.isBlank else { continue }
+        var document = Result { () throws(PedigreeError) in try line.document() }
+        if isFirst, case .failure = document, let whole = try lines.wholeDocument(startingWith: line) {
+          document = whole
+        }
+        isFirst = false
+        pending.append((line.number, document))
+        if pending.count >= batchSize { try flush() }
+      }
+    } catch {
+      try flush()
+      throw error
+    }
+    try flush()
+    return summary
+  }
+
+  func validate(_ document: RunDocument) throws(PedigreeError) {
+    do {
+      try validate(document.start)
+      try validate(document.log)
+      if let section = document.register {
+        try Names.validate(section.model, as: "model")
+        if let alias = section.alias { try Names.validateAlias(alias) }
+        if let description = section.description { try Limits.validateText(description, as: "description") }
+      }
+    } catch {
+      throw error.asInputError
+    }
+  }
+
+  /// Writes a record inside the caller's transaction.
+  func insertRecord(_ document: RunDocument) throws -> RecordResult {
+    try validate(document)
+    let run = try insertRun(document.start)
+    var log = document.log
+    let outputs = log.outputs
+    log.outputs = []
+    let keyIDs = try apply(log, to: run.id).keyIDs
+    var outputRefs: [JSONValue] = []
+    var artifactIDs: [String: Int64] = [:]
+    for output in outputs {
+      let ref = try link(output, fromRun: run.id)
+      outputRefs.append(.string(ref))
+      if case .artifact(let artifact) = output, let id = Int64(ref.dropFirst("artifact:".count)) {
+        artifactIDs[artifact.name] = artifactIDs[artifact.name] ?? id
+      }
+    }
+    var details: JSONObject = [
+      "experiment": .string(document.start.experiment), "name": .optional(document.start.name),
+      "status": .string(document.start.status.rawValue),
+      "params": .integer(Int64(document.start.params.count)),
+      "metric_points": .integer(Int64(log.metrics.count)),
+      "inputs": .integer(Int64(document.start.inputs.count)), "outputs": .array(outputRefs),
+      "content_digest": .string(try newRunDigest(document, runID: run.id, keyIDs: keyIDs)),
+    ]
+    var registered: Outcome<ModelVersion>?
+    var move: AliasMove?
+    if let section = document.register {
+      (registered, move) = try registerFromRecord(
+        section, run: run, outputs: outputs, artifactIDs: artifactIDs)
+      details["registered"] = .optional(registered?.value.ref)
+      details["alias"] = .optional(move?.alias)
+    }
+    try appendAudit(action: "run.record", entity: "run:\(run.uuid)", details: details)
+    return RecordResult(
+      run: run, paramCount: document.start.params.count, metricPointCount: log.metrics.count,
+      inputCount: document.start.inputs.count, outputCount: outputs.count,
+      modelVersion: registered, aliasMove: move)
+  }
+
+  /// The content digest of a run the record just created, from the document rather than read
+  /// back (it holds everything the run has). Debug builds check it against the read-back.
+  private func newRunDigest(_ document: RunDocument, runID: Int64, keyIDs: [String: Int64]) throws
+    -> String
+  {
+    let digest = RunContent.digest(
+      params: document.start.params + document.log.params, points: document.log.metrics,
+      keyIDs: keyIDs)
+    assert(
+      digest == (try? RunContent.digest(database, runID: runID)),
+      "the in-memory run content digest differs from the stored run's")
+    return digest
+  }
+
+  private func registerFromRecord(
+    _ section: RunDocument.Registration, run: RunHandle, outputs: [RunOutput],
+    artifactIDs: [String: Int64]
+  ) throws -> (Outcome<ModelVersion>, AliasMove?) {
+    var artifact: ArtifactInput?
+    if let name = section.artifact {
+      artifact =
+        outputs.lazy.compactMap { output -> ArtifactInput? in
+          if case .artifact(let candidate) = output, candidate.name == name { return candidate }
+          return nil
+        }.first
+      if artifact == nil {
+        throw PedigreeError.invalidInput(
+          "register.artifact: no output artifact named '\(name)'",
+          hint: "name one of the artifacts in outputs")
+      }
+    }
+    let outcome = try insertModelVersion(
+      ModelRegistration(
+        model: section.model, run: .run(run.uuid), artifact: artifact, alias: section.alias,
+        description: section.description))
+    var move: AliasMove?
+    if let alias = section.alias {
+      move = try moveAlias(
+        modelID: try modelID(section.model), alias: alias, to: outcome.value.id, action: "promote",
+        reason: "registered by run record")
+    }
+    return (outcome, move)
+  }
+}
+
+/// Counts of a JSON Lines import.
+public struct RecordSummary: Equatable, Sendable {
+  public var written = 0
+  public var failed = 0
+  public var metricPoints = 0
+  /// The line numbers of the failed records, in order.
+  public var failedLines: [Int] = []
+
+  mutating func count(_ result: Result<RecordResult, PedigreeError>, line: Int) {
+    switch result {
+    case .success(let record):
+      written += 1
+      metricPoints += record.metricPointCount
+    case .failure:
+      failed += 1
+      failedLines.append(line)
+    }
+  }
+}
+
+extension PedigreeError {
+  /// A usage error inside a record is invalid input data (exit 65); other kinds keep their code.
+  var asInputError: PedigreeError {
+    kind == .usage ? PedigreeError(.invalidInput, message, hint: hint) : self
+  }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import PedigreeCore
+
+extension SQLiteWriter {
+  /// Starts a run (or records a whole one, when `status` is not `running`) and returns its id.
+  public func startRun(_ start: RunStart) throws(PedigreeError) -> RunHandle {
+    try validate(start)
+    return try write {
+      let handle = try insertRun(start)
+      try appendAudit(
+        action: "run.start", entity: "run:\(handle.uuid)",
+        details: [
+          "experiment": .string(start.experiment), "name": .optional(start.name),
+          "params": .integer(Int64(start.params.count)),
+          "inputs": .integer(Int64(start.inputs.count)),
+          "content_digest": .string(try RunContent.digest(database, runID: handle.id)),
+        ])
+      return handle
+    }
+  }
+
+  /// Adds params, metric points, tags, inputs and outputs to a run, all or nothing.
+  ///
+  /// Params are immutable: setting a key again to the same value is accepted, to another value
+  /// is refused (`.refused`) and nothing of the call is written.
+  ///
+  /// - Returns: the run the ref named.
+  @discardableResult
+  public func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> NodeRef {
+    try validate(log)
+    if log.isEmpty {
+      throw PedigreeError.usage(
+        "nothing to log", hint: "give params, metrics, inputs or outputs", remedy: .sayWhatToLog)
+    }
+    return try write {
+      let run = try resolve(ref)
+      guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
+      var details = try apply(log, to: run.id).details
+      details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
+      try appendAudit(action: "run.log", entity: "run:\(run.name)", details: details)
+      return run
+    }
+  }
+
+  /// Ends a running run with `status`. Ending it again with the same status changes nothing
+  /// (returns `false`); with another status it is refused.
+  @discardableResult
+  public func endRun(_ ref: Ref, status: RunStatus = .finished, at time: Timestamp? = nil)
+    throws(PedigreeError) -> Bool
+  {
+    guard status != .running else {
+      throw PedigreeError.usage("a run ends as finished, failed or killed")
+    }
+    return try write {
+      let run = try resolve(ref)
+      guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
+      guard
+        let (current, startedAt) = try database.queryFirst(
+          "SELECT status, started_at FROM runs WHERE id = ?", [.integer(run.id)],
+          { ($0.string(0), $0.int64(1)) })
+      else { throw PedigreeError.notFound("no run \(run.name)") }
+      if current == status.rawValue { return false }
+      guard current == RunStatus.running.rawValue else {
+        throw PedigreeError.refused(
+          "run \(run.name) already ended as \(current)", hint: "a run ends once")
+      }
+      try database.run(
+        "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
+        [.text(status.rawValue), .integer(max((time ?? clock()).milliseconds, startedAt)), .integer(run.id)])
+      try appendAudit(
+        action: "run.end", entity: "run:\(run.name)", details: ["status": .string(status.rawValue)])
+      return true
+    }
+  }
+
+  // MARK: Validation
+
+  func validate(_ start: RunStart) throws(PedigreeError) {
+    try Names.validate(start.experiment, as: "experiment")
+    if let name = start.name { try Limits.validateText(name, as: "run name", maximum: 250) }
+    for text in [start.code.gitCommit, start.code.repo, start.code.entryPoint].compactMap({ $0 }) {
+      try Limits.validateText(text, as: "code version", maximum: 1024)
+    }
+    if let ended = start.endedAt, let started = start.startedAt, ended < started {
+      throw PedigreeError.usage("ended_at \(ended) is before started_at \(started)")
+    }
+    try validate(params: start.params)
+    try validate(tags: start.tags)
+    try validate(inputs: start.inputs)
+  }
+
+  func validate(_ log: RunLog) throws(PedigreeError) {
+    try validate(params: log.params)
+    try validate(tags: log.tags)
+    try validate(inputs: log.inputs)
+    var checkedKey: String?
+    for point in log.metrics where point.key != checkedKey {
+      try Limits.validateKey(point.key, as: "metric")
+      checkedKey = point.key
+    }
+    for output in log.outputs {
+      switch output {
+      case .artifact(let artifact): _ = try validated(artifact)
+      case .dataset(let dataset): _ = try validated(dataset)
+      }
+    }
+  }
+
+  func validate(params: [KeyValue]) throws(PedigreeError) {
+    var seen: [String: String] = [:]
+    for param in params {
+      try Limits.validateKey(param.key, as: "param")
+      try Limits.validateText(
+        param.value, as: "param \(param.key)", maximum: Limits.paramValueLength, allowEmpty: true)
+      if let earlier = seen.updateValue(param.value, forKey: param.key), earlier != param.value {
+        throw PedigreeError.usage("param \(param.key) is given twice with different values")
+      }
+    }
+  }
+
+  func validate(inputs: [RunInput]) throws(PedigreeError) {
+    for case .dataset(let dataset) in inputs { _ = try validated(dataset) }
+  }
+
+  func validated(_ artifact: ArtifactInput) throws(PedigreeError) -> ArtifactInput {
+    var artifact = artifact
+    try Limits.validateText(artifact.name, as: "artifact name", maximum: 1024)
+    try Limits.validateText(artifact.uri, as: "artifact URI")
+    artifact.digest = try artifact.digest.map { (digest) throws(PedigreeError) in
+      try Digest.normalized(digest)
+    }
+    if let size = artifact.sizeBytes { try Limits.validateCount(size, as: "size") }
+    return artifact
+  }
+
+  // MARK: Inside a transaction
+
+  /// Inserts a validated run with its params, tags and inputs. No audit entry.
+  func insertRun(_ start: RunStart) throws -> RunHandle {
+    let now = clock()
+    try database.run(
+      "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+      [.text(start.experiment), .integer(now.milliseconds)])
+    let experimentID =
+      try database.scalarInt(
+        "SELECT id FROM experiments WHERE name = ?", [.text(start.experiment)]) ?? 0
+    let id = try insertNode(.run)
+    let uuid = SQLiteWriter.newRunID()
+    let startedAt = start.startedAt ?? now
+    var endedAt = start.endedAt
+    if start.status != .running && endedAt == nil { endedAt = max(now, startedAt) }
+    try database.run(
+      """
+      INSERT INTO runs(id, uuid, experiment_id, name, status, started_at, ended_at, git_commit,
+        git_repo, entry_point, actor)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(id), .text(uuid), .integer(experimentID), SQLValue(start.name),
+        .text(start.status.rawValue), .integer(startedAt.milliseconds),
+        SQLValue(endedAt?.milliseconds), SQLValue(start.code.gitCommit), SQLValue(start.code.repo),
+        SQLValue(start.code.entryPoint), .text(actor),
+      ])
+    try insertParams(start.params, runID: id, runName: uuid)
+    try upsertTags(start.tags, runID: id)
+    for input in start.inputs { try link(input, toRun: id) }
+    return RunHandle(id: id, uuid: uuid)
+  }
+
+  /// Applies a validated log to a run. Returns counts for the audit entry and the ids of the
+  /// metric keys it used.
+  func apply(_ log: RunLog, to runID: Int64) throws -> (details: JSONObject, keyIDs: [String: Int64]) {
+    let runName = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? ""
+    try insertParams(log.params, runID: runID, runName: runName)
+    let keyIDs = try insertMetrics(log.metrics, runID: runID)
+    try upsertTags(log.tags, runID: runID)
+    for input in log.inputs { try link(input, toRun: runID) }
+    var outputs: [JSONValue] = []
+    for output in log.outputs {
+      outputs.append(.string(try link(output, fromRun: runID)))
+    }
+    let details: JSONObject = [
+      "params": .integer(Int64(log.params.count)),
+      "metric_points": .integer(Int64(log.metrics.count)),
+      "inputs": .integer(Int64(log.inputs.count)), "outputs": .array(outputs),
+    ]
+    return (details, keyIDs)
+  }
+
+  func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
+    let insert = try database.prepare(
+      "INSERT INTO params(run_id, key, value) VALUES (?, ?, ?) ON CONFLICT(run_id, key) DO NOTHING")
+    for param in params {
+      try insert.bind([.integer(runID), .text(param.key), .text(param.value)]).run()
+      if database.changes == 0 {
+        let recorded = try database.scalarString(
+          "SELECT value FROM params WHERE run_id = ? AND key = ?", [.integer(runID), .text(param.key)])
+        if recorded != param.value {
+          throw PedigreeError.refused(
+            "param \(param.key) of run \(runName) is already '\(recorded ?? "")'; params are immutable",
+            hint: "log the new value under another key, or start a new run")
+        }
+      }
+    }
+  }
+
+  func upsertTags(_ tags: [KeyValue], runID: Int64) throws {
+    for tag in tags {
+      try database.run(
+        """
+        INSERT INTO run_tags(run_id, key, value) VALUES (?, ?, ?)
+        ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value
+        """, [.integer(runID), .text(tag.key), .text(tag.value)])
+    }
+  }
+
+  /// Inserts metric points with one reused prepared statement, then updates the latest value of
+  /// each key once. NaN is stored as 0.0 with `is_nan = 1` (SQLite would store NaN as NULL).
+  ///
+  /// Points usually come grouped by key (a record lists each metric's history in one piece), so
+  /// the run id is bound once, the key once per group, and the latest point is tracked per group.
+  /// - Returns: the ids of the metric keys used.
+  @discardableResult
+  func insertMetrics(_ points: [MetricPoint], runID: Int64) throws -> [String: Int64] {
+    guard !points.isEmpty else { return [:] }
+    let insert = try database.prepare(
+      """
+      INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    try insert.bind(runID, at: 1)
+    var keyIDs: [String: Int64] = [:]
+    var latest: [String: MetricPoint] = [:]
+    // Later points win ties, as if each point were compared with the best so far in turn.
+    func keep(_ point: MetricPoint) {
+      if let best = latest[point.key], best.isLater(than: point) { return }
+      latest[point.key] = point
+    }
+    var group: MetricPoint?
+    for point in points {
+      if let best = group, best.key != point.key {
+        keep(best)
+        group = nil
+      }
+      if group == nil { try insert.bind(try metricKeyID(point.key, cache: &keyIDs), at: 2) }
+      try insert.bind(point.step, at: 3)
+      try insert.bind(point.timestamp.milliseconds, at: 4)
+      try insert.bind(point.value.isNaN ? 0.0 : point.value, at: 5)
+      try insert.bind(Int64(point.value.isNaN ? 1 : 0), at: 6)
+      try insert.step()
+      insert.rewind()
+      if let best = group, best.isLater(than: point) { continue }
+      group = point
+    }
+    if let best = group { keep(best) }
+    insert.reset()
+    let upsert = try database.prepare(
+      """
+      INSERT INTO latest_metrics(run_id, key, step, timestamp, value) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT(run_id, key) DO UPDATE SET
+        step = excluded.step, timestamp = excluded.timestamp, value = excluded.value
+      WHERE excluded.step > latest_metrics.step
+        OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
+      """)
+    for point in latest.values {
+      try upsert.bind(
+        [
+          .integer(runID), .text(point.key), .integer(point.step),
+          .integer(point.timestamp.milliseconds), point.value.isNaN ? .null : .real(point.value),
+        ]
+      ).run()
+    }
+    return keyIDs
+  }
+
+  /// The id of a metric name in `metric_keys`, added on first use. `cache` saves the lookups
+  /// within one call (ids are never reused, but a cache kept across transactions could hold the id
+  /// of a key whose insert was rolled back).
+  func metricKeyID(_ key: String, cache: inout [String: Int64]) throws -> Int64 {
+    if let id = cache[key] { return id }
+    try database.run(
+      "INSERT INTO metric_keys(key) VALUES (?) ON CONFLICT(key) DO NOTHING", [.text(key)])
+    guard let id = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])
+    else { throw PedigreeError(.io, "metric key \(key) vanished while logging") }
+    cache[key] = id
+    return id
+  }
+
+  /// Links an input to a run (`input → run`), registering an inline dataset first.
+  func link(_ input: RunInput, toRun runID: Int64) throws {
+    let source: Int64
+    switch input {
+    case .ref(let ref):
+      let node = try resolve(ref)
+      if node.kind == .run {
+        throw PedigreeError.usage("a run cannot be an input of a run", hint: "link its outputs instead")
+      }
+      source = node.id
+    case .dataset(let dataset):
+      source = try insertDatasetVersion(dataset).value.id
+    }
+    try insertEdge(from: source, to: runID, "input")
+  }
+
+  /// Links an output to a run (`run → output`). Returns the output's display ref.
+  func link(_ output: RunOutput, fromRun runID: Int64) throws -> String {
+    switch output {
+    case .artifact(let artifact):
+      let id = try insertArtifact(artifact)
+      try insertEdge(from: runID, to: id, "output")
+      return "artifact:\(id)"
+    case .dataset(let dataset):
+      let version = try insertDatasetVersion(dataset).value
+      try insertEdge(from: runID, to: version.id, "output")
+      return "dataset:\(version.ref)"
+    }
+  }
+
+  func insertArtifact(_ artifact: ArtifactInput) throws -> Int64 {
+    let id = try insertNode(.artifact)
+    try database.run(
+      """
+      INSERT INTO artifacts(id, name, uri, digest, size_bytes, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(id), .text(artifact.name), .text(artifact.uri), SQLValue(artifact.digest),
+        SQLValue(artifact.sizeBytes), .integer(clock().milliseconds), .text(actor),
+      ])
+    return id
+  }
+
+  /// A new run id: 128 random bits as 32 lowercase hex digits.
+  static func newRunID() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let high = generator.next() as UInt64
+    let low = generator.next() as UInt64
+    let text = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+    return text
+  }
+}
+
+extension MetricPoint {
+  /// Whether this point comes after `other` in a metric's history: a higher step, or the same
+  /// step at a later time.
+  fileprivate func isLater(than other: MetricPoint) -> Bool {
+    (step, timestamp.milliseconds) > (other.step, other.timestamp.milliseconds)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(_ width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
+}

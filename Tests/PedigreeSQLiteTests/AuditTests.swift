@@ -1,0 +1,61 @@
+import Testing
+
+@testable import PedigreeCore
+@testable import PedigreeSQLite
+
+@Suite struct AuditTests {
+  @Test func everyWriteAppendsOneChainedEntry() throws {
+    let fixture = try Fixture(actor: "ana")
+    try fixture.version("fraud", seed: "1")
+    _ = try fixture.writer.promote(.model(name: "fraud", selector: .version(1)), to: "production")
+    let entries = try fixture.registry.database.query(
+      "SELECT id, at, actor, action, entity, details, prev_hash, hash FROM audit_log ORDER BY id",
+      [], AuditEntry.init(row:))
+    #expect(entries.map(\.action) == ["registry.create", "run.start", "model.register", "model.promote"])
+    #expect(entries.map(\.entity).suffix(2) == ["model:fraud@1", "model:fraud@production"])
+    #expect(entries.dropFirst().allSatisfy { $0.actor == "ana" })
+    #expect(entries.first?.previousHash == AuditChain.genesis)
+    for (earlier, later) in zip(entries, entries.dropFirst()) {
+      #expect(later.previousHash == earlier.hash)
+    }
+    #expect(try AuditChain.verify(fixture.registry.database) == nil)
+  }
+
+  @Test func theLogRefusesUpdateAndDelete() throws {
+    let fixture = try Fixture()
+    let db = fixture.registry.database
+    #expect(throws: SQLiteError.self) { try db.execute("UPDATE audit_log SET actor = 'mallory'") }
+    #expect(throws: SQLiteError.self) { try db.execute("DELETE FROM audit_log") }
+    #expect(try fixture.count("audit_log") == 1)
+  }
+
+  @Test func tamperingIsNamed() throws {
+    let fixture = try Fixture()
+    for seed in ["1", "2", "3"] { try fixture.version("fraud", seed: seed) }
+    let db = fixture.registry.database
+    try db.execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete")
+    try db.execute("UPDATE audit_log SET details = '{}' WHERE id = 4")
+    #expect(try AuditChain.verify(db)?.entryID == 4)
+    #expect(try AuditChain.verify(db)?.problem.contains("altered") == true)
+
+    let other = try Fixture()
+    for seed in ["1", "2"] { try other.version("fraud", seed: seed) }
+    try other.registry.database.execute(
+      "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3")
+    #expect(try AuditChain.verify(other.registry.database)?.entryID == 3)
+  }
+
+  @Test func aForgedEntryWithAValidOwnHashBreaksTheLink() throws {
+    let fixture = try Fixture()
+    try fixture.version("fraud", seed: "1")
+    let db = fixture.registry.database
+    try db.execute("DROP TRIGGER audit_log_no_update")
+    let forgedHash = AuditChain.hash(
+      previous: String(repeating: "f", count: 64), id: 2, at: Timestamp(milliseconds: 0), actor: "mallory",
+      action: "run.start", entity: "run:x", details: "{}")
+    try db.run(
+      "UPDATE audit_log SET at = 0, actor = 'mallory', entity = 'run:x', details = '{}', prev_hash = ?, hash = ? WHERE id = 2",
+      [.text(String(repeating: "f", count: 64)), .text(forgedHash)])
+    #expect(try AuditChain.verify(db)?.entryID == 2)
+  }
+}

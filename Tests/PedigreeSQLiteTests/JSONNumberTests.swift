@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import PedigreeCore
+@testable import PedigreeSQLite
+
+@Suite struct JSONNumberTests {
+  /// Numbers parse to exactly what `Int64(String)` and `Double(String)` give.
+  @Test func numbersParseExactlyAsTheStandardLibraryDoes() throws {
+    var generator = SystemRandomNumberGenerator()
+    var texts = [
+      "0", "-0", "7", "-12", "999999999999999999", "-999999999999999999", "9223372036854775807",
+      "-9223372036854775808", "9223372036854775808", "123456789012345678901234567890", "0.1", "-0.5",
+      "1e5", "1E-7", "2.5e+300", "4.9e-324", "1e-400", "0.30000000000000004", "1.7976931348623157e308",
+    ]
+    for _ in 0..<2000 {
+      let double = Double(bitPattern: generator.next() as UInt64)
+      guard double.isFinite else { continue }
+      texts += [double.description, String(format: "%.17g", double), String(format: "%.3e", double)]
+    }
+    for text in texts {
+      let parsed = try JSONValue.parse(text)
+      if let integer = Int64(text) {
+        #expect(parsed == .integer(integer), "\(text)")
+      } else if case .number(let value) = parsed, let expected = Double(text) {
+        #expect(value.bitPattern == expected.bitPattern, "\(text)")
+      } else {
+        Issue.record("\(text) parsed as \(parsed)")
+      }
+    }
+    #expect(throws: JSONSyntaxError.self) { try JSONValue.parse("1e400") }
+  }
+
+  /// Short decimals, the metric values training scripts write, are read by the exact fast path:
+  /// every one must still be bit-for-bit what `Double(String)` (strtod) gives.
+  @Test func shortDecimalsMatchStrtod() throws {
+    var generator = SystemRandomNumberGenerator()
+    var texts: [String] = [
+      "0.0", "-0.0", "0.1", "0.7", "123456789012345", "1.23456789012345e-22",
+      "9.99999999999999e22", "0.000001", "1e22", "1e23", "5e-324", "0.1e1", "100.0e-2",
+    ]
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...17, using: &generator)
+      var mantissa = String((0..<digits).map { _ in "0123456789".randomElement(using: &generator)! })
+      while mantissa.count > 1 && mantissa.hasPrefix("0") { mantissa.removeFirst() }
+      let point = Int.random(in: 0...mantissa.count, using: &generator)
+      var text =
+        point == mantissa.count
+        ? mantissa : String(mantissa.prefix(max(1, point))) + "." + mantissa.dropFirst(max(1, point))
+      if text.hasSuffix(".") { text += "0" }
+      if Bool.random(using: &generator) { text += "e\(Int.random(in: -30...30, using: &generator))" }
+      if Bool.random(using: &generator) { text = "-" + text }
+      texts.append(text)
+    }
+    for text in texts {
+      guard case .number(let value) = try JSONValue.parse(text), let expected = Double(text) else {
+        continue  // integers take the integer path
+      }
+      #expect(value.bitPattern == expected.bitPattern, "\(text)")
+    }
+  }
+}

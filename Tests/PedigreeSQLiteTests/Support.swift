@@ -1,0 +1,72 @@
+import Foundation
+import PedigreeCore
+import PedigreeSQLite
+import Testing
+
+/// A fresh temporary directory for one test, removed when the value is released.
+final class TemporaryDirectory {
+  let path: String
+
+  init() {
+    path = NSTemporaryDirectory() + "pedigree-store-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  func file(_ name: String) -> String { path + "/" + name }
+}
+
+/// A registry on disk (WAL, like production) in its own temporary directory.
+struct Fixture {
+  let directory = TemporaryDirectory()
+  let registry: SQLiteRegistry
+  let author: Author
+  /// Writes as the fixture's author.
+  var writer: SQLiteWriter { registry.writing(as: author) }
+
+  init(actor: String = "tester") throws {
+    author = Author(actor)
+    registry = try SQLiteRegistry.open(path: directory.file("reg.db"), access: .create(by: author))
+  }
+
+  func count(_ table: String) throws -> Int64 {
+    try registry.database.scalarInt("SELECT count(*) FROM \(table)") ?? -1
+  }
+
+  /// A finished run to hang model versions on.
+  func run(_ name: String = "train") throws -> RunHandle {
+    try writer.startRun(RunStart(experiment: "exp", name: name, status: .finished))
+  }
+
+  /// Registers a model version with a distinct artifact digest derived from `seed`.
+  @discardableResult
+  func version(_ model: String, seed: String, run: RunHandle? = nil) throws -> ModelVersion {
+    let producer = try run ?? self.run()
+    return try writer.registerModel(
+      ModelRegistration(
+        model: model, run: .run(producer.uuid),
+        artifact: ArtifactInput(
+          name: "model.bin", uri: "file:///m/\(seed)", digest: Digest.sha256(Array(seed.utf8)),
+          sizeBytes: 10))
+    ).value
+  }
+}
+
+/// Expects `body` to throw a `PedigreeError` of `kind`, and returns it.
+@discardableResult
+func expectError<T>(
+  _ kind: PedigreeError.Kind, sourceLocation: SourceLocation = #_sourceLocation,
+  _ body: () throws -> T
+) -> PedigreeError? {
+  do {
+    _ = try body()
+    Issue.record("expected a \(kind) error, got success", sourceLocation: sourceLocation)
+  } catch let error as PedigreeError {
+    #expect(error.kind == kind, "\(error)", sourceLocation: sourceLocation)
+    return error
+  } catch {
+    Issue.record("expected a PedigreeError, got \(error)", sourceLocation: sourceLocation)
+  }
+  return nil
+}
