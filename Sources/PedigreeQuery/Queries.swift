@@ -15,10 +15,16 @@ import PedigreeSQLite
 /// from one consistent snapshot even while other processes write. Not `Sendable`, like the
 /// `SQLiteRegistry` it reads.
 public struct Queries {
-  /// The registry read from.
-  public let registry: SQLiteRegistry
+  /// The backend's reads every answer is composed from.
+  public let reader: any RegistryReading
+  /// The SQLite registry, while some queries still read it directly. Going away: every query
+  /// reads through `reader`.
+  let registry: SQLiteRegistry
 
-  public init(_ registry: SQLiteRegistry) { self.registry = registry }
+  public init(_ registry: SQLiteRegistry) {
+    self.registry = registry
+    self.reader = registry
+  }
 
   var database: Database { registry.database }
 

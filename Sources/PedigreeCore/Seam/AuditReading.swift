@@ -1,0 +1,3 @@
+/// The audit reads of a backend (see `RegistryReading`).
+public protocol AuditReading {
+}

@@ -1,0 +1,3 @@
+/// The dataset reads of a backend (see `RegistryReading`).
+public protocol DatasetReading {
+}

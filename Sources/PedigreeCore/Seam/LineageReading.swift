@@ -1,0 +1,3 @@
+/// The lineage reads of a backend (see `RegistryReading`).
+public protocol LineageReading {
+}

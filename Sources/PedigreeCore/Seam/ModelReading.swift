@@ -1,0 +1,3 @@
+/// The model reads of a backend (see `RegistryReading`).
+public protocol ModelReading {
+}

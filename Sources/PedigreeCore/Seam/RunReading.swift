@@ -1,0 +1,3 @@
+/// The run reads of a backend (see `RegistryReading`).
+public protocol RunReading {
+}

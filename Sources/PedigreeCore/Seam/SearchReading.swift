@@ -1,0 +1,3 @@
+/// The search reads of a backend (see `RegistryReading`).
+public protocol SearchReading {
+}
