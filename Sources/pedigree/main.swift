@@ -1,3 +1,3 @@
 import PedigreeCLI
 
-PedigreeCommand.main()
+await PedigreeCommand.runAndExit()

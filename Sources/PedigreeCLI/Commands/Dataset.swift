@@ -26,7 +26,9 @@ struct DatasetCommand: ParsableCommand {
     @Option(help: "The size in bytes, when there is no local copy.") var size: Int64?
     @Option(help: "A description of the schema (JSON recommended).") var schema: String?
     @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
       if file != nil && digest != nil { throw ValidationError("give --file or --digest, not both") }
@@ -44,16 +46,16 @@ struct DatasetCommand: ParsableCommand {
           input.digest = hashed.digest
           input.sizeBytes = hashed.size
         }
-        let writer = try global.writer()
+        let writer = try db.writer(as: actor.author())
         let outcome = try writer.registerDataset(input)
         let version = outcome.value
         if !outcome.changed {
-          global.output.note("\(version.ref) already has this digest; nothing changed")
+          output.note("\(version.ref) already has this digest; nothing changed")
         } else {
-          global.output.note(
+          output.note(
             "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes))
         }
-        global.output.emit(
+        output.emit(
           .object([
             "ref": .string(version.ref), "name": .string(version.name),
             "version": .integer(Int64(version.version)), "uri": .string(version.uri),
@@ -71,12 +73,13 @@ extension DatasetCommand {
     static let configuration = CommandConfiguration(
       abstract: "List datasets and their latest versions.", discussion: "Example: pedigree dataset list")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let datasets = try global.open().queries.datasetList()
-        global.output.emit(
+        let datasets = try db.open().queries.datasetList()
+        output.emit(
           datasets.json, text: datasets.isEmpty ? "no datasets" : DatasetSummary.table(datasets).rendered())
       }
     }
@@ -88,17 +91,18 @@ extension DatasetCommand {
       discussion: "Example: pedigree dataset show transactions@3")
 
     @Argument(help: "The version, NAME@N or NAME (latest).") var ref: String
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let registry = try global.open()
+        let registry = try db.open()
         let node = try registry.resolve(ref, kinds: [.dataset])
         guard node.kind == .datasetVersion else {
           throw PedigreeError.usage("\(ref) is not a dataset version")
         }
         let info = try registry.queries.datasetShow(node)
-        global.output.emit(info.json, text: info.document.text())
+        output.emit(info.json, text: info.document.text())
       }
     }
   }

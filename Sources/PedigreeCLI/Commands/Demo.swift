@@ -14,11 +14,13 @@ struct Demo: ParsableCommand {
       Example: pedigree demo --db demo.db
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var db: RegistryOptions
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
     try execute {
-      let registry = try global.writer().registry
+      let registry = try db.writer(as: actor.author()).registry
       if try !registry.queries.modelList().isEmpty {
         throw PedigreeError(
           .refused, "\(registry.path) already holds models; the demo fills a new registry",
@@ -38,10 +40,10 @@ struct Demo: ParsableCommand {
         "pedigree log --limit 10",
         "pedigree model rollback fraud-detector --reason \"trying rollback\"",
       ].map {
-        global.db == nil && ProcessInfo.processInfo.environment["PEDIGREE_DB"] == nil
+        !db.isExplicit
           ? $0 : $0 + " --db \(registry.path)"
       }
-      global.output.emit(
+      output.emit(
         .object(["path": .string(registry.path), "try_next": .array(tryNext.map(JSONValue.string))]),
         text: """
           Filled \(registry.path) with a six-week story: 3 datasets, 9 runs, fraud-detector@1…4 and

@@ -28,7 +28,9 @@ struct ModelCommand: ParsableCommand {
     @Option(help: "The artifact's digest, sha256:<hex> (for a URI).") var digest: String?
     @Option(help: "An alias to point at the new version.") var alias: String?
     @Option(help: "A description of this version.") var description: String?
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
       if digest != nil && artifact == nil {
@@ -43,19 +45,19 @@ struct ModelCommand: ParsableCommand {
         let runRef = try Ref.parse(runID, defaultKind: .run)
         var input: ArtifactInput?
         if let artifact { input = try artifactInput(artifact, digest: digest) }
-        let writer = try global.writer()
+        let writer = try db.writer(as: actor.author())
         let outcome = try writer.registerModel(
           ModelRegistration(model: name, run: runRef, artifact: input, alias: alias, description: description)
         )
         let version = outcome.value
         if outcome.changed {
-          global.output.note(
+          output.note(
             "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes)
               + (alias.map { " → \(name)@\($0)" } ?? ""))
         } else {
-          global.output.note("\(version.ref) already has this artifact digest; nothing changed")
+          output.note("\(version.ref) already has this artifact digest; nothing changed")
         }
-        global.output.emit(
+        output.emit(
           .object([
             "ref": .string(version.ref), "model": .string(version.model),
             "version": .integer(Int64(version.version)), "run_id": .string(version.runUUID),
@@ -77,14 +79,16 @@ struct ModelCommand: ParsableCommand {
     @Argument(help: "The version: NAME@N, or NAME@ALIAS to promote what another alias has.") var ref: String
     @Option(help: "The alias to move (production, staging, …).") var to: String
     @Option(help: "Why, for the record.") var reason: String?
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         let target = try Ref.parse(ref, defaultKind: .model)
         try Names.validateAlias(to)
-        let outcome = try global.writer().promote(target, to: to, reason: reason)
-        emit(outcome, global.output)
+        let outcome = try db.writer(as: actor.author()).promote(target, to: to, reason: reason)
+        emit(outcome, Output(json: output.json))
       }
     }
   }
@@ -103,12 +107,15 @@ struct ModelCommand: ParsableCommand {
     @Option(help: "The alias to roll back.") var alias = "production"
     @Option(help: "Jump to this version number instead of the previous one.") var to: Int?
     @Option(help: "Why, for the record.") var reason: String?
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let outcome = try global.writer().rollback(model: name, alias: alias, to: to, reason: reason)
-        emit(outcome, global.output)
+        let outcome = try db.writer(as: actor.author()).rollback(
+          model: name, alias: alias, to: to, reason: reason)
+        emit(outcome, Output(json: output.json))
       }
     }
   }
@@ -120,13 +127,15 @@ struct ModelCommand: ParsableCommand {
 
     @Argument(help: "The version, NAME@N or NAME@ALIAS.") var ref: String
     @Option(help: "Why it is bad (required).") var reason: String
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let version = try global.writer().deprecate(
+        let version = try db.writer(as: actor.author()).deprecate(
           try Ref.parse(ref, defaultKind: .model), reason: reason)
-        global.output.emit(
+        output.emit(
           .object(["ref": .string(version.ref), "deprecated": .bool(true), "reason": .string(reason)]),
           text: "deprecated \(version.ref): \(reason)")
       }
@@ -155,12 +164,13 @@ extension ModelCommand {
       abstract: "List models with their latest version and aliases.",
       discussion: "Example: pedigree model list")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let models = try global.open().queries.modelList()
-        global.output.emit(
+        let models = try db.open().queries.modelList()
+        output.emit(
           models.json, text: models.isEmpty ? "no models" : ModelSummary.table(models).rendered())
       }
     }
@@ -178,14 +188,15 @@ extension ModelCommand {
 
     @Argument(help: "The version: NAME@N, NAME@ALIAS or NAME (latest).") var ref: String
     @Option(help: "Show it as it stood at this time (ISO 8601).") var at: String?
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         let time = try at.map { (text) throws(PedigreeError) in try Timestamp(parsing: text) }
         let parsed = try Ref.parse(ref, defaultKind: .model)
-        let shown = try global.open().queries.modelShow(parsed, at: time)
-        global.output.emit(shown.json, text: shown.document.text())
+        let shown = try db.open().queries.modelShow(parsed, at: time)
+        output.emit(shown.json, text: shown.document.text())
       }
     }
   }
@@ -196,13 +207,14 @@ extension ModelCommand {
       discussion: "Example: pedigree model versions fraud-detector")
 
     @Argument(help: "The model's name.") var name: String
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         try Names.validate(name, as: "model")
-        let versions = try global.open().queries.modelVersions(name)
-        global.output.emit(
+        let versions = try db.open().queries.modelVersions(name)
+        output.emit(
           versions.json, text: versions.isEmpty ? "no versions" : ModelVersionInfo.table(versions).rendered())
       }
     }
@@ -215,14 +227,15 @@ extension ModelCommand {
 
     @Argument(help: "The model's name.") var name: String
     @Option(help: "Only this alias.") var alias: String?
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         try Names.validate(name, as: "model")
         if let alias { try Names.validateAlias(alias) }
-        let events = try global.open().queries.aliasHistory(model: name, alias: alias)
-        global.output.emit(
+        let events = try db.open().queries.aliasHistory(model: name, alias: alias)
+        output.emit(
           events.json, text: events.isEmpty ? "no alias events" : AliasEvent.table(events).rendered())
       }
     }

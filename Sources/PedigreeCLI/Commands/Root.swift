@@ -4,7 +4,7 @@ import PedigreeCore
 import PedigreeSQLite
 
 /// The `pedigree` command.
-public struct PedigreeCommand: ParsableCommand {
+public struct PedigreeCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "pedigree",
     abstract: "A model registry and lineage tracker in one SQLite file.",
@@ -25,8 +25,9 @@ public struct PedigreeCommand: ParsableCommand {
   public init() {}
 
   /// Parses the command line, runs the command and exits with PRODUCT.md's exit codes. Errors
-  /// from parsing are one `error:` line with a pointer to `--help` (exit 64).
-  public static func main(_ arguments: [String]? = nil) -> Never {
+  /// from parsing are one `error:` line with a pointer to `--help` (exit 64). The root is async so
+  /// that long-running subcommands (a server) can be; the others run synchronously, as before.
+  public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
     if arguments == nil, let (position, text) = invalidUTF8Argument() {
       Output.error(
         "argument \(position) is not valid UTF-8: '\(text.prefix(80))'",
@@ -35,7 +36,11 @@ public struct PedigreeCommand: ParsableCommand {
     }
     do {
       var command = try parseAsRoot(arguments)
-      try command.run()
+      if var asynchronous = command as? AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
       Foundation.exit(0)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)

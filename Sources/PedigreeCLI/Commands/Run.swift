@@ -28,7 +28,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The code repository.") var repo: String?
     @Option(help: "The entry point (train.py).") var entryPoint: String?
     @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
@@ -39,8 +41,8 @@ struct RunCommand: ParsableCommand {
           inputs: try inputs.map { (input) throws(PedigreeError) in
             .ref(try Ref.parse(input, defaultKind: .dataset))
           })
-        let handle = try global.writer().startRun(start)
-        global.output.emit(.object(["run_id": .string(handle.uuid)]), text: handle.uuid)
+        let handle = try db.writer(as: actor.author()).startRun(start)
+        output.emit(.object(["run_id": .string(handle.uuid)]), text: handle.uuid)
       }
     }
   }
@@ -63,7 +65,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "An output file or URI (repeatable).") var outputs: [String] =
       []
     @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
@@ -77,9 +81,9 @@ struct RunCommand: ParsableCommand {
             .ref(try Ref.parse(input, defaultKind: .dataset))
           },
           outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
-        let writer = try global.writer()
+        let writer = try db.writer(as: actor.author())
         let node = try writer.logRun(ref, log)
-        global.output.emit(
+        output.emit(
           .object([
             "run_id": .string(node.name), "params": .integer(Int64(log.params.count)),
             "metric_points": .integer(Int64(log.metrics.count)), "inputs": .integer(Int64(log.inputs.count)),
@@ -104,15 +108,17 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "The run id (or a unique prefix).") var runID: String
     @Option(help: "How it ended.") var status: Status = .finished
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         let ref = try Ref.parse(runID, defaultKind: .run)
-        let writer = try global.writer()
+        let writer = try db.writer(as: actor.author())
         let changed = try writer.endRun(ref, status: RunStatus(rawValue: status.rawValue) ?? .finished)
         let id = try writer.registry.resolve(ref).name
-        global.output.emit(
+        output.emit(
           .object(["run_id": .string(id), "status": .string(status.rawValue), "changed": .bool(changed)]),
           text: changed
             ? "run \(id) \(status.rawValue)" : "run \(id) had already \(status.rawValue); nothing changed")
@@ -140,12 +146,14 @@ struct RunCommand: ParsableCommand {
         """)
 
     @Argument(help: "A JSON or JSON Lines file, or - for standard input.") var file: String
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
-        let writer = try global.writer()
+        let writer = try db.writer(as: actor.author())
         var firstRecord: RecordResult?
         var firstFailure: PedigreeError?
         // The runs listed in --json output: the first `Record.listedRuns`, so memory stays bounded.
@@ -167,16 +175,16 @@ struct RunCommand: ParsableCommand {
           throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
         }
         if total == 1, let record = firstRecord {
-          global.output.emit(recordJSON(record), text: record.run.uuid)
+          output.emit(recordJSON(record), text: record.run.uuid)
           if let version = record.modelVersion {
-            global.output.note(
+            output.note(
               "recorded run \(record.run.uuid) and \(version.changed ? "registered" : "found") \(version.value.ref)"
                 + (record.aliasMove.map { " → \($0.model)@\($0.alias)" } ?? ""))
           }
           return
         }
         if total == 1, let firstFailure { throw ExitCode(firstFailure.kind.exitCode) }
-        global.output.emit(
+        output.emit(
           .object([
             "written": .integer(Int64(summary.written)), "failed": .integer(Int64(summary.failed)),
             "metric_points": .integer(Int64(summary.metricPoints)),
@@ -218,14 +226,15 @@ extension RunCommand {
       discussion: "Example: pedigree run show 3f9a1c")
 
     @Argument(help: "The run id (or a unique prefix).") var runID: String
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let registry = try global.open()
+        let registry = try db.open()
         let details = try registry.queries.runShow(
           try registry.resolve(try Ref.parse(runID, defaultKind: .run)))
-        global.output.emit(details.json, text: details.document.text())
+        output.emit(details.json, text: details.document.text())
       }
     }
   }
@@ -237,7 +246,8 @@ extension RunCommand {
 
     @Option(help: "Only this experiment's runs.") var experiment: String?
     @Option(help: "At most this many runs.") var limit = 50
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
       if limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -245,8 +255,8 @@ extension RunCommand {
 
     func run() throws {
       try execute {
-        let runs = try global.open().queries.runList(experiment: experiment, limit: limit)
-        global.output.emit(runs.json, text: runs.isEmpty ? "no runs" : RunSummary.table(runs).rendered())
+        let runs = try db.open().queries.runList(experiment: experiment, limit: limit)
+        output.emit(runs.json, text: runs.isEmpty ? "no runs" : RunSummary.table(runs).rendered())
       }
     }
   }
@@ -265,15 +275,16 @@ extension RunCommand {
     @Argument(help: "The filter (empty: every run).") var filter: String = ""
     @Option(help: "Sort keys, e.g. \"metrics.auc DESC, attributes.start_time\".") var orderBy: String?
     @Option(help: "At most this many runs.") var limit = RunSearch.defaultLimit
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
         let parsedFilter = try RunFilter.parse(filter)
         let order = try orderBy.map { (text) throws(PedigreeError) in try RunOrder.parse(text) } ?? .default
         if limit < 1 { throw PedigreeError.usage("invalid limit \(limit): it must be at least 1") }
-        let result = try global.open().searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
-        global.output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
+        let result = try db.open().searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
+        output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
       }
     }
   }

@@ -14,18 +14,19 @@ struct Verify: ParsableCommand {
 
   @Argument(help: "A model version (NAME@N, NAME@ALIAS), dataset:NAME@N or artifact:ID.") var ref: String
   @Option(help: "The file to check.") var file: String
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var db: RegistryOptions
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
     try execute {
-      let registry = try global.open()
+      let registry = try db.open()
       let node = try registry.resolve(try Ref.parse(ref, defaultKind: .model))
       guard let recorded = try registry.recordedDigest(of: node) else {
         throw PedigreeError(.refused, "\(node.name) has no recorded digest to verify against")
       }
       let actual = try hashFile(file)
       let matches = actual.digest == recorded
-      global.output.emit(
+      output.emit(
         .object([
           "ref": .string(node.typedRef), "file": .string(file), "matches": .bool(matches),
           "recorded_digest": .string(recorded), "file_digest": .string(actual.digest),

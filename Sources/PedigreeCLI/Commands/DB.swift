@@ -1,0 +1,123 @@
+import ArgumentParser
+import PedigreeCore
+import PedigreeQuery
+import PedigreeSQLite
+
+struct DB: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "db", abstract: "Inspect, upgrade and check the registry file.",
+    subcommands: [Status.self, Migrate.self, Check.self])
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the schema version and pending migrations.",
+      discussion: "Example: pedigree db status --db registry.db")
+
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let registry = try SQLiteRegistry.openForMaintenance(
+          path: db.path, busyTimeout: db.busyTimeout)
+        let state = try registry.schemaState()
+        let version = Int64(try registry.schemaVersion())
+        let applied = state == .foreign ? [] : try registry.appliedMigrations()
+        let pending = state == .foreign ? [] : try registry.pendingMigrations()
+        let stateText: String
+        switch state {
+        case .uninitialized: stateText = "empty (run `pedigree init`)"
+        case .current: stateText = "up to date"
+        case .behind: stateText = "\(pending.count) migration(s) pending (run `pedigree db migrate`)"
+        case .ahead: stateText = "newer than this pedigree (\(Migration.latestVersion)): upgrade pedigree"
+        case .foreign: stateText = "not a Pedigree database"
+        }
+        let edited = applied.filter { !$0.checksumMatches }
+        output.emit(
+          .object([
+            "path": .string(registry.path), "schema_version": .integer(version),
+            "latest_version": .integer(Int64(Migration.latestVersion)), "state": .string(stateText),
+            "applied": .array(
+              applied.map {
+                .object([
+                  "version": .integer(Int64($0.version)), "name": .string($0.name),
+                  "applied_at": .string($0.appliedAt.iso8601), "checksum_ok": .bool($0.checksumMatches),
+                ])
+              }),
+            "pending": .array(pending.map { .string($0.fileName) }),
+          ]),
+          text: """
+            registry:        \(registry.path)
+            schema version:  \(version) (this pedigree: \(Migration.latestVersion))
+            state:           \(stateText)
+            applied:         \(applied.map { "\(String(format: "%04d", $0.version))_\($0.name) (\($0.appliedAt.iso8601))" }.joined(separator: ", "))
+            """
+              + (pending.isEmpty
+                ? "" : "\npending:         \(pending.map(\.fileName).joined(separator: ", "))")
+              + (edited.isEmpty
+                ? ""
+                : "\nwarning:         migration(s) \(edited.map { String($0.version) }.joined(separator: ", ")) differ from this binary's copy")
+        )
+        if state == .foreign || state.isAhead {
+          throw PedigreeError(.incompatible, "\(registry.path): \(stateText)")
+        }
+      }
+    }
+  }
+
+  struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Apply pending migrations.", discussion: "Example: pedigree db migrate --db registry.db")
+
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let registry = try SQLiteRegistry.openForMaintenance(
+          path: db.path, busyTimeout: db.busyTimeout)
+        let applied = try registry.migrate(by: try actor.author())
+        output.emit(
+          migrationReport(registry, applied: applied),
+          text: applied.isEmpty
+            ? "nothing to migrate: \(registry.path) is at schema version \(Migration.latestVersion)"
+            : "applied \(applied.map(\.fileName).joined(separator: ", "))")
+      }
+    }
+  }
+}
+
+extension SchemaState {
+  var isAhead: Bool {
+    if case .ahead = self { return true }
+    return false
+  }
+}
+
+extension DB {
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check integrity, foreign keys, the audit hash chain, migrations and the schema.",
+      discussion: """
+        Names the first audit entry that was altered, forged or removed, and any trigger or table \
+        changed behind Pedigree's back. Exits 65 when it finds a problem.
+
+        Example: pedigree db check --db registry.db
+        """)
+
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let report = try db.open().queries.check()
+        output.emit(report.json, text: report.text)
+        if !report.isClean {
+          throw PedigreeError(
+            .invalidInput, "db check found \(report.problems.count) problem(s); first: \(report.problems[0])")
+        }
+      }
+    }
+  }
+}

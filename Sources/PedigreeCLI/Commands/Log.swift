@@ -1,0 +1,46 @@
+import ArgumentParser
+import PedigreeCore
+import PedigreeQuery
+import PedigreeSQLite
+
+struct Log: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log", abstract: "The audit log: who did what, when (newest first).",
+    discussion: """
+      --actor A shows only A's entries. Times are ISO 8601; a date alone means that whole day \
+      for --until.
+
+      Example: pedigree log --since 2026-11-01 --actor ana --entity fraud-detector
+      """)
+
+  @Option(help: "Entries at or after this time.") var since: String?
+  @Option(help: "Entries at or before this time.") var until: String?
+  @Option(help: "Only entries about this ref (fraud-detector, model:fraud-detector@3, run:ID, dataset:tx).")
+  var entity: String?
+  @Option(help: "Only entries by this actor.") var actor: String?
+  @Option(help: "At most this many entries.") var limit: Int?
+  @Flag(help: "Oldest first.") var reverse = false
+  @OptionGroup var db: RegistryOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+  }
+
+  func run() throws {
+    try execute {
+      var filter = AuditLogFilter()
+      filter.since = try since.map { (text) throws(PedigreeError) in try Timestamp(parsing: text) }
+      filter.until = try until.map { (text) throws(PedigreeError) in
+        try Timestamp(parsing: text, endOfDay: true)
+      }
+      filter.actor = actor
+      filter.entity = entity
+      filter.limit = limit
+      filter.order = reverse ? .oldestFirst : .newestFirst
+      let entries = try db.open().queries.auditLog(filter)
+      output.emit(
+        entries.json, text: entries.isEmpty ? "no entries" : AuditEntry.table(entries).rendered())
+    }
+  }
+}

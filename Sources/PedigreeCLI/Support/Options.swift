@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PedigreeCore
+import PedigreeSQLite
+
+/// `--db`: which registry a command opens. Every command has it.
+struct RegistryOptions: ParsableArguments {
+  @Option(name: .customLong("db"), help: "The registry file. Default: $PEDIGREE_DB, else ./pedigree.db.")
+  var explicitPath: String?
+
+  /// The registry path after the flag and the environment.
+  var path: String {
+    explicitPath ?? ProcessInfo.processInfo.environment["PEDIGREE_DB"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "pedigree.db"
+  }
+
+  /// Whether the path was chosen by the flag or the environment rather than defaulted.
+  var isExplicit: Bool { explicitPath != nil || ProcessInfo.processInfo.environment["PEDIGREE_DB"] != nil }
+
+  /// How long a write waits for another process's lock: `$PEDIGREE_BUSY_TIMEOUT_MS`, else 10 s.
+  var busyTimeout: Duration {
+    if let text = ProcessInfo.processInfo.environment["PEDIGREE_BUSY_TIMEOUT_MS"],
+      let milliseconds = Int(text), milliseconds >= 0
+    {
+      return .milliseconds(milliseconds)
+    }
+    return SQLiteRegistry.defaultBusyTimeout
+  }
+
+  /// Opens the registry for reading (the file must exist).
+  func open() throws(PedigreeError) -> SQLiteRegistry {
+    try SQLiteRegistry.open(path: path, access: .read, busyTimeout: busyTimeout)
+  }
+
+  /// Opens the registry for writing as `author` (created when missing).
+  func writer(as author: Author) throws(PedigreeError) -> SQLiteWriter {
+    try SQLiteRegistry.open(path: path, access: .create(by: author), busyTimeout: busyTimeout)
+      .writing(as: author)
+  }
+}
+
+/// `--actor`: who is acting. Only commands that write have it.
+struct ActorOptions: ParsableArguments {
+  @Option(help: "Who is acting, recorded on writes. Default: $PEDIGREE_ACTOR, else the OS user.")
+  var actor: String?
+
+  /// The acting author, validated: the flag, else `$PEDIGREE_ACTOR`, else the OS user.
+  func author() throws(PedigreeError) -> Author {
+    let name = actor ?? Self.fromEnvironment ?? Self.osUser
+    try Limits.validateText(name, as: "actor", maximum: 128)
+    return Author(name)
+  }
+
+  private static var fromEnvironment: String? {
+    ProcessInfo.processInfo.environment["PEDIGREE_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  private static var osUser: String {
+    if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+  }
+}
+
+/// `--json`: one JSON document on stdout instead of text. Every command has it.
+struct OutputOptions: ParsableArguments {
+  @Flag(help: "Print one JSON document on stdout instead of text.")
+  var json = false
+
+  /// Prints `text` (human mode) or `document` (JSON mode) on stdout.
+  func emit(_ document: @autoclosure () -> JSONValue, text: @autoclosure () -> String) {
+    Output(json: json).emit(document(), text: text())
+  }
+
+  /// Prints a result: its JSON form, or `text`.
+  func emit(_ result: some JSONConvertible, text: @autoclosure () -> String) {
+    Output(json: json).emit(result.json, text: text())
+  }
+
+  /// Prints an informational line on stderr in human mode (nothing in JSON mode).
+  func note(_ text: String) { Output(json: json).note(text) }
+}
