@@ -114,3 +114,26 @@ public struct RecordResult: Equatable, Sendable {
     self.aliasMove = aliasMove
   }
 }
+
+/// Counts of a JSON Lines import.
+public struct RecordSummary: Equatable, Sendable {
+  public init() {}
+
+  public var written = 0
+  public var failed = 0
+  public var metricPoints = 0
+  /// The line numbers of the failed records, in order.
+  public var failedLines: [Int] = []
+
+  /// Counts one record's result.
+  public mutating func count(_ result: Result<RecordResult, PedigreeError>, line: Int) {
+    switch result {
+    case .success(let record):
+      written += 1
+      metricPoints += record.metricPointCount
+    case .failure:
+      failed += 1
+      failedLines.append(line)
+    }
+  }
+}

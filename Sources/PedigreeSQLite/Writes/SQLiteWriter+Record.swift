@@ -160,28 +160,8 @@ extension SQLiteWriter {
   }
 }
 
-/// Counts of a JSON Lines import.
-public struct RecordSummary: Equatable, Sendable {
-  public var written = 0
-  public var failed = 0
-  public var metricPoints = 0
-  /// The line numbers of the failed records, in order.
-  public var failedLines: [Int] = []
-
-  mutating func count(_ result: Result<RecordResult, PedigreeError>, line: Int) {
-    switch result {
-    case .success(let record):
-      written += 1
-      metricPoints += record.metricPointCount
-    case .failure:
-      failed += 1
-      failedLines.append(line)
-    }
-  }
-}
-
 extension PedigreeError {
-  /// A usage error inside a record is invalid input data (exit 65); other kinds keep their code.
+  /// A usage error inside a record is invalid input data; other kinds stay what they are.
   var asInputError: PedigreeError {
     kind == .usage ? PedigreeError(.invalidInput, message, hint: hint) : self
   }

@@ -1,0 +1,44 @@
+/// The write side of a storage backend, for one author: every write Pedigree makes. Each call is
+/// one transaction that appends exactly one audit entry (stamped with the author and its clock),
+/// or writes nothing at all when it fails or finds its work already done (`changed: false`).
+///
+/// The rules (validation, idempotency, the undo stack of aliases) are the same on every backend;
+/// PedigreeSQLite's `SQLiteWriter` is the reference implementation.
+public protocol RegistryWriting {
+  /// Who writes, and the clock the writes record.
+  var author: Author { get }
+
+  /// Registers a dataset version; the digest the dataset already has returns that version.
+  func registerDataset(_ input: DatasetInput) throws(PedigreeError) -> Outcome<DatasetVersion>
+
+  /// Starts a run with its params, tags and inputs.
+  func startRun(_ start: RunStart) throws(PedigreeError) -> RunHandle
+
+  /// Adds params, metric points, tags, inputs and outputs to a run, all or nothing.
+  func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> NodeRef
+
+  /// Ends a running run; `false` when it had already ended that way.
+  func endRun(_ ref: Ref, status: RunStatus, at time: Timestamp?) throws(PedigreeError) -> Bool
+
+  /// Records one whole run (and its registration, if any), all or nothing.
+  func record(_ document: RunDocument) throws(PedigreeError) -> RecordResult
+
+  /// Records one run per JSON line, each atomically, reporting each line's result as it goes.
+  func recordLines(
+    _ lines: LineReader, batchSize: Int, onResult: (Int, Result<RecordResult, PedigreeError>) -> Void
+  ) throws(PedigreeError) -> RecordSummary
+
+  /// Registers a model version from a run; the artifact digest the model already has returns
+  /// that version.
+  func registerModel(_ registration: ModelRegistration) throws(PedigreeError) -> Outcome<ModelVersion>
+
+  /// Moves an alias onto a version.
+  func promote(_ ref: Ref, to alias: String, reason: String?) throws(PedigreeError) -> Outcome<AliasMove>
+
+  /// Undoes an alias's last move (or jumps to `version`), skipping deprecated versions.
+  func rollback(model name: String, alias: String, to version: Int?, reason: String?)
+    throws(PedigreeError) -> Outcome<AliasMove>
+
+  /// Marks a model version bad.
+  func deprecate(_ ref: Ref, reason: String) throws(PedigreeError) -> ModelVersion
+}

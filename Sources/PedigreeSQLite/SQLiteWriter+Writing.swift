@@ -1,0 +1,3 @@
+import PedigreeCore
+
+extension SQLiteWriter: RegistryWriting {}
