@@ -1,9 +1,9 @@
 import Foundation
 import PedigreeCore
-import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
+@testable import PedigreeSQLite
 
 @Suite struct LineageTests {
   @Test func upstreamOfAModelVersionVisitsTheDiamondOnce() throws {

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// Everything downstream of a node, and which aliases serve the affected model versions now:
 /// the answer to "transactions@3 is bad: what in production is affected?".

@@ -1,23 +1,9 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// Which way a lineage walk follows edges. Edges point the way data flows, so upstream is where
 /// a node came from (its run, the run's datasets…) and downstream is what was made from it.
 public enum LineageDirection: String, Sendable, CaseIterable {
   case upstream, downstream, both
-}
-
-/// One edge of the lineage graph: `src` → `dst` in the direction data flows.
-public struct LineageEdge: Hashable, Sendable, Comparable {
-  /// Node ids.
-  public let src: Int64
-  public let dst: Int64
-  /// `input`, `output`, `source_run` or `source_artifact`.
-  public let relation: String
-
-  public static func < (lhs: LineageEdge, rhs: LineageEdge) -> Bool {
-    (lhs.src, lhs.dst, lhs.relation) < (rhs.src, rhs.dst, rhs.relation)
-  }
 }
 
 /// The part of the lineage graph around one node.
@@ -94,70 +80,15 @@ extension Queries {
   /// The nodes reachable from `id` one way, each once at its shortest depth, without the start.
   func walk(from id: Int64, upstream: Bool, depth: Int?) throws -> [LineageNode] {
     let limit = try depth ?? reachableCount(from: id, upstream: upstream)
-    var nodes = try database.query(
-      LineageSQL.walk(upstream: upstream), [.integer(id), .integer(Int64(limit))]
-    ) { LineageNode(row: $0, from: 1, depth: $0.int(0), side: upstream ? .upstream : .downstream) }
-    nodes.removeAll { $0.ref.id == id }
-    for index in nodes.indices { try attachAliases(&nodes[index]) }
-    return nodes
+    return try reader.walk(from: id, upstream: upstream, depth: limit)
   }
 
   /// How many nodes are reachable from `id` (itself included): a bound on any shortest path,
   /// which caps the depth of an unlimited walk so a cycle cannot make it run forever.
   func reachableCount(from id: Int64, upstream: Bool) throws -> Int {
-    Int(try database.scalarInt(LineageSQL.reach(upstream: upstream), [.integer(id)]) ?? 1)
+    try reader.reachableCount(from: id, upstream: upstream)
   }
 
   /// The edges whose both ends are among `ids`.
-  func edges(among ids: [Int64]) throws -> [LineageEdge] {
-    let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-    let members = Set(ids)
-    return try database.query(LineageSQL.edgesFrom, [.text(list)]) {
-      LineageEdge(src: $0.int64(0), dst: $0.int64(1), relation: $0.string(2))
-    }.filter { members.contains($0.dst) }
-  }
-}
-
-/// The lineage SQL. Downstream follows `edges` by its primary key (src, …); upstream by
-/// `edges_by_dst (dst, src)`.
-enum LineageSQL {
-  static func step(upstream: Bool) -> (from: String, to: String) {
-    upstream ? (from: "dst", to: "src") : (from: "src", to: "dst")
-  }
-
-  /// `?1` the start node, `?2` the depth limit. `UNION` keeps each (node, depth) pair once and
-  /// the limit bounds the depth, so the walk ends on any graph; `min(depth)` is the shortest path.
-  static func walk(upstream: Bool) -> String {
-    let (from, to) = step(upstream: upstream)
-    return """
-      WITH RECURSIVE walk(id, depth) AS (
-        SELECT ?1, 0
-        UNION
-        SELECT e.\(to), w.depth + 1 FROM walk w JOIN edges e ON e.\(from) = w.id WHERE w.depth < ?2
-      )
-      SELECT w.depth, \(NodeSQL.columns)
-      FROM (SELECT id, min(depth) AS depth FROM walk GROUP BY id) w
-      JOIN nodes n ON n.id = w.id \(NodeSQL.joins)
-      ORDER BY w.depth, n.kind, n.id
-      """
-  }
-
-  /// `?1` the start node; the number of nodes reachable from it (each once, so cycles end).
-  static func reach(upstream: Bool) -> String {
-    let (from, to) = step(upstream: upstream)
-    return """
-      WITH RECURSIVE reach(id) AS (
-        SELECT ?1 UNION SELECT e.\(to) FROM reach JOIN edges e ON e.\(from) = reach.id
-      )
-      SELECT count(*) FROM reach
-      """
-  }
-
-  /// `?1` a JSON array of node ids: every edge leaving them, by the primary key (src, …). The
-  /// caller keeps those whose other end is in the set too: asking SQLite for that with
-  /// `e.dst IN (…)` lets the planner probe `edges_by_dst` once per pair of nodes.
-  static let edgesFrom = """
-    SELECT e.src, e.dst, e.relation FROM json_each(?1) j CROSS JOIN edges e ON e.src = j.value
-    ORDER BY e.src, e.dst, e.relation
-    """
+  func edges(among ids: [Int64]) throws -> [LineageEdge] { try reader.edges(among: ids) }
 }

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// The output formats of `pedigree lineage`.
 public enum LineageFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// One key whose value differs between the two sides of a diff.
 public struct Change: Hashable, Sendable {

@@ -1,32 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
-
-/// One registered model in `model list`.
-public struct ModelSummary: Sendable {
-  public let name: String
-  public let createdAt: Timestamp
-  public let createdBy: String
-  /// The highest version number, or `nil` when it has none yet.
-  public let latestVersion: Int?
-  public let versionCount: Int
-  /// Every alias and the version it points at now.
-  public let aliases: [AliasPointer]
-}
-
-extension ModelSummary: JSONConvertible {
-  public var json: JSONValue {
-    .object([
-      "name": .string(name), "latest_version": .int(latestVersion),
-      "versions": .int(versionCount), "aliases": aliasMap(aliases),
-      "created_at": .time(createdAt), "created_by": .string(createdBy),
-    ])
-  }
-}
-
-/// `{"production": 2, …}`.
-func aliasMap(_ aliases: [AliasPointer]) -> JSONValue {
-  .object(JSONObject(aliases.map { (key: $0.alias, value: .int($0.version)) }))
-}
 
 extension ModelSummary {
   /// The models as a table: name, latest version, versions, aliases now.
@@ -39,28 +11,6 @@ extension ModelSummary {
           Format.list($0.aliases.map { "\($0.alias)=v\($0.version)" }),
         ]
       }, alignments: [.left, .right, .right])
-  }
-}
-
-/// A model as it stood at a time (or now): its versions then, its aliases then.
-public struct ModelSnapshot: Sendable {
-  public let name: String
-  public let createdAt: Timestamp
-  public let createdBy: String
-  /// The time asked about, or `nil` for now.
-  public let at: Timestamp?
-  /// The versions that existed then, oldest first, with deprecation and aliases as of then.
-  public let versions: [ModelVersionInfo]
-  /// Every alias that was set then and the version it pointed at, by alias.
-  public let aliases: [AliasPointer]
-}
-
-extension ModelSnapshot: JSONConvertible {
-  public var json: JSONValue {
-    .object([
-      "name": .string(name), "as_of": .time(at), "created_at": .time(createdAt),
-      "created_by": .string(createdBy), "aliases": aliasMap(aliases), "versions": versions.json,
-    ])
   }
 }
 
@@ -99,27 +49,7 @@ extension ModelShow {
 extension Queries {
   /// Every model, by name, with its latest version, version count and aliases now.
   public func modelList() throws(PedigreeError) -> [ModelSummary] {
-    try read {
-      let rows = try database.query(
-        """
-        SELECT m.id, m.name, m.created_at, m.created_by,
-          (SELECT max(version) FROM model_versions WHERE model_id = m.id),
-          (SELECT count(*) FROM model_versions WHERE model_id = m.id)
-        FROM models m ORDER BY m.name
-        """
-      ) { row in
-        (
-          id: row.int64(0), name: row.string(1), createdAt: Timestamp(milliseconds: row.int64(2)),
-          createdBy: row.string(3), latest: row.optionalInt64(4).map { Int($0) }, count: row.int(5)
-        )
-      }
-      return try rows.map { model in
-        ModelSummary(
-          name: model.name, createdAt: model.createdAt, createdBy: model.createdBy,
-          latestVersion: model.latest, versionCount: model.count,
-          aliases: try aliasPointers(modelID: model.id, at: nil))
-      }
-    }
+    try read { try reader.modelList() }
   }
 
   /// The versions of a model, oldest first, with aliases and deprecation now.
@@ -146,7 +76,7 @@ extension Queries {
     }
     return try read {
       let modelID = try existingModel(name, at: at)
-      let node = try registry.resolve(ref, at: at)
+      let node = try reader.resolve(ref, at: at)
       return ModelShow(
         version: try modelVersion(id: node.id, at: at), model: try snapshot(modelID: modelID, at: at))
     }
@@ -156,36 +86,20 @@ extension Queries {
   public func aliasHistory(model name: String, alias: String? = nil) throws(PedigreeError)
     -> [AliasEvent]
   {
-    try read { try aliasEvents(modelID: try registry.modelID(name), alias: alias) }
+    try read { try aliasEvents(modelID: try reader.modelID(name), alias: alias) }
   }
 
   /// The model's id; throws `.notFound` when it did not exist yet at `at`.
   func existingModel(_ name: String, at: Timestamp?) throws -> Int64 {
-    let id = try registry.modelID(name)
-    let created = try database.scalarInt("SELECT created_at FROM models WHERE id = ?", [.integer(id)])
-    if let at, let created, at.milliseconds < created {
+    let id = try reader.modelID(name)
+    if let at, let created = try reader.modelCreatedAt(id: id), at < created {
       throw PedigreeError.notFound(
-        "model \(name) did not exist yet at \(at.iso8601)",
-        hint: "it was registered at \(Timestamp(milliseconds: created).iso8601)")
+        "model \(name) did not exist yet at \(at.iso8601)", hint: "it was registered at \(created.iso8601)")
     }
     return id
   }
 
   func snapshot(modelID: Int64, at: Timestamp?) throws -> ModelSnapshot {
-    guard
-      let model = try database.queryFirst(
-        "SELECT name, created_at, created_by FROM models WHERE id = ?", [.integer(modelID)],
-        { ($0.string(0), Timestamp(milliseconds: $0.int64(1)), $0.string(2)) })
-    else { throw PedigreeError.notFound("no model with id \(modelID)") }
-    let pointers = try aliasPointers(modelID: modelID, at: at)
-    var versions = try database.query(
-      ModelVersionSQL.select + " WHERE mv.model_id = ? AND mv.created_at <= ? ORDER BY mv.version",
-      [.integer(modelID), .integer(at?.milliseconds ?? Int64.max)], { ModelVersionInfo(row: $0, at: at) })
-    for index in versions.indices {
-      versions[index].aliases = pointers.filter { $0.versionID == versions[index].id }.map(\.alias)
-    }
-    return ModelSnapshot(
-      name: model.0, createdAt: model.1, createdBy: model.2, at: at, versions: versions,
-      aliases: pointers)
+    try reader.modelSnapshot(modelID: modelID, at: at)
   }
 }

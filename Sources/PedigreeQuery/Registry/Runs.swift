@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// `run show`: a run with its params, latest metrics, tags and lineage neighbours.
 public struct RunDetails: Sendable {
@@ -92,11 +91,6 @@ extension Queries {
   ///
   /// - Parameter limit: at most this many (default 50).
   public func runList(experiment: String? = nil, limit: Int = 50) throws(PedigreeError) -> [RunSummary] {
-    try read {
-      try database.query(
-        "SELECT \(RunSummary.columns) FROM \(RunSummary.from) WHERE ?1 IS NULL OR x.name = ?1 "
-          + "ORDER BY r.started_at DESC, r.id DESC LIMIT ?2",
-        [SQLValue(experiment), .integer(Int64(max(0, limit)))], RunSummary.init(row:))
-    }
+    try read { try reader.runList(experiment: experiment, limit: limit) }
   }
 }

@@ -1,0 +1,79 @@
+import PedigreeCore
+
+enum RunSQL {
+  /// The columns `RunSummary.init(row:)` reads.
+  static let columns = """
+    r.id, r.uuid, x.name, r.name, r.status, r.started_at, r.ended_at, r.actor, r.git_commit,
+    r.git_repo, r.entry_point
+    """
+  static let from = "runs r JOIN experiments x ON x.id = r.experiment_id"
+}
+
+extension RunSummary {
+  /// Reads `RunSQL.columns`.
+  init(row: Row) {
+    self.init(
+      id: row.int64(0), uuid: row.string(1), experiment: row.string(2), name: row.optionalString(3),
+      status: row.string(4), startedAt: Timestamp(milliseconds: row.int64(5)),
+      endedAt: row.optionalInt64(6).map(Timestamp.init(milliseconds:)), actor: row.string(7),
+      code: CodeVersion(
+        gitCommit: row.optionalString(8), repo: row.optionalString(9),
+        entryPoint: row.optionalString(10)))
+  }
+}
+
+extension SQLiteRegistry {
+  /// The run's row with its experiment's name.
+  public func runSummary(id: Int64) throws(PedigreeError) -> RunSummary {
+    try mapErrors {
+      guard
+        let run = try database.queryFirst(
+          "SELECT \(RunSQL.columns) FROM \(RunSQL.from) WHERE r.id = ?", [.integer(id)],
+          RunSummary.init(row:))
+      else { throw PedigreeError.notFound("no run with node id \(id)") }
+      return run
+    }
+  }
+
+  /// The runs newest first, through `runs` joined to `experiments`.
+  public func runList(experiment: String?, limit: Int) throws(PedigreeError) -> [RunSummary] {
+    try mapErrors {
+      try database.query(
+        "SELECT \(RunSQL.columns) FROM \(RunSQL.from) WHERE ?1 IS NULL OR x.name = ?1 "
+          + "ORDER BY r.started_at DESC, r.id DESC LIMIT ?2",
+        [SQLValue(experiment), .integer(Int64(max(0, limit)))], RunSummary.init(row:))
+    }
+  }
+
+  /// The `params` rows of the run.
+  public func params(runID: Int64) throws(PedigreeError) -> [(key: String, value: String)] {
+    try mapErrors {
+      try database.query(
+        "SELECT key, value FROM params WHERE run_id = ? ORDER BY key", [.integer(runID)]
+      ) { (key: $0.string(0), value: $0.string(1)) }
+    }
+  }
+
+  /// The `run_tags` rows of the run.
+  public func tags(runID: Int64) throws(PedigreeError) -> [(key: String, value: String)] {
+    try mapErrors {
+      try database.query(
+        "SELECT key, value FROM run_tags WHERE run_id = ? ORDER BY key", [.integer(runID)]
+      ) { (key: $0.string(0), value: $0.string(1)) }
+    }
+  }
+
+  /// The `latest_metrics` rows of the run.
+  public func latestMetrics(runID: Int64) throws(PedigreeError) -> [LatestMetric] {
+    try mapErrors {
+      try database.query(
+        "SELECT key, value, step, timestamp FROM latest_metrics WHERE run_id = ? ORDER BY key",
+        [.integer(runID)]
+      ) {
+        LatestMetric(
+          key: $0.string(0), value: $0.optionalDouble(1) ?? .nan, step: $0.int64(2),
+          timestamp: Timestamp(milliseconds: $0.int64(3)))
+      }
+    }
+  }
+}
