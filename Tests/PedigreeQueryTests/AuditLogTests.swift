@@ -1,8 +1,8 @@
 import PedigreeCore
-import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
+@testable import PedigreeSQLite
 
 @Suite struct AuditLogTests {
   @Test func entityFilterMatchesTheModelAndItsVersionsOnly() throws {

@@ -1,8 +1,8 @@
 import PedigreeCore
-import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
+@testable import PedigreeSQLite
 
 /// SplitMix64: a tiny seeded generator, so every fuzz input can be reproduced from the seed.
 struct SplitMix64: RandomNumberGenerator {

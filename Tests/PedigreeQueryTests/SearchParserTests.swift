@@ -1,8 +1,8 @@
 import PedigreeCore
-import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
+@testable import PedigreeSQLite
 
 /// The filter and order-by parsers on their own: structure, literals, and each error's message
 /// with its exact column.

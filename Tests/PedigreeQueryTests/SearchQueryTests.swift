@@ -1,8 +1,8 @@
 import PedigreeCore
-import PedigreeSQLite
 import Testing
 
 @testable import PedigreeQuery
+@testable import PedigreeSQLite
 
 /// Searches on the fixture registry (see `SearchFixture` for its runs), checked against the exact
 /// runs expected.

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// A metric of a run: its final value and a summary of its whole history.
 public struct MetricSummary: Sendable {
@@ -80,7 +79,7 @@ extension Queries {
   func auditReport(versionID: Int64) throws -> AuditReport {
     let version = try modelVersion(id: versionID)
     let runID = version.runID
-    let modelID = try registry.modelID(version.model)
+    let modelID = try reader.modelID(version.model)
     let history = try aliasEvents(modelID: modelID)
     let touching = history.filter {
       ($0.toVersion == version.version || $0.fromVersion == version.version)
@@ -89,37 +88,25 @@ extension Queries {
       AuditInput(
         node: input, upstream: try lineageGraph(of: input.ref.id, direction: .upstream, depth: nil))
     }
-    let (sql, arguments) = AuditLogSQL.select(
-      AuditLogFilter(order: .oldestFirst), entity: EntityMatch(exact: ["model:\(version.name)"], prefix: nil))
     return AuditReport(
       version: version, run: try runSummary(id: runID), tags: try tags(runID: runID),
       params: try params(runID: runID), metrics: try metricSummaries(runID: runID), inputs: inputs,
       promotions: touching.filter { $0.toVersion == version.version }, versionAliasEvents: touching,
-      modelAliasHistory: history, auditEntries: try database.query(sql, arguments, AuditEntry.init(row:)))
+      modelAliasHistory: history,
+      auditEntries: try reader.auditEntries(
+        AuditLogFilter(order: .oldestFirst),
+        entity: AuditEntityMatch(exact: ["model:\(version.name)"], prefix: nil)))
   }
 
   /// Final values and history summaries of every metric of a run.
   func metricSummaries(runID: Int64) throws -> [MetricSummary] {
     let finals = Dictionary(
       try latestMetrics(runID: runID).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    let history = try database.query(
-      """
-      SELECT k.key, count(*), sum(m.is_nan), min(m.value) FILTER (WHERE m.is_nan = 0),
-        max(m.value) FILTER (WHERE m.is_nan = 0)
-      FROM metrics m JOIN metric_keys k ON k.id = m.key_id
-      WHERE m.run_id = ? GROUP BY m.key_id ORDER BY k.key
-      """, [.integer(runID)]
-    ) {
-      (
-        key: $0.string(0), count: $0.int(1), nans: $0.int(2), min: $0.optionalDouble(3),
-        max: $0.optionalDouble(4)
-      )
-    }
-    var summaries = try history.map { row in
+    let history = try reader.metricHistories(runID: runID)
+    var summaries = history.map { row in
       MetricSummary(
-        key: row.key, final: finals[row.key], count: row.count, nanCount: row.nans, min: row.min,
-        max: row.max, first: try endPoint(runID: runID, key: row.key, last: false),
-        last: try endPoint(runID: runID, key: row.key, last: true))
+        key: row.key, final: finals[row.key], count: row.count, nanCount: row.nanCount, min: row.min,
+        max: row.max, first: row.first, last: row.last)
     }
     let known = Set(history.map(\.key))
     for final in finals.values where !known.contains(final.key) {
@@ -128,15 +115,6 @@ extension Queries {
           key: final.key, final: final, count: 0, nanCount: 0, min: nil, max: nil, first: nil, last: nil))
     }
     return summaries.sorted { $0.key < $1.key }
-  }
-
-  private func endPoint(runID: Int64, key: String, last: Bool) throws -> Double? {
-    let order = last ? "DESC" : "ASC"
-    return try database.queryFirst(
-      "SELECT value, is_nan FROM metrics WHERE run_id = ? "
-        + "AND key_id = (SELECT id FROM metric_keys WHERE key = ?) "
-        + "ORDER BY step \(order), timestamp \(order) LIMIT 1", [.integer(runID), .text(key)]
-    ) { $0.int64(1) != 0 ? Double.nan : $0.double(0) }
   }
 }
 

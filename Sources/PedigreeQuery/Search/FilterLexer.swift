@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// One token of a filter or order-by expression, with where it stands in the source.
 struct FilterToken: Equatable {
@@ -83,12 +82,6 @@ struct FilterLexer {
 
   static func isWordByte(_ byte: UInt8) -> Bool { isWordStart(byte) || isDigit(byte) }
 
-  /// Bytes a key may hold without quotes: letters, digits, `_`, `-`, `.`, `/`, and any
-  /// non-ASCII character (`tags.équipe`).
-  static func isBareKeyByte(_ byte: UInt8) -> Bool {
-    isWordByte(byte) || byte == 0x2D || byte == 0x2E || byte == 0x2F || byte >= 0x80
-  }
-
   mutating func next() throws(PedigreeError) -> FilterToken {
     while let byte = byte(at: position), [0x20, 0x09, 0x0A, 0x0D].contains(byte) { position += 1 }
     let start = position
@@ -128,7 +121,7 @@ struct FilterLexer {
       guard !key.isEmpty else { throw source.error("empty key", at: keyStart) }
       return .field(prefix: word, key: key)
     default:
-      let key = take(while: FilterLexer.isBareKeyByte)
+      let key = take(while: SearchField.isBareKeyByte)
       guard !key.isEmpty else {
         throw source.error(
           "expected a key after '\(word).'", at: keyStart,

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// The recursive-descent parser of filters and order-by expressions.
 ///

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// The type rules for literals: what each kind of field accepts, and how a literal is normalised
 /// for it (a status lowercased, a time turned into milliseconds).

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 extension RunSearchResult {
   /// The hits as a table: the run's attributes, then a column for every metric, param and tag the

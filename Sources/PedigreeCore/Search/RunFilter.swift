@@ -1,6 +1,3 @@
-import PedigreeCore
-import PedigreeSQLite
-
 /// A parsed `run search` filter: a superset of MLflow's search syntax.
 ///
 /// ```swift
@@ -30,16 +27,12 @@ import PedigreeSQLite
 /// and what was expected there. The filter compiles to parameterised SQL: nothing in it is ever
 /// run as SQL.
 public struct RunFilter: Equatable, Sendable, CustomStringConvertible {
-  let expression: FilterExpression?
+  package let expression: FilterExpression?
+
+  package init(expression: FilterExpression?) { self.expression = expression }
 
   /// The filter every run matches (an empty filter).
   public static let all = RunFilter(expression: nil)
-
-  /// Parses a filter; the empty string (or only spaces) is `.all`.
-  public static func parse(_ text: String) throws(PedigreeError) -> RunFilter {
-    var parser = try FilterParser(text)
-    return RunFilter(expression: try parser.parseFilter())
-  }
 
   /// The filter in canonical form (inner groups parenthesised), which parses back to itself.
   public var description: String {
@@ -52,7 +45,7 @@ public struct RunFilter: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// The fields the filter names, in order of first appearance.
-  var fields: [SearchField] { expression?.fields ?? [] }
+  package var fields: [SearchField] { expression?.fields ?? [] }
 }
 
 /// The order of `run search` results: `--order-by EXPR`.
@@ -66,22 +59,23 @@ public struct RunFilter: Equatable, Sendable, CustomStringConvertible {
 /// end time) sort last in either direction. Ties end in start time, newest first, then run id.
 /// The default order is `attributes.start_time DESC`.
 public struct RunOrder: Equatable, Sendable, CustomStringConvertible {
-  struct Term: Equatable, Sendable {
-    var field: SearchField
-    var descending: Bool
+  package struct Term: Equatable, Sendable {
+    package var field: SearchField
+    package var descending: Bool
+
+    package init(field: SearchField, descending: Bool) {
+      self.field = field
+      self.descending = descending
+    }
   }
 
-  let terms: [Term]
+  package let terms: [Term]
+
+  package init(terms: [Term]) { self.terms = terms }
 
   /// Newest first: `attributes.start_time DESC`.
   public static let `default` = RunOrder(
     terms: [Term(field: .attribute(.startTime), descending: true)])
-
-  /// Parses `field [ASC|DESC], …`; errors name the column, like the filter's.
-  public static func parse(_ text: String) throws(PedigreeError) -> RunOrder {
-    var parser = try FilterParser(text)
-    return RunOrder(terms: try parser.parseOrder())
-  }
 
   public var description: String {
     terms.map { $0.field.description + ($0.descending ? " DESC" : " ASC") }.joined(separator: ", ")

@@ -1,10 +1,10 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// SQL text and the values bound to its `?` parameters, built together so they stay in step.
 ///
 /// Only fixed SQL from this file goes into `sql`; every key and literal of a filter goes into
-/// `arguments`.
+/// `arguments`. This is how "a filter never runs SQL of its own" holds: the filter arrives parsed
+/// (`RunFilter`), and only its structure picks among the fragments here.
 struct SQLBuilder {
   var sql = ""
   var arguments: [SQLValue] = []
@@ -43,6 +43,42 @@ extension FilterExpression {
       term.compile(into: &builder)
     }
     builder.append(")")
+  }
+}
+
+extension FilterValue {
+  var sqlValue: SQLValue {
+    switch self {
+    case .text(let text): .text(text)
+    case .number(let number): .real(number)
+    case .time(let milliseconds): .integer(milliseconds)
+    }
+  }
+}
+
+extension RunAttribute {
+  /// The SQL expression for the attribute: a fixed column name, never user text.
+  var column: String {
+    switch self {
+    case .status: "r.status"
+    case .runID: "r.uuid"
+    case .runName: "r.name"
+    case .experiment: "e.name"
+    case .actor: "r.actor"
+    case .startTime: "r.started_at"
+    case .endTime: "r.ended_at"
+    case .gitCommit: "r.git_commit"
+    case .gitRepo: "r.git_repo"
+    case .entryPoint: "r.entry_point"
+    }
+  }
+
+  /// Whether the column may hold NULL (which sorts last).
+  var isNullable: Bool {
+    switch self {
+    case .runName, .endTime, .gitCommit, .gitRepo, .entryPoint: true
+    default: false
+    }
   }
 }
 
@@ -173,5 +209,55 @@ struct RunSearchQuery {
     builder.append(" LEFT JOIN \(keyed.table) \(alias) ON \(alias).run_id = r.id AND \(alias).key = ")
     builder.bind(.text(keyed.key))
     return "\(alias).value IS NULL, \(alias).value \(direction)"
+  }
+}
+
+extension SQLiteRegistry {
+  public func searchRuns(
+    _ filter: RunFilter, order: RunOrder, limit: Int
+  ) throws(PedigreeError) -> RunSearchResult {
+    let fields = filter.fields + order.terms.map(\.field)
+    let query = RunSearchQuery(filter: filter, order: order, limit: limit).build()
+    return try read {
+      let rows = try database.prepareUncached(query.sql).bind(query.arguments).map { row in
+        (id: row.int64(0), hit: RunSearchHit(row: row))
+      }
+      var result = RunSearchResult(fields: fields)
+      result.runs = try rows.map { try fillValues(of: $0.hit, id: $0.id, keys: result) }
+      return result
+    }
+  }
+
+  /// Adds the named metrics, params and tags of one run: one primary-key lookup each.
+  private func fillValues(
+    of hit: RunSearchHit, id: Int64, keys: RunSearchResult
+  ) throws -> RunSearchHit {
+    var hit = hit
+    for key in keys.metricKeys {
+      let value = try database.queryFirst(
+        "SELECT value FROM latest_metrics WHERE run_id = ? AND key = ?", [.integer(id), .text(key)]
+      ) { $0.optionalDouble(0) ?? .nan }
+      hit.metrics[key] = value
+    }
+    for key in keys.paramKeys {
+      hit.params[key] = try database.scalarString(
+        "SELECT value FROM params WHERE run_id = ? AND key = ?", [.integer(id), .text(key)])
+    }
+    for key in keys.tagKeys {
+      hit.tags[key] = try database.scalarString(
+        "SELECT value FROM run_tags WHERE run_id = ? AND key = ?", [.integer(id), .text(key)])
+    }
+    return hit
+  }
+}
+
+extension RunSearchHit {
+  /// The hit from a row of `RunSearchQuery.columns` (the row id in column 0 is read apart).
+  init(row: Row) {
+    self.init(
+      runID: row.string(1), experiment: row.string(2), name: row.optionalString(3),
+      status: row.string(4), startedAt: Timestamp(milliseconds: row.int64(5)),
+      endedAt: row.optionalInt64(6).map(Timestamp.init(milliseconds:)), actor: row.string(7),
+      gitCommit: row.optionalString(8))
   }
 }

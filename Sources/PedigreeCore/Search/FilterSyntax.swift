@@ -1,16 +1,13 @@
-import PedigreeCore
-import PedigreeSQLite
-
 /// What a filter or an order term refers to: a metric's latest value, a param, a tag, or a column
 /// of the run itself.
-enum SearchField: Hashable, Sendable {
+package enum SearchField: Hashable, Sendable {
   case metric(String)
   case param(String)
   case tag(String)
   case attribute(RunAttribute)
 
   /// How values of the field compare.
-  var valueType: SearchValueType {
+  package var valueType: SearchValueType {
     switch self {
     case .metric: .number
     case .param, .tag: .text
@@ -19,7 +16,7 @@ enum SearchField: Hashable, Sendable {
   }
 
   /// The field as a user writes it: `metrics.auc`, ``params.`a b` ``, `attributes.status`.
-  var description: String {
+  package var description: String {
     switch self {
     case .metric(let key): "metrics." + SearchField.quotedKey(key)
     case .param(let key): "params." + SearchField.quotedKey(key)
@@ -28,15 +25,24 @@ enum SearchField: Hashable, Sendable {
     }
   }
 
+  /// Bytes a key may hold without quotes: letters, digits, `_`, `-`, `.`, `/`, and any
+  /// non-ASCII character (`tags.équipe`).
+  package static func isBareKeyByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2D, 0x2E, 0x2F, 0x80...: true
+    default: false
+    }
+  }
+
   /// A key as written in a filter: bare when every character may stand bare, else backticked.
-  static func quotedKey(_ key: String) -> String {
-    let bare = !key.isEmpty && key.utf8.allSatisfy(FilterLexer.isBareKeyByte)
+  package static func quotedKey(_ key: String) -> String {
+    let bare = !key.isEmpty && key.utf8.allSatisfy(SearchField.isBareKeyByte)
     return bare ? key : "`" + key.replacingAll("`", with: "``") + "`"
   }
 }
 
 /// The type a field's values have, which decides the operators and literals it accepts.
-enum SearchValueType: Sendable {
+package enum SearchValueType: Sendable {
   /// Metrics: numbers, compared numerically.
   case number
   /// Params, tags, names: strings, compared as strings (as MLflow compares params).
@@ -46,7 +52,7 @@ enum SearchValueType: Sendable {
   /// The run status: one of `running`, `finished`, `failed`, `killed`, any case.
   case status
 
-  var name: String {
+  package var name: String {
     switch self {
     case .number: "a number"
     case .text: "a string"
@@ -57,7 +63,7 @@ enum SearchValueType: Sendable {
 }
 
 /// A column of `runs` (or the experiment's name) that a filter may name as `attributes.NAME`.
-enum RunAttribute: String, CaseIterable, Sendable {
+package enum RunAttribute: String, CaseIterable, Sendable {
   case status
   case runID = "run_id"
   case runName = "run_name"
@@ -70,13 +76,13 @@ enum RunAttribute: String, CaseIterable, Sendable {
   case entryPoint = "entry_point"
 
   /// The other names an attribute answers to (MLflow's among them).
-  static let synonyms: [String: RunAttribute] = [
+  package static let synonyms: [String: RunAttribute] = [
     "id": .runID, "name": .runName, "user": .actor, "user_id": .actor,
     "experiment_name": .experiment, "started_at": .startTime, "ended_at": .endTime,
   ]
 
   /// Resolves a name, ignoring case.
-  init?(named name: String) {
+  package init?(named name: String) {
     let lowered = name.lowercased()
     guard let attribute = RunAttribute(rawValue: lowered) ?? RunAttribute.synonyms[lowered] else {
       return nil
@@ -84,7 +90,7 @@ enum RunAttribute: String, CaseIterable, Sendable {
     self = attribute
   }
 
-  var valueType: SearchValueType {
+  package var valueType: SearchValueType {
     switch self {
     case .status: .status
     case .startTime, .endTime: .time
@@ -92,35 +98,11 @@ enum RunAttribute: String, CaseIterable, Sendable {
     }
   }
 
-  /// The SQL expression for the attribute: a fixed column name, never user text.
-  var column: String {
-    switch self {
-    case .status: "r.status"
-    case .runID: "r.uuid"
-    case .runName: "r.name"
-    case .experiment: "e.name"
-    case .actor: "r.actor"
-    case .startTime: "r.started_at"
-    case .endTime: "r.ended_at"
-    case .gitCommit: "r.git_commit"
-    case .gitRepo: "r.git_repo"
-    case .entryPoint: "r.entry_point"
-    }
-  }
-
-  /// Whether the column may hold NULL (which sorts last).
-  var isNullable: Bool {
-    switch self {
-    case .runName, .endTime, .gitCommit, .gitRepo, .entryPoint: true
-    default: false
-    }
-  }
-
-  static let statuses = ["running", "finished", "failed", "killed"]
+  package static let statuses = ["running", "finished", "failed", "killed"]
 }
 
 /// A comparison operator.
-enum FilterOperator: String, Sendable, CaseIterable {
+package enum FilterOperator: String, Sendable, CaseIterable {
   case equal = "="
   case notEqual = "!="
   case less = "<"
@@ -136,29 +118,21 @@ enum FilterOperator: String, Sendable, CaseIterable {
   case isNull = "IS NULL"
   case isNotNull = "IS NOT NULL"
 
-  var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
-  var isPattern: Bool { [.like, .notLike, .ilike, .notIlike].contains(self) }
-  var isList: Bool { self == .in || self == .notIn }
-  var isNullTest: Bool { self == .isNull || self == .isNotNull }
+  package var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+  package var isPattern: Bool { [.like, .notLike, .ilike, .notIlike].contains(self) }
+  package var isList: Bool { self == .in || self == .notIn }
+  package var isNullTest: Bool { self == .isNull || self == .isNotNull }
 }
 
 /// A literal after the parser checked and normalised it for its field.
-enum FilterValue: Equatable, Sendable {
+package enum FilterValue: Equatable, Sendable {
   case text(String)
   case number(Double)
   /// Milliseconds since the epoch, UTC (from an ISO 8601 string or an integer).
   case time(Int64)
 
-  var sqlValue: SQLValue {
-    switch self {
-    case .text(let text): .text(text)
-    case .number(let number): .real(number)
-    case .time(let milliseconds): .integer(milliseconds)
-    }
-  }
-
   /// The literal as a filter would write it.
-  var description: String {
+  package var description: String {
     switch self {
     case .text(let text): "'" + text.replacingAll("'", with: "''") + "'"
     case .number(let number):
@@ -176,13 +150,19 @@ enum FilterValue: Equatable, Sendable {
 }
 
 /// One `field operator operand` test.
-struct FilterComparison: Equatable, Sendable {
-  var field: SearchField
-  var op: FilterOperator
+package struct FilterComparison: Equatable, Sendable {
+  package var field: SearchField
+  package var op: FilterOperator
   /// One value for a binary operator, the list for `IN`, none for `IS NULL`.
-  var values: [FilterValue]
+  package var values: [FilterValue]
 
-  var description: String {
+  package init(field: SearchField, op: FilterOperator, values: [FilterValue]) {
+    self.field = field
+    self.op = op
+    self.values = values
+  }
+
+  package var description: String {
     let head = field.description + " " + op.rawValue
     switch op {
     case .isNull, .isNotNull: return head
@@ -193,13 +173,13 @@ struct FilterComparison: Equatable, Sendable {
 }
 
 /// A parsed filter: comparisons joined by `AND` and `OR`, each list flattened.
-indirect enum FilterExpression: Equatable, Sendable {
+package indirect enum FilterExpression: Equatable, Sendable {
   case comparison(FilterComparison)
   case and([FilterExpression])
   case or([FilterExpression])
 
   /// Fully parenthesised, so the structure (and precedence) can be read off the text.
-  var description: String {
+  package var description: String {
     switch self {
     case .comparison(let comparison): comparison.description
     case .and(let terms): "(" + terms.map(\.description).joined(separator: " AND ") + ")"
@@ -208,7 +188,7 @@ indirect enum FilterExpression: Equatable, Sendable {
   }
 
   /// Every field the expression names, in order of first appearance.
-  var fields: [SearchField] {
+  package var fields: [SearchField] {
     switch self {
     case .comparison(let comparison): [comparison.field]
     case .and(let terms), .or(let terms): terms.flatMap(\.fields)
@@ -218,7 +198,7 @@ indirect enum FilterExpression: Equatable, Sendable {
 
 extension String {
   /// Every occurrence of `target` replaced (Foundation-free, for the few escapes here).
-  func replacingAll(_ target: Character, with replacement: String) -> String {
+  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
     var result = ""
     for character in self {
       if character == target { result += replacement } else { result.append(character) }

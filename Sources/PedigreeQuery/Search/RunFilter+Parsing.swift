@@ -1,0 +1,17 @@
+import PedigreeCore
+
+extension RunFilter {
+  /// Parses a filter; the empty string (or only spaces) is `.all`.
+  public static func parse(_ text: String) throws(PedigreeError) -> RunFilter {
+    var parser = try FilterParser(text)
+    return RunFilter(expression: try parser.parseFilter())
+  }
+}
+
+extension RunOrder {
+  /// Parses `field [ASC|DESC], …`; errors name the column, like the filter's.
+  public static func parse(_ text: String) throws(PedigreeError) -> RunOrder {
+    var parser = try FilterParser(text)
+    return RunOrder(terms: try parser.parseOrder())
+  }
+}

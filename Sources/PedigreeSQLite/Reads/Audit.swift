@@ -1,0 +1,171 @@
+import PedigreeCore
+
+extension SQLiteRegistry {
+  public func auditEntries(
+    _ filter: AuditLogFilter, entity: AuditEntityMatch?
+  ) throws(PedigreeError) -> [AuditEntry] {
+    let (sql, arguments) = AuditLogSQL.select(filter, entity: entity)
+    return try mapErrors { try database.query(sql, arguments, AuditEntry.init(row:)) }
+  }
+
+  public func auditEntryCount() throws(PedigreeError) -> Int {
+    try mapErrors { Int(try database.scalarInt("SELECT count(*) FROM audit_log") ?? 0) }
+  }
+
+  public func auditChainBreak() throws(PedigreeError) -> AuditChain.Break? {
+    try mapErrors { try AuditChain.verify(database) }
+  }
+
+  public func aliasEventMoves() throws(PedigreeError) -> [(id: Int64, move: AliasMoveRecord)] {
+    try mapErrors {
+      try database.query(
+        """
+        SELECT e.id, m.name, e.alias, v.version FROM alias_events e
+        LEFT JOIN models m ON m.id = e.model_id LEFT JOIN model_versions v ON v.id = e.to_version_id
+        ORDER BY e.id
+        """
+      ) { row in
+        (id: row.int64(0), move: AliasMoveRecord(row.string(1), row.string(2), row.optionalInt64(3)))
+      }
+    }
+  }
+
+  public func auditedAliasMoves() throws(PedigreeError) -> [(id: Int64, move: AliasMoveRecord)] {
+    try mapErrors {
+      try database.query(
+        """
+        SELECT id, action, entity, details FROM audit_log
+        WHERE action IN ('model.promote', 'model.rollback', 'model.register', 'run.record') ORDER BY id
+        """
+      ) { row in
+        AliasMoveRecord(action: row.string(1), entity: row.string(2), details: row.string(3)).map {
+          (id: row.int64(0), move: $0)
+        }
+      }.compactMap { $0 }
+    }
+  }
+
+  public func runContentDigests() throws(PedigreeError)
+    -> [(run: String, entry: Int64, recorded: String, current: String)]
+  {
+    try mapErrors {
+      let recorded = try database.query(
+        """
+        SELECT r.id, r.uuid, a.id, json_extract(a.details, '$.content_digest')
+        FROM audit_log a JOIN runs r ON r.uuid = substr(a.entity, 5)
+        WHERE a.action IN ('run.start', 'run.log', 'run.record')
+          AND json_extract(a.details, '$.content_digest') IS NOT NULL
+          AND a.id = (SELECT max(b.id) FROM audit_log b
+                      WHERE b.entity = a.entity AND b.action IN ('run.start', 'run.log', 'run.record')
+                        AND json_extract(b.details, '$.content_digest') IS NOT NULL)
+        ORDER BY r.id
+        """
+      ) { (runID: $0.int64(0), uuid: $0.string(1), entry: $0.int64(2), digest: $0.string(3)) }
+      return try recorded.map { run in
+        (
+          run: run.uuid, entry: run.entry, recorded: run.digest,
+          current: try RunContent.digest(database, runID: run.runID)
+        )
+      }
+    }
+  }
+
+  public func unrecordedRuns() throws(PedigreeError) -> [String] {
+    try mapErrors {
+      try database.query(
+        """
+        SELECT r.uuid FROM runs r
+        WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'run:' || r.uuid
+                            AND a.action IN ('run.start', 'run.record'))
+        ORDER BY r.id LIMIT 20
+        """
+      ) { $0.string(0) }
+    }
+  }
+
+  public func metricHistories(runID: Int64) throws(PedigreeError) -> [MetricHistory] {
+    try mapErrors {
+      let history = try database.query(
+        """
+        SELECT k.key, count(*), sum(m.is_nan), min(m.value) FILTER (WHERE m.is_nan = 0),
+          max(m.value) FILTER (WHERE m.is_nan = 0)
+        FROM metrics m JOIN metric_keys k ON k.id = m.key_id
+        WHERE m.run_id = ? GROUP BY m.key_id ORDER BY k.key
+        """, [.integer(runID)]
+      ) {
+        (
+          key: $0.string(0), count: $0.int(1), nans: $0.int(2), min: $0.optionalDouble(3),
+          max: $0.optionalDouble(4)
+        )
+      }
+      return try history.map { row in
+        MetricHistory(
+          key: row.key, count: row.count, nanCount: row.nans, min: row.min, max: row.max,
+          first: try endPoint(runID: runID, key: row.key, last: false),
+          last: try endPoint(runID: runID, key: row.key, last: true))
+      }
+    }
+  }
+
+  /// The value of a metric's earliest or latest point (by step, then time); NaN for a NaN point.
+  private func endPoint(runID: Int64, key: String, last: Bool) throws -> Double? {
+    let order = last ? "DESC" : "ASC"
+    return try database.queryFirst(
+      "SELECT value, is_nan FROM metrics WHERE run_id = ? "
+        + "AND key_id = (SELECT id FROM metric_keys WHERE key = ?) "
+        + "ORDER BY step \(order), timestamp \(order) LIMIT 1", [.integer(runID), .text(key)]
+    ) { $0.int64(1) != 0 ? Double.nan : $0.double(0) }
+  }
+}
+
+enum AuditLogSQL {
+  static let columns = "id, at, actor, action, entity, details, prev_hash, hash"
+
+  /// The query for `filter`, built from fixed fragments; every value is a bound parameter.
+  static func select(_ filter: AuditLogFilter, entity: AuditEntityMatch?) -> (String, [SQLValue]) {
+    var conditions: [String] = []
+    var arguments: [SQLValue] = []
+    if let since = filter.since {
+      conditions.append("at >= ?")
+      arguments.append(.integer(since.milliseconds))
+    }
+    if let until = filter.until {
+      conditions.append("at <= ?")
+      arguments.append(.integer(until.milliseconds))
+    }
+    if let actor = filter.actor {
+      conditions.append("actor = ?")
+      arguments.append(.text(actor))
+    }
+    if let entity {
+      var alternatives = entity.exact.map { _ in "entity = ?" }
+      arguments += entity.exact.map(SQLValue.text)
+      if let prefix = entity.prefix {
+        alternatives.append("(entity >= ? AND entity < ?)")
+        arguments += [.text(prefix), .text(upperBound(ofPrefix: prefix))]
+      }
+      conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
+    }
+    var sql = "SELECT \(columns) FROM audit_log"
+    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+    sql += filter.order == .newestFirst ? " ORDER BY id DESC" : " ORDER BY id"
+    if let limit = filter.limit {
+      sql += " LIMIT ?"
+      arguments.append(.integer(Int64(limit)))
+    }
+    return (sql, arguments)
+  }
+
+  /// The least string greater than every string starting with `prefix`: its last character
+  /// incremented (`model:fraud@` → `model:fraudA`), so a prefix match is an index range.
+  static func upperBound(ofPrefix prefix: String) -> String {
+    var scalars = Array(prefix.unicodeScalars)
+    while let last = scalars.popLast() {
+      if let next = Unicode.Scalar(last.value + 1) {
+        scalars.append(next)
+        return String(String.UnicodeScalarView(scalars))
+      }
+    }
+    return "\u{10FFFF}"
+  }
+}
