@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "PedigreeSQLite", dependencies: ["CSQLite", "PedigreeCore"]),
     // Questions: lineage, impact, audit reports, time travel, diff, search, renderers, composed
     // from the backend's reads.
-    .target(name: "PedigreeQuery", dependencies: ["PedigreeCore", "PedigreeSQLite"]),
+    .target(name: "PedigreeQuery", dependencies: ["PedigreeCore"]),
     // The command tree; kept in a library so tests can parse commands without a process.
     .target(
       name: "PedigreeCLI",

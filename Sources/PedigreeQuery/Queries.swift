@@ -1,40 +1,31 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// The read side of a registry: every question Pedigree answers, as typed results.
 ///
 /// ```swift
-/// let registry = try SQLiteRegistry.open(path: "pedigree.db", access: .read, actor: "ana")
-/// let queries = Queries(registry)
+/// let registry = try SQLiteRegistry.open(path: "pedigree.db", access: .read)  // any backend
+/// let queries = registry.queries
 /// let node = try registry.resolve(try Ref.parse("fraud-detector@production"))
 /// let graph = try queries.lineage(of: node, direction: .upstream, depth: 3)
 /// print(LineageRenderer.tree(graph))
 /// ```
 ///
 /// Every query that reads more than one statement runs in one read transaction, so it answers
-/// from one consistent snapshot even while other processes write. Not `Sendable`, like the
-/// `SQLiteRegistry` it reads.
+/// from one consistent snapshot even while other processes write. Never sees SQL: it composes
+/// the backend's `RegistryReading` answers. Not `Sendable`, like the reader it reads.
 public struct Queries {
   /// The backend's reads every answer is composed from.
   public let reader: any RegistryReading
-  /// The SQLite registry, while some queries still read it directly. Going away: every query
-  /// reads through `reader`.
-  let registry: SQLiteRegistry
 
-  public init(_ registry: SQLiteRegistry) {
-    self.registry = registry
-    self.reader = registry
-  }
+  public init(_ reader: any RegistryReading) { self.reader = reader }
 
-  var database: Database { registry.database }
-
-  /// Runs `body` in one read transaction, mapping SQLite failures to `PedigreeError`s.
+  /// Runs `body` in one read transaction of the backend.
   func read<T>(_ body: () throws -> T) throws(PedigreeError) -> T {
-    try registry.read(body)
+    try reader.read(body)
   }
 }
 
-extension SQLiteRegistry {
+extension RegistryReading {
   /// The query API over this registry.
   public var queries: Queries { Queries(self) }
 }

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// Defaults and limits of `run search`.
 public enum RunSearch {
@@ -32,7 +31,7 @@ extension Queries {
   }
 }
 
-extension SQLiteRegistry {
+extension RegistryReading {
   /// Finds runs matching `filter`, sorted by `orderBy`, at most `limit` of them: see
   /// `Queries.searchRuns(filter:orderBy:limit:)`.
   ///

@@ -1,5 +1,4 @@
 import PedigreeCore
-import PedigreeSQLite
 
 /// How values read in human output (tables, text and Markdown reports).
 public enum Format {
