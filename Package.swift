@@ -53,16 +53,28 @@ let package = Package(
     // `swift run generate-migrations`: compiles migrations/*.sql into PedigreeSQLite and writes
     // schema.sql, the schema they produce.
     .executableTarget(name: "generate-migrations", dependencies: ["CSQLite"]),
-    .testTarget(name: "PedigreeSQLiteTests", dependencies: ["PedigreeCore", "PedigreeSQLite"]),
-    .testTarget(
-      name: "PedigreeQueryTests", dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite"]
+    // What every test target shares: one temporary directory helper, one seeded generator, one
+    // process runner (posix_spawn, output to files) and `expectError(kind)`.
+    .target(
+      name: "PedigreeTestSupport", dependencies: ["PedigreeCore"], path: "Tests/PedigreeTestSupport"
     ),
     .testTarget(
-      name: "PedigreeBenchTests", dependencies: ["PedigreeBench", "PedigreeCore", "PedigreeSQLite"]
+      name: "PedigreeSQLiteTests", dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreeQueryTests",
+      dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreeBenchTests",
+      dependencies: ["PedigreeBench", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
     ),
     .testTarget(
       name: "PedigreeCLITests",
-      dependencies: ["PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery"]
+      dependencies: [
+        "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
+      ],
+      exclude: ["Snapshots"]
     ),
   ],
   swiftLanguageModes: [.v6]

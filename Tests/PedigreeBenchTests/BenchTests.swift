@@ -2,6 +2,7 @@ import Foundation
 import PedigreeBench
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 /// The generator and the harness on a tiny workload: they work, they are deterministic, and what
@@ -44,9 +45,8 @@ import Testing
   }
 
   @Test func theFileFeedsTheBulkPathWithoutAFailure() throws {
-    let directory = NSTemporaryDirectory() + "pedigree-bench-test-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let scratch = TemporaryDirectory("pedigree-bench-test")
+    let directory = scratch.path
     let workload = Workload(Self.tiny)
     let file = try workload.write(to: directory + "/runs.jsonl")
     #expect(file.lines == Self.tiny.runs)
@@ -70,8 +70,9 @@ import Testing
   }
 
   @Test func theHarnessMeasuresEverythingOnATinyWorkload() throws {
-    let directory = NSTemporaryDirectory() + "pedigree-bench-test-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let scratch = TemporaryDirectory("pedigree-bench-test")
+    // A directory the benchmark creates itself.
+    let directory = scratch.file("output")
     var options = BenchmarkOptions()
     options.runs = [20]
     options.outputDirectory = directory

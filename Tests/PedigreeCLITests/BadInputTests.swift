@@ -1,6 +1,7 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 /// The bad-input catalogue (PRODUCT.md, "Reliability and bad input"): one row per bad input,
@@ -299,12 +300,8 @@ import Testing
     }
 
     func shell(_ command: String) throws {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", command]
-      try process.run()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0, "\(command)")
+      let shell = try Spawned.run("/bin/sh", ["-c", command])
+      #expect(shell.status == 0, "\(command): \(shell.stderr)")
     }
 
     /// `text` with `{NAME}` replaced by fixture values and `{FF}` by the byte 0xFF.

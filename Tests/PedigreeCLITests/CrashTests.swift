@@ -1,6 +1,7 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 /// `pedigree` processes killed with SIGKILL at seeded random moments while they record runs and
@@ -12,15 +13,6 @@ import Testing
   static let bulkRecords = 300
   /// Kill delays are drawn from 0 ..< this many milliseconds.
   static let maximumDelay = 250
-
-  /// A small seeded generator (a 64-bit LCG), so a failing schedule can be replayed.
-  struct Schedule: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state ^ (state >> 29)
-    }
-  }
 
   /// Every run the test records looks like this: 3 params, 5 metric points over 2 keys, 1 tag.
   static func record(_ name: String) -> String {
@@ -42,7 +34,7 @@ import Testing
       "bulk.jsonl", (0..<Self.bulkRecords).map { Self.record("bulk-\($0)") }.joined(separator: "\n"))
     let single = try cli.write("single.json", Self.record("single"))
 
-    var schedule = Schedule(state: Self.seed)
+    var schedule = SeededGenerator(seed: Self.seed)
     var finished: [Invocation] = []
     for _ in 0..<Self.rounds {
       let aliasCommand =

@@ -1,25 +1,8 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
-
-/// What one run of the `pedigree` binary did.
-struct Invocation {
-  let status: Int32
-  let stdout: String
-  let stderr: String
-
-  /// stdout parsed as JSON (fails the test when it is not JSON).
-  func json(sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONValue {
-    try JSONValue.parse(stdout)
-  }
-
-  /// The single `error:` line on stderr, or `nil`.
-  var errorLine: String? {
-    let lines = stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
-    return lines.count == 1 ? String(lines[0]) : nil
-  }
-}
 
 /// Runs the real `pedigree` binary in a temporary directory, as a user would.
 final class CLI {
@@ -36,31 +19,28 @@ final class CLI {
     return root.appendingPathComponent(".build/debug/pedigree")
   }()
 
-  let directory: String
+  /// The test's own directory (removed with the value): the registry, files, process output.
+  let scratch = TemporaryDirectory("pedigree-cli")
+  var directory: String { scratch.path }
   var environment: [String: String]
   /// A command that `spawn` runs the binary through (`setpriv …` to run as another user).
   var launcher: [String] = []
 
   init() {
-    directory = NSTemporaryDirectory() + "pedigree-cli-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var environment = ProcessInfo.processInfo.environment
-    environment["PEDIGREE_DB"] = directory + "/reg.db"
+    environment["PEDIGREE_DB"] = scratch.file("reg.db")
     environment["PEDIGREE_ACTOR"] = "tester"
     self.environment = environment
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
-
   var database: String { environment["PEDIGREE_DB"] ?? "" }
 
-  func path(_ name: String) -> String { directory + "/" + name }
+  func path(_ name: String) -> String { scratch.file(name) }
 
   /// Writes a file in the test directory and returns its path.
   @discardableResult
   func write(_ name: String, _ contents: String) throws -> String {
-    try contents.write(toFile: path(name), atomically: true, encoding: .utf8)
-    return path(name)
+    try scratch.write(name, contents)
   }
 
   /// Runs `pedigree ARGS…`, feeding `input` on stdin.
@@ -70,26 +50,8 @@ final class CLI {
   }
 
   func run(_ arguments: [String], input: String? = nil) throws -> Invocation {
-    let process = Process()
-    process.executableURL = CLI.binary
-    process.arguments = arguments
-    process.environment = environment
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let stdout = Pipe()
-    let stderr = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Invocation(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+    let stdin = try input.map { try write("stdin-\(UUID().uuidString)", $0) }
+    return try spawn(arguments, stdin: stdin).invocation
   }
 
   /// Runs a command that must succeed and returns its trimmed stdout.
@@ -125,18 +87,32 @@ final class CLI {
   }
 
   /// The registry's logical content: every row of every table, so a failed command that wrote
-  /// anything is caught (WAL files make byte comparison of the main file meaningless).
-  func snapshot() -> [String] {
-    guard FileManager.default.fileExists(atPath: database),
-      let db = try? Database(path: database, mode: .readWrite)
-    else { return [] }
-    let tables =
-      (try? db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.string(0) })
-      ?? []
-    return tables.flatMap { table in
-      (try? db.query("SELECT * FROM \"\(table)\"") { row in
-        "\(table): " + (0..<row.count).map { "\(row.value($0))" }.joined(separator: "|")
-      }) ?? []
-    }.sorted()
+  /// anything is caught (WAL files make byte comparison of the main file meaningless). Empty when
+  /// there is no registry file; a registry file that cannot be read is a recorded issue, never an
+  /// empty snapshot that any other empty snapshot would equal.
+  func snapshot(sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    guard FileManager.default.fileExists(atPath: database) else { return [] }
+    do {
+      let db = try Database(path: database, mode: .readWrite)
+      let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+        $0.string(0)
+      }
+      guard !tables.isEmpty else {
+        Issue.record(
+          "\(database) exists but holds no tables: the registry-unchanged check cannot compare it",
+          sourceLocation: sourceLocation)
+        return ["unreadable: no tables"]
+      }
+      return try tables.flatMap { table in
+        try db.query("SELECT * FROM \"\(table)\"") { row in
+          "\(table): " + (0..<row.count).map { "\(row.value($0))" }.joined(separator: "|")
+        }
+      }.sorted()
+    } catch {
+      Issue.record(
+        "cannot read the registry \(database) to check it is unchanged: \(error)",
+        sourceLocation: sourceLocation)
+      return ["unreadable: \(error)"]
+    }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 /// The read commands, run against the demo registry (a known story) as a user would.
@@ -66,16 +67,9 @@ import Testing
     let dot = try cli.ok("lineage", "dataset:transactions@1", "--downstream", "--format", "dot")
     #expect(dot.hasPrefix("digraph") && dot.contains("fraud-detector@1"))
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
-      process.arguments = ["-Tsvg", "-o", "/dev/null"]
-      let input = Pipe()
-      process.standardInput = input
-      try process.run()
-      input.fileHandleForWriting.write(Data(dot.utf8))
-      try input.fileHandleForWriting.close()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0, "Graphviz rejected the DOT output")
+      let graphviz = try Spawned.run(
+        "/usr/bin/dot", ["-Tsvg", "-o", "/dev/null"], stdin: try cli.write("lineage.dot", dot))
+      #expect(graphviz.status == 0, "Graphviz rejected the DOT output: \(graphviz.stderr)")
     } else {
       print(
         "note: /usr/bin/dot not installed; skipping the Graphviz render of `pedigree lineage --format dot`")

@@ -41,11 +41,9 @@ import Testing
     let cli = try Self.registry()
     let before = cli.snapshot()
     let db = try Database(path: cli.database, mode: .readWrite)
-    #expect {
-      try db.execute(sql)
-    } throws: { error in
-      (error as? SQLiteError).map { $0.isConstraint && $0.message.contains(refusal) } ?? false
-    }
+    let error = #expect(throws: SQLiteError.self) { try db.execute(sql) }
+    #expect(error?.isConstraint == true, "\(sql): \(String(describing: error))")
+    #expect(error?.message.contains(refusal) == true, "\(sql): \(String(describing: error))")
     #expect(cli.snapshot() == before)
     try cli.ok("db", "check")
   }

@@ -1,4 +1,5 @@
 import PedigreeCore
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -7,10 +8,17 @@ import Testing
 @Suite struct AuditLogTests {
   @Test func entityFilterMatchesTheModelAndItsVersionsOnly() throws {
     let r = try Registry1()
+    // A model whose name starts with the other's: its entries must not match `fraud`.
+    try r.fixture.modelVersion("fraud-detector", 1, run: r.runB, artifact: r.artifactB, at: 6_000)
     let entries = try r.queries.auditLog(AuditLogFilter(entity: "fraud"))
     #expect(
       entries.map(\.entity) == [
-        "model:fraud@1", "model:fraud", "model:fraud@2", "model:fraud@production", "model:fraud@1",
+        "model:fraud@1", "model:fraud@production", "model:fraud@staging", "model:fraud@2",
+        "model:fraud@production", "model:fraud@1",
+      ])
+    #expect(
+      try r.queries.auditLog(AuditLogFilter(entity: "fraud-detector")).map(\.entity) == [
+        "model:fraud-detector@1"
       ])
     let version = try r.queries.auditLog(AuditLogFilter(entity: "model:fraud@1", order: .oldestFirst))
     #expect(version.map(\.action) == ["model.register", "model.deprecate"])
@@ -20,15 +28,20 @@ import Testing
 
   @Test func actorTimeAndLimitFilters() throws {
     let r = try Registry1()
-    #expect(try r.queries.auditLog(AuditLogFilter(actor: "bob")).map(\.id) == [5, 3])
+    // Entry ids as in `Registry1`'s audit table: one entry per write.
+    #expect(try r.queries.auditLog(AuditLogFilter(actor: "bob")).map(\.id) == [14, 9])
     let window = try r.queries.auditLog(
       AuditLogFilter(since: Fixture.time(2_000), until: Fixture.time(4_000), order: .oldestFirst))
-    #expect(window.map(\.id) == [3, 4, 5])
-    #expect(try r.queries.auditLog(AuditLogFilter(limit: 2)).map(\.id) == [7, 6])
+    #expect(window.map(\.id) == [9, 10, 11, 12, 13, 14])
+    #expect(
+      window.map(\.action) == [
+        "model.promote", "run.record", "run.log", "model.register", "model.promote", "model.promote",
+      ])
+    #expect(try r.queries.auditLog(AuditLogFilter(limit: 2)).map(\.id) == [15, 14])
     #expect(try r.queries.auditLog(AuditLogFilter(limit: 2, order: .oldestFirst)).map(\.id) == [1, 2])
-    #expect(try r.queries.auditLog(AuditLogFilter(actor: "bob", entity: "fraud", limit: 1)).map(\.id) == [5])
-    #expect(try r.queries.auditLog().count == 7)
-    #expect(throws: PedigreeError.self) { try r.queries.auditLog(AuditLogFilter(limit: -1)) }
+    #expect(try r.queries.auditLog(AuditLogFilter(actor: "bob", entity: "fraud", limit: 1)).map(\.id) == [14])
+    #expect(try r.queries.auditLog().count == 15)
+    expectError(.usage) { try r.queries.auditLog(AuditLogFilter(limit: -1)) }
   }
 
   @Test func entityFilterUsesTheEntityIndex() throws {
@@ -48,28 +61,29 @@ import Testing
 @Suite struct DatabaseCheckTests {
   @Test func aCleanRegistryHasNoProblems() throws {
     let r = try Registry1()
-    try r.recordRunsInAuditLog()
     let report = try r.queries.check()
     #expect(report.problems == [])
-    #expect(report.auditEntries == 10 && report.schemaVersion == 1)
+    #expect(report.auditEntries == 15 && report.schemaVersion == 1)
     #expect(report.json["ok"] == .bool(true))
   }
 
   @Test func runsNoAuditEntryCreatedAreNamed() throws {
     let r = try Registry1()
+    let hidden = [
+      try r.fixture.unrecordedRun("hidden-1", at: 6_000), try r.fixture.unrecordedRun("hidden-2", at: 7_000),
+    ]
     let problems = try r.queries.check().problems
     #expect(
       problems
-        == [r.prep, r.runA, r.runB].map {
+        == hidden.map {
           CheckProblem(area: .runContent, message: "run \($0.name): no audit entry records its creation")
         })
   }
 
   @Test func anAlteredEntryIsNamedAndTheDroppedTriggerIsDrift() throws {
     let r = try Registry1()
-    try r.recordRunsInAuditLog()
     try r.fixture.database.execute("DROP TRIGGER audit_log_no_update")
-    try r.fixture.run("UPDATE audit_log SET details = '{\"n\":99}' WHERE id = 4")
+    try r.fixture.tamper("UPDATE audit_log SET details = '{\"n\":99}' WHERE id = 4")
     let problems = try r.queries.check().problems
     #expect(
       problems.contains(
@@ -82,14 +96,13 @@ import Testing
   @Test func aDeletedMiddleEntryIsAGap() throws {
     let r = try Registry1()
     try r.fixture.database.execute("DROP TRIGGER audit_log_no_delete")
-    try r.fixture.run("DELETE FROM audit_log WHERE id = 3")
+    try r.fixture.tamper("DELETE FROM audit_log WHERE id = 3")
     let problems = try r.queries.check().problems
     #expect(problems.contains { $0.area == .auditChain && $0.message.hasPrefix("audit entry 3: missing") })
   }
 
   @Test func schemaDriftNamesChangedAndExtraObjects() throws {
     let r = try Registry1()
-    try r.recordRunsInAuditLog()
     try r.fixture.database.execute(
       """
       DROP TRIGGER params_no_update;

@@ -1,5 +1,6 @@
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -54,7 +55,7 @@ import Testing
 
   @Test func onlyModelVersionsHaveReports() throws {
     let r = try Registry1()
-    #expect { try r.queries.auditReport(r.runA) } throws: { ($0 as? PedigreeError)?.kind == .usage }
+    expectError(.usage) { try r.queries.auditReport(r.runA) }
   }
 }
 
@@ -97,8 +98,7 @@ import Testing
     #expect(diff.metrics.allSatisfy { !$0.changed && $0.delta == nil })
     #expect(diff.artifacts.map(\.key) == ["w.bin"])
     #expect(try f.queries.diff(a, a).isEmpty)
-    #expect { try f.queries.diff(a, try f.dataset("d", 1)) } throws: {
-      ($0 as? PedigreeError)?.kind == .usage
-    }
+    let dataset = try f.dataset("d", 1)
+    expectError(.usage) { try f.queries.diff(a, dataset) }
   }
 }

@@ -1,220 +1,172 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
 
-/// Builds registries for tests with raw SQL, including shapes the write API never makes (cycles).
+/// Builds registries for the query tests through the public write API: every write is made by a
+/// named author under a pinned clock (`at:` is milliseconds after `epoch`), as a user's would be,
+/// so the same test body can later run against another backend or over HTTP.
+///
+/// Shapes the write API cannot make (a model without versions, a run inserted behind Pedigree's
+/// back, edited rows) are in the "Behind Pedigree's back" section, in raw SQL.
 final class Fixture {
+  let directory = TemporaryDirectory("pedigree-query")
   let registry: SQLiteRegistry
-  let path: String
-  var database: Database { registry.database }
+  var path: String { directory.file("reg.db") }
   var queries: Queries { Queries(registry) }
 
   /// 2030-01-01T00:00:00Z: fixture times are offsets from here.
   static let epoch: Int64 = 1_893_456_000_000
 
+  /// The registry is created by `test` at the epoch.
   init() throws {
-    path =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("pedigree-query-\(UUID().uuidString).db").path
-    registry = try SQLiteRegistry.open(path: path, access: .create(by: Author("test")))
-  }
-
-  deinit {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    registry = try SQLiteRegistry.open(
+      path: directory.file("reg.db"), access: .create(by: Fixture.author("test", at: 0)))
   }
 
   static func time(_ offset: Int64) -> Timestamp { Timestamp(milliseconds: epoch + offset) }
 
   static func digest(_ seed: String) -> String { Digest.sha256(Array(seed.utf8)) }
 
-  func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
-    try database.run(sql, arguments)
+  /// `actor` with the clock pinned at `offset` after the epoch.
+  static func author(_ actor: String, at offset: Int64) -> Author {
+    Author(actor, clock: { Fixture.time(offset) })
   }
 
-  func id(_ sql: String, _ arguments: [SQLValue]) throws -> Int64 {
-    try #require(try database.scalarInt(sql, arguments))
+  /// The writes of `actor` at `offset` after the epoch.
+  func writer(_ actor: String = "ana", at offset: Int64 = 0) -> SQLiteWriter {
+    registry.writing(as: Fixture.author(actor, at: offset))
   }
 
-  func newNode(_ kind: NodeRef.Kind) throws -> Int64 {
-    try run("INSERT INTO nodes(kind) VALUES (?)", [.text(kind.rawValue)])
-    return database.lastInsertRowID
+  /// The node a ref names now.
+  func node(_ ref: Ref) throws -> NodeRef { try registry.resolve(ref) }
+
+  /// `ref`'s node as a ref again, for the write API.
+  static func ref(_ node: NodeRef) throws -> Ref { try Ref.parse(node.typedRef) }
+
+  // MARK: Through the write API
+
+  /// Version `version` of dataset `name` as the fixture registers it: at
+  /// `s3://data/NAME/VERSION`, 1000 bytes, with `digest` (default: the digest of `NAME@VERSION`).
+  static func datasetInput(_ name: String, _ version: Int, digest: String? = nil) -> DatasetInput {
+    DatasetInput(
+      name: name, uri: "s3://data/\(name)/\(version)", digest: digest ?? Fixture.digest("\(name)@\(version)"),
+      sizeBytes: 1000)
   }
 
-  func edge(_ src: NodeRef, _ dst: NodeRef, _ relation: String) throws {
-    try run(
-      "INSERT INTO edges(src, dst, relation) VALUES (?, ?, ?)",
-      [.integer(src.id), .integer(dst.id), .text(relation)])
-  }
-
+  /// Registers the next version of a dataset (`version` must be that next number: the registry
+  /// numbers versions, the test names the one it expects).
   @discardableResult
   func dataset(_ name: String, _ version: Int, digest: String? = nil, at: Int64 = 0) throws -> NodeRef {
-    try run(
-      "INSERT OR IGNORE INTO datasets(name, last_version, created_at) VALUES (?, 0, ?)",
-      [.text(name), .integer(Fixture.epoch + at)])
-    let dataset = try id("SELECT id FROM datasets WHERE name = ?", [.text(name)])
-    let node = try newNode(.datasetVersion)
-    try run(
-      """
-      INSERT INTO dataset_versions(id, dataset_id, version, uri, digest, size_bytes, created_at, created_by)
-      VALUES (?, ?, ?, ?, ?, 1000, ?, 'ana')
-      """,
-      [
-        .integer(node), .integer(dataset), .integer(Int64(version)), .text("s3://data/\(name)/\(version)"),
-        .text(digest ?? Fixture.digest("\(name)@\(version)")), .integer(Fixture.epoch + at),
-      ])
-    return NodeRef(kind: .datasetVersion, id: node, name: "\(name)@\(version)")
+    let registered = try writer(at: at).registerDataset(
+      Fixture.datasetInput(name, version, digest: digest)
+    ).value
+    try #require(registered.version == version, "\(name) is at version \(registered.version)")
+    return try node(.dataset(name: name, selector: .version(version)))
   }
 
-  /// A run with params and metric points `(key, step, value)`; `latest_metrics` is filled in.
+  /// Records a finished run (`run record`) by ana at `at`, ending a minute later: params, metric
+  /// points `(key, step, value)` stamped `at + step`, input nodes and outputs, with one audit entry.
   @discardableResult
   func trainingRun(
     _ name: String, experiment: String = "fraud", params: [String: String] = [:],
-    metrics: [(String, Int64, Double)] = [], inputs: [NodeRef] = [], gitCommit: String? = nil,
-    at: Int64 = 0
+    metrics: [(String, Int64, Double)] = [], inputs: [NodeRef] = [], outputs: [RunOutput] = [],
+    gitCommit: String? = nil, at: Int64 = 0
   ) throws -> NodeRef {
-    try run(
-      "INSERT OR IGNORE INTO experiments(name, created_at) VALUES (?, ?)",
-      [.text(experiment), .integer(Fixture.epoch)])
-    let experimentID = try id("SELECT id FROM experiments WHERE name = ?", [.text(experiment)])
-    let node = try newNode(.run)
-    let uuid = String(Fixture.digest("run-\(name)").dropFirst(7).prefix(32))
-    try run(
-      """
-      INSERT INTO runs(id, uuid, experiment_id, name, status, started_at, ended_at, git_commit,
-        git_repo, entry_point, actor)
-      VALUES (?, ?, ?, ?, 'finished', ?, ?, ?, 'git@example.com:risk/fraud.git', 'train.py', 'ana')
-      """,
-      [
-        .integer(node), .text(uuid), .integer(experimentID), .text(name), .integer(Fixture.epoch + at),
-        .integer(Fixture.epoch + at + 60_000), SQLValue(gitCommit),
-      ])
-    let ref = NodeRef(kind: .run, id: node, name: uuid)
-    for (key, value) in params.sorted(by: { $0.key < $1.key }) {
-      try run(
-        "INSERT INTO params(run_id, key, value) VALUES (?, ?, ?)", [.integer(node), .text(key), .text(value)])
-    }
-    try logMetrics(ref, metrics, at: at)
-    for input in inputs { try edge(input, ref, "input") }
-    return ref
+    let start = RunStart(
+      experiment: experiment, name: name, status: .finished, startedAt: Fixture.time(at),
+      endedAt: Fixture.time(at + 60_000),
+      code: CodeVersion(
+        gitCommit: gitCommit, repo: "git@example.com:risk/fraud.git", entryPoint: "train.py"),
+      params: params.sorted { $0.key < $1.key }.map { KeyValue($0.key, $0.value) },
+      inputs: try inputs.map { .ref(try Fixture.ref($0)) })
+    let log = RunLog(
+      metrics: metrics.map { key, step, value in
+        MetricPoint(key: key, value: value, step: step, timestamp: Fixture.time(at + step))
+      },
+      outputs: outputs)
+    let recorded = try writer(at: at).record(RunDocument(start: start, log: log))
+    return try node(.run(recorded.run.uuid))
   }
 
-  func logMetrics(_ run: NodeRef, _ points: [(String, Int64, Double)], at: Int64) throws {
-    var latest: [String: (Int64, Double)] = [:]
-    for (key, step, value) in points {
-      try self.run("INSERT INTO metric_keys(key) VALUES (?) ON CONFLICT(key) DO NOTHING", [.text(key)])
-      try self.run(
-        """
-        INSERT INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
-        VALUES (?, (SELECT id FROM metric_keys WHERE key = ?), ?, ?, ?, ?)
-        """,
-        [
-          .integer(run.id), .text(key), .integer(step), .integer(Fixture.epoch + at + step),
-          .real(value.isNaN ? 0 : value), .integer(value.isNaN ? 1 : 0),
-        ])
-      if step >= (latest[key]?.0 ?? Int64.min) { latest[key] = (step, value) }
-    }
-    for (key, point) in latest {
-      try self.run(
-        "INSERT INTO latest_metrics(run_id, key, step, timestamp, value) VALUES (?, ?, ?, ?, ?)",
-        [
-          .integer(run.id), .text(key), .integer(point.0), .integer(Fixture.epoch + at + point.0),
-          point.1.isNaN ? .null : .real(point.1),
-        ])
-    }
-  }
+  /// The artifacts the fixture made, by node id, so a model version can name one again.
+  private var artifacts: [Int64: ArtifactInput] = [:]
 
+  /// Logs an output artifact (`file:///models/NAME`, 18 234 bytes) on `run` at `at`.
   @discardableResult
   func artifact(_ name: String, from run: NodeRef, digest: String, at: Int64 = 0) throws -> NodeRef {
-    let node = try newNode(.artifact)
-    try self.run(
-      "INSERT INTO artifacts(id, name, uri, digest, size_bytes, created_at, created_by) VALUES (?, ?, ?, ?, 18234, ?, 'ana')",
-      [
-        .integer(node), .text(name), .text("file:///models/\(name)"), .text(digest),
-        .integer(Fixture.epoch + at),
-      ])
-    let ref = NodeRef(kind: .artifact, id: node, name: "artifact:\(node)")
-    try edge(run, ref, "output")
-    return ref
+    let input = ArtifactInput(name: name, uri: "file:///models/\(name)", digest: digest, sizeBytes: 18234)
+    try writer(at: at).logRun(try Fixture.ref(run), RunLog(outputs: [.artifact(input)]))
+    let outputs = try queries.runShow(run).outputs.map(\.ref).filter { $0.kind == .artifact }
+    let artifact = try #require(outputs.max { $0.id < $1.id }, "no artifact logged on \(run)")
+    artifacts[artifact.id] = input
+    return artifact
   }
 
+  /// Registers version `version` of `name` from `run` (and its output `artifact`), described as
+  /// `NAME vVERSION`, by `by` at `at`.
+  @discardableResult
+  func modelVersion(
+    _ name: String, _ version: Int, run: NodeRef, artifact: NodeRef?, at: Int64, by: String = "ana"
+  ) throws -> NodeRef {
+    let registration = ModelRegistration(
+      model: name, run: try Fixture.ref(run), artifact: try artifact.map { try #require(artifacts[$0.id]) },
+      description: "\(name) v\(version)")
+    let registered = try writer(by, at: at).registerModel(registration).value
+    try #require(registered.version == version, "\(name) is at version \(registered.version)")
+    return try node(.model(name: name, selector: .version(version)))
+  }
+
+  /// Points `alias` at `version` (`model promote`).
+  func promote(
+    _ version: NodeRef, to alias: String, at: Int64, by actor: String = "bob", reason: String? = nil
+  ) throws {
+    _ = try writer(actor, at: at).promote(try Fixture.ref(version), to: alias, reason: reason)
+  }
+
+  func deprecate(_ version: NodeRef, at: Int64, reason: String, by actor: String = "carol") throws {
+    _ = try writer(actor, at: at).deprecate(try Fixture.ref(version), reason: reason)
+  }
+
+  // MARK: Behind Pedigree's back (raw SQL: shapes the write API cannot make)
+
+  var database: Database { registry.database }
+
+  /// Runs SQL on the registry's file directly: tampering, and what db check must then report.
+  func tamper(_ sql: String, _ arguments: [SQLValue] = []) throws {
+    try database.run(sql, arguments)
+  }
+
+  /// A model with no versions (the write API creates a model with its first version).
   @discardableResult
   func model(_ name: String, at: Int64) throws -> Int64 {
-    try run(
+    try tamper(
       "INSERT INTO models(name, created_at, created_by) VALUES (?, ?, 'ana')",
       [.text(name), .integer(Fixture.epoch + at)])
     return database.lastInsertRowID
   }
 
-  @discardableResult
-  func modelVersion(
-    _ name: String, _ version: Int, run: NodeRef, artifact: NodeRef?, at: Int64, by: String = "ana"
-  ) throws -> NodeRef {
-    let model = try id("SELECT id FROM models WHERE name = ?", [.text(name)])
-    let node = try newNode(.modelVersion)
-    let digest =
-      try artifact.map {
-        try database.scalarString("SELECT digest FROM artifacts WHERE id = ?", [.integer($0.id)])
-      } ?? nil
-    try self.run(
+  /// A finished run inserted without the audit entry every write appends.
+  func unrecordedRun(_ name: String, experiment: String = "fraud", at: Int64) throws -> NodeRef {
+    try tamper(
+      "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+      [.text(experiment), .integer(Fixture.epoch + at)])
+    try tamper("INSERT INTO nodes(kind) VALUES ('run')")
+    let id = database.lastInsertRowID
+    let uuid = String(Fixture.digest("run-\(name)").dropFirst(7).prefix(32))
+    try tamper(
       """
-      INSERT INTO model_versions(id, model_id, version, run_id, artifact_id, artifact_digest,
-        description, created_at, created_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO runs(id, uuid, experiment_id, name, status, started_at, ended_at, actor)
+      VALUES (?, ?, (SELECT id FROM experiments WHERE name = ?), ?, 'finished', ?, ?, 'mallory')
       """,
       [
-        .integer(node), .integer(model), .integer(Int64(version)), .integer(run.id), SQLValue(artifact?.id),
-        SQLValue(digest), .text("\(name) v\(version)"), .integer(Fixture.epoch + at), .text(by),
+        .integer(id), .text(uuid), .text(experiment), .text(name), .integer(Fixture.epoch + at),
+        .integer(Fixture.epoch + at + 60_000),
       ])
-    let ref = NodeRef(kind: .modelVersion, id: node, name: "\(name)@\(version)")
-    try edge(run, ref, "source_run")
-    if let artifact { try edge(artifact, ref, "source_artifact") }
-    return ref
-  }
-
-  func moveAlias(
-    _ model: String, _ alias: String, to: NodeRef, from: NodeRef? = nil, at: Int64,
-    action: String = "promote", actor: String = "bob", reason: String? = nil
-  ) throws {
-    let modelID = try id("SELECT id FROM models WHERE name = ?", [.text(model)])
-    try run(
-      """
-      INSERT INTO alias_events(model_id, alias, action, from_version_id, to_version_id, actor, reason, at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """,
-      [
-        .integer(modelID), .text(alias), .text(action), SQLValue(from?.id), .integer(to.id), .text(actor),
-        SQLValue(reason), .integer(Fixture.epoch + at),
-      ])
-  }
-
-  func deprecate(_ version: NodeRef, at: Int64, reason: String) throws {
-    try run(
-      "UPDATE model_versions SET deprecated_at = ?, deprecated_by = 'carol', deprecation_reason = ? WHERE id = ?",
-      [.integer(Fixture.epoch + at), .text(reason), .integer(version.id)])
-  }
-
-  /// Appends a correctly chained audit entry.
-  func audit(
-    _ action: String, _ entity: String, actor: String = "ana", at: Int64, details: String? = nil
-  ) throws {
-    let last = try database.queryFirst("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1") {
-      ($0.int64(0), $0.string(1))
-    }
-    let id = (last?.0 ?? 0) + 1
-    let previous = last?.1 ?? AuditChain.genesis
-    let time = Fixture.time(at)
-    let details = details ?? "{\"n\":\(id)}"
-    let hash = AuditChain.hash(
-      previous: previous, id: id, at: time, actor: actor, action: action, entity: entity, details: details)
-    try run(
-      "INSERT INTO audit_log(id, at, actor, action, entity, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      [
-        .integer(id), .integer(time.milliseconds), .text(actor), .text(action), .text(entity), .text(details),
-        .text(previous), .text(hash),
-      ])
+    return NodeRef(kind: .run, id: id, name: uuid)
   }
 
   /// The `detail` column of `EXPLAIN QUERY PLAN` for `sql`.
@@ -223,7 +175,7 @@ final class Fixture {
   }
 }
 
-/// The realistic registry most tests read:
+/// The realistic registry most tests read, written in time order through the write API:
 ///
 /// ```
 /// raw@1 → prep → transactions@1 ┐
@@ -231,8 +183,30 @@ final class Fixture {
 ///                 labels@1 ──────┼→ runB → model-b.onnx → fraud@2
 ///         transactions@2 ────────┘
 /// ```
-/// fraud: created at 0, v1 at 1 000, production → v1 at 2 000, v2 at 3 000, staging → v2 and
-/// production v1 → v2 at 4 000, v1 deprecated at 5 000.
+/// At 0 ana registers raw@1, records prep (which outputs transactions@1), registers
+/// transactions@2 and labels@1; runA at 500 (its artifact at 900); fraud@1 at 1 000 (ana);
+/// production → v1 at 2 000 (bob); runB at 2 500 (artifact at 2 900); fraud@2 at 3 000 (dan);
+/// staging → v2 (dan) and production v1 → v2 (bob) at 4 000; v1 deprecated at 5 000 (carol).
+///
+/// Its audit log, one entry per write:
+///
+/// | id | action           | entity                 | actor | at    |
+/// |----|------------------|------------------------|-------|-------|
+/// | 1  | registry.create  | registry               | test  | 0     |
+/// | 2  | dataset.register | dataset:raw@1          | ana   | 0     |
+/// | 3  | run.record       | run:<prep>             | ana   | 0     |
+/// | 4  | dataset.register | dataset:transactions@2 | ana   | 0     |
+/// | 5  | dataset.register | dataset:labels@1       | ana   | 0     |
+/// | 6  | run.record       | run:<runA>             | ana   | 500   |
+/// | 7  | run.log          | run:<runA>             | ana   | 900   |
+/// | 8  | model.register   | model:fraud@1          | ana   | 1 000 |
+/// | 9  | model.promote    | model:fraud@production | bob   | 2 000 |
+/// | 10 | run.record       | run:<runB>             | ana   | 2 500 |
+/// | 11 | run.log          | run:<runB>             | ana   | 2 900 |
+/// | 12 | model.register   | model:fraud@2          | dan   | 3 000 |
+/// | 13 | model.promote    | model:fraud@staging    | dan   | 4 000 |
+/// | 14 | model.promote    | model:fraud@production | bob   | 4 000 |
+/// | 15 | model.deprecate  | model:fraud@1          | carol | 5 000 |
 struct Registry1 {
   let fixture: Fixture
   let raw, transactions1, transactions2, labels: NodeRef
@@ -242,52 +216,28 @@ struct Registry1 {
     let f = try Fixture()
     fixture = f
     raw = try f.dataset("raw", 1)
-    prep = try f.trainingRun("prep", experiment: "etl", inputs: [raw])
-    transactions1 = try f.dataset("transactions", 1)
-    try f.edge(prep, transactions1, "output")
+    prep = try f.trainingRun(
+      "prep", experiment: "etl", inputs: [raw], outputs: [.dataset(Fixture.datasetInput("transactions", 1))])
+    transactions1 = try f.node(.dataset(name: "transactions", selector: .version(1)))
     transactions2 = try f.dataset("transactions", 2)
     labels = try f.dataset("labels", 1)
     runA = try f.trainingRun(
       "xgb-a", params: ["lr": "0.01", "max_depth": "6", "optimizer": "adam"],
       metrics: [("auc", 0, 0.8), ("auc", 1, 0.9), ("loss", 0, 0.5), ("loss", 1, .nan)],
       inputs: [transactions1, labels], gitCommit: "9f2c1e7", at: 500)
+    artifactA = try f.artifact("model-a.onnx", from: runA, digest: Fixture.digest("a"), at: 900)
+    fraud1 = try f.modelVersion("fraud", 1, run: runA, artifact: artifactA, at: 1_000)
+    try f.promote(fraud1, to: "production", at: 2_000, by: "bob", reason: "first release")
     runB = try f.trainingRun(
       "xgb-b", params: ["lr": "0.02", "max_depth": "6", "batch": "128"],
       metrics: [("auc", 0, 0.93), ("loss", 0, 0.4), ("f1", 0, .infinity)],
       inputs: [transactions2, labels], gitCommit: "a1b2c3d", at: 2_500)
-    artifactA = try f.artifact("model-a.onnx", from: runA, digest: Fixture.digest("a"), at: 900)
     artifactB = try f.artifact("model-b.onnx", from: runB, digest: Fixture.digest("b"), at: 2_900)
-    try f.model("fraud", at: 0)
-    fraud1 = try f.modelVersion("fraud", 1, run: runA, artifact: artifactA, at: 1_000)
-    try f.moveAlias("fraud", "production", to: fraud1, at: 2_000, actor: "bob", reason: "first release")
     fraud2 = try f.modelVersion("fraud", 2, run: runB, artifact: artifactB, at: 3_000, by: "dan")
-    try f.moveAlias("fraud", "staging", to: fraud2, at: 4_000, actor: "dan")
-    try f.moveAlias(
-      "fraud", "production", to: fraud2, from: fraud1, at: 4_000, actor: "bob", reason: "better auc")
+    try f.promote(fraud2, to: "staging", at: 4_000, by: "dan")
+    try f.promote(fraud2, to: "production", at: 4_000, by: "bob", reason: "better auc")
     try f.deprecate(fraud1, at: 5_000, reason: "label leak")
-    try f.audit("model.register", "model:fraud@1", actor: "ana", at: 1_000)
-    // The alias moves' entries name their moves, as Pedigree's own entries do (db check compares).
-    try f.audit(
-      "model.promote", "model:fraud@production", actor: "bob", at: 2_000,
-      details: #"{"alias":"production","to":1}"#)
-    try f.audit("model.register", "model:fraud@2", actor: "dan", at: 3_000, details: #"{"alias":"staging"}"#)
-    try f.audit(
-      "model.promote", "model:fraud", actor: "bob", at: 4_000, details: #"{"alias":"production","to":2}"#)
-    try f.audit("model.register", "model:fraud-detector@1", actor: "ana", at: 4_500)
-    try f.audit("model.deprecate", "model:fraud@1", actor: "carol", at: 5_000)
   }
 
   var queries: Queries { fixture.queries }
-}
-
-extension Registry1 {
-  /// Appends the `run.record` entries Pedigree itself writes when it creates a run, with each
-  /// run's content digest, so `db check` sees the raw-SQL runs as recorded.
-  func recordRunsInAuditLog() throws {
-    for run in [prep, runA, runB] {
-      let digest = try RunContent.digest(fixture.database, runID: run.id)
-      try fixture.audit(
-        "run.record", "run:\(run.name)", at: 6_000, details: #"{"content_digest":"\#(digest)"}"#)
-    }
-  }
 }

@@ -1,5 +1,6 @@
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -31,19 +32,13 @@ import Testing
 
   @Test func beforeTheModelExistedIsNotFound() throws {
     let r = try Registry1()
-    #expect {
+    let early = expectError(.notFound) {
       try r.queries.modelShow(try Ref.parse("fraud@production"), at: Fixture.time(-1))
-    } throws: { error in
-      (error as? PedigreeError)?.kind == .notFound
-        && (error as? PedigreeError)?.message.contains("did not exist yet") == true
     }
-    #expect(throws: PedigreeError.self) { try r.queries.modelSnapshot("fraud", at: Fixture.time(-1)) }
-    #expect {
-      try r.queries.modelShow(try Ref.parse("fraud@2"), at: Fixture.time(2_500))
-    } throws: { ($0 as? PedigreeError)?.kind == .notFound }
-    #expect {
-      try r.queries.modelShow(try Ref.parse("dataset:raw@1"))
-    } throws: { ($0 as? PedigreeError)?.kind == .usage }
+    #expect(early?.message.contains("did not exist yet") == true, "\(String(describing: early))")
+    expectError(.notFound) { try r.queries.modelSnapshot("fraud", at: Fixture.time(-1)) }
+    expectError(.notFound) { try r.queries.modelShow(try Ref.parse("fraud@2"), at: Fixture.time(2_500)) }
+    expectError(.usage) { try r.queries.modelShow(try Ref.parse("dataset:raw@1")) }
   }
 }
 
@@ -65,7 +60,7 @@ import Testing
     #expect(versions[1].aliases == ["production", "staging"])
     #expect(versions[1].artifact?.name == "model-b.onnx")
     #expect(versions[1].json["artifact_digest"] == .string(Fixture.digest("b")))
-    #expect(throws: PedigreeError.self) { try r.queries.modelVersions("nope") }
+    expectError(.notFound) { try r.queries.modelVersions("nope") }
   }
 
   @Test func aliasHistoryIsOldestFirst() throws {

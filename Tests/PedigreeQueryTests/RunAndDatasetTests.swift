@@ -1,5 +1,6 @@
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -7,8 +8,7 @@ import Testing
 @Suite struct RunAndDatasetTests {
   @Test func runShowHasParamsMetricsTagsAndLineage() throws {
     let r = try Registry1()
-    try r.fixture.run(
-      "INSERT INTO run_tags(run_id, key, value) VALUES (?, 'team', 'risk')", [.integer(r.runA.id)])
+    try r.fixture.writer(at: 6_000).logRun(.run(r.runA.name), RunLog(tags: [KeyValue("team", "risk")]))
     let details = try r.queries.runShow(r.runA)
     #expect(
       details.run.name == "xgb-a" && details.run.experiment == "fraud" && details.run.status == "finished")
@@ -21,7 +21,7 @@ import Testing
     #expect(json["metrics"]?["loss"] == .string("NaN") && json["metrics"]?["auc"] == .number(0.9))
     #expect(json["code"]?["git_commit"] == .string("9f2c1e7"))
     #expect(details.document.text().contains("loss    NaN     1"))
-    #expect { try r.queries.runShow(r.fraud1) } throws: { ($0 as? PedigreeError)?.kind == .usage }
+    expectError(.usage) { try r.queries.runShow(r.fraud1) }
   }
 
   @Test func runListIsMostRecentFirst() throws {
@@ -43,7 +43,7 @@ import Testing
     #expect(show.producedBy.map(\.ref.id) == [r.prep.id])
     #expect(show.usedBy.map(\.ref.id) == [r.runA.id])
     #expect(show.json["ref"] == .string("dataset:transactions@1"))
-    #expect { try r.queries.datasetShow(r.runA) } throws: { ($0 as? PedigreeError)?.kind == .usage }
+    expectError(.usage) { try r.queries.datasetShow(r.runA) }
   }
 }
 

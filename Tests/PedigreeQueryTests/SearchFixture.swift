@@ -1,109 +1,106 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
 
-/// A registry in a temporary directory with a few runs written by raw SQL (the write API lives
-/// elsewhere), for the search tests.
+/// A registry in a temporary directory with six runs recorded through the write API (each by its
+/// actor, under a clock pinned at its start), for the search tests.
 ///
-/// | id | name    | experiment | status   | actor | start | params                    | metrics                         | tags |
-/// |----|---------|------------|----------|-------|-------|---------------------------|---------------------------------|------|
-/// | 1  | xgb-a   | fraud      | finished | ana   | 01:00 | lr=0.01 depth=6           | auc=0.93 loss=0.2               | team=risk |
-/// | 2  | xgb-b   | fraud      | finished | bob   | 02:00 | lr=0.1 depth=8            | auc=0.88 loss=NaN               | team=Risk |
-/// | 3  | lgbm-c  | fraud      | failed   | ana   | 03:00 | lr=0.01                   | auc=NaN val/loss=0.5            | team=growth |
-/// | 4  | Lgbm-d  | churn      | running  | carl  | 04:00 | lr=0.05 optimizer=adam_w  | auc=0.95 (no end time)          | — |
-/// | 5  | nn_e    | churn      | killed   | bob   | 05:00 | optimizer=adam            | —                               | team=risk note="it's 50% [draft]*" |
-/// | 6  | (none)  | churn      | finished | ana   | 05:00 | —                         | auc=0.93                        | team=risk note="its 50 draft" |
+/// | # | name    | experiment | status   | actor | start | params                    | metrics                         | tags |
+/// |---|---------|------------|----------|-------|-------|---------------------------|---------------------------------|------|
+/// | 1 | xgb-a   | fraud      | finished | ana   | 01:00 | lr=0.01 depth=6           | auc=0.93 loss=0.2               | team=risk |
+/// | 2 | xgb-b   | fraud      | finished | bob   | 02:00 | lr=0.1 depth=8            | auc=0.88 loss=NaN               | team=Risk |
+/// | 3 | lgbm-c  | fraud      | failed   | ana   | 03:00 | lr=0.01                   | auc=NaN val/loss=0.5            | team=growth |
+/// | 4 | Lgbm-d  | churn      | running  | carl  | 04:00 | lr=0.05 optimizer=adam_w  | auc=0.95 (no end time)          | — |
+/// | 5 | nn_e    | churn      | killed   | bob   | 05:00 | optimizer=adam            | —                               | team=risk note="it's 50% [draft]*" |
+/// | 6 | (none)  | churn      | finished | ana   | 05:00 | —                         | auc=0.93                        | team=risk note="its 50 draft" |
+///
+/// Ended runs end ten minutes after their start; run #N's git commit is `c0ffeeN`. Runs 5 and 6
+/// start and end at the same time: orderings that cannot tell them apart fall back to the run id,
+/// which the registry draws at random (see `tiedRuns`).
 final class SearchFixture {
-  let directory: URL
+  let directory = TemporaryDirectory("pedigree-search")
   let registry: SQLiteRegistry
+  /// The run ids, in the table's order (`uuids[0]` is run #1).
+  private(set) var uuids: [String] = []
 
   /// 2026-01-01T00:00:00Z in milliseconds.
   static let base: Int64 = 1_767_225_600_000
   static let hour: Int64 = 3_600_000
 
   init() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("pedigree-search-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     registry = try SQLiteRegistry.open(
-      path: directory.appendingPathComponent("test.db").path, access: .create(by: Author("t")))
+      path: directory.file("test.db"),
+      access: .create(by: Author("t", clock: { Timestamp(milliseconds: SearchFixture.base) })))
     try populate()
     // Every expectation about result sets assumes the six runs are all there.
-    try #require(try registry.database.scalarInt("SELECT count(*) FROM runs") == 6)
+    try #require(try names("").count == 6)
   }
 
-  deinit { try? FileManager.default.removeItem(at: directory) }
+  /// The run id of the fixture's run #`number`.
+  func uuid(_ number: Int) -> String { uuids[number - 1] }
 
-  /// The run id of the fixture run with row id `id`.
-  static func uuid(_ id: Int) -> String { String(format: "%032x", id) }
+  /// Stands, in an expected list of names, for runs 5 and 6 (`nn_e` and the unnamed run) when an
+  /// ordering ties them: they come in run-id order.
+  static let tiedRuns = "<nn_e, ->"
 
-  private func populate() throws {
-    let db = registry.database
-    try db.execute(
-      "INSERT INTO experiments (id, name, created_at) VALUES (1, 'fraud', 0), (2, 'churn', 0)")
-    try addRun(1, "xgb-a", experiment: 1, status: "finished", actor: "ana", hour: 1)
-    try addRun(2, "xgb-b", experiment: 1, status: "finished", actor: "bob", hour: 2)
-    try addRun(3, "lgbm-c", experiment: 1, status: "failed", actor: "ana", hour: 3)
-    try addRun(4, "Lgbm-d", experiment: 2, status: "running", actor: "carl", hour: 4)
-    try addRun(5, "nn_e", experiment: 2, status: "killed", actor: "bob", hour: 5)
-    try addRun(6, nil, experiment: 2, status: "finished", actor: "ana", hour: 5)
-    try set(
-      "params",
-      [
-        (1, "lr", "0.01"), (1, "depth", "6"), (2, "lr", "0.1"), (2, "depth", "8"), (3, "lr", "0.01"),
-        (4, "lr", "0.05"), (4, "optimizer", "adam_w"), (5, "optimizer", "adam"),
-      ])
-    try set(
-      "run_tags",
-      [
-        (1, "team", "risk"), (2, "team", "Risk"), (3, "team", "growth"), (5, "team", "risk"),
-        (5, "note", "it's 50% [draft]*"), (6, "team", "risk"), (6, "note", "its 50 draft"),
-      ])
-    try metric(1, "auc", 0.93)
-    try metric(1, "loss", 0.2)
-    try metric(2, "auc", 0.88)
-    try metric(2, "loss", .nan)
-    try metric(3, "auc", .nan)
-    try metric(3, "val/loss", 0.5)
-    try metric(4, "auc", 0.95)
-    try metric(6, "auc", 0.93)
+  /// `expected` with `tiedRuns` replaced by the two runs in run-id order.
+  func resolvingTies(_ expected: [String]) -> [String] {
+    let tied = uuid(5) < uuid(6) ? ["nn_e", "-"] : ["-", "nn_e"]
+    return expected.flatMap { $0 == SearchFixture.tiedRuns ? tied : [$0] }
   }
 
-  private func addRun(
-    _ id: Int, _ name: String?, experiment: Int, status: String, actor: String, hour: Int64
-  ) throws {
-    let db = registry.database
-    let started = SearchFixture.base + hour * SearchFixture.hour
-    try db.run("INSERT INTO nodes (id, kind) VALUES (?, 'run')", [.integer(Int64(id))])
-    try db.run(
-      """
-      INSERT INTO runs (id, uuid, experiment_id, name, status, started_at, ended_at, git_commit, actor)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """,
-      [
-        .integer(Int64(id)), .text(SearchFixture.uuid(id)), .integer(Int64(experiment)),
-        SQLValue(name), .text(status), .integer(started),
-        status == "running" ? .null : .integer(started + 600_000), .text("c0ffee\(id)"),
-        .text(actor),
-      ])
-  }
-
-  private func set(_ table: String, _ rows: [(Int, String, String)]) throws {
-    for (id, key, value) in rows {
-      try registry.database.run(
-        "INSERT INTO \(table) (run_id, key, value) VALUES (?, ?, ?)",
-        [.integer(Int64(id)), .text(key), .text(value)])
+  /// `filter` with `{run N}` replaced by run #N's id.
+  func expanding(_ filter: String) -> String {
+    (1...uuids.count).reduce(filter) { filter, number in
+      filter.replacingOccurrences(of: "{run \(number)}", with: uuid(number))
     }
   }
 
-  /// A latest metric value; NaN is stored as NULL, as the writer does.
-  private func metric(_ id: Int, _ key: String, _ value: Double) throws {
-    try registry.database.run(
-      "INSERT INTO latest_metrics (run_id, key, step, timestamp, value) VALUES (?, ?, 0, 0, ?)",
-      [.integer(Int64(id)), .text(key), value.isNaN ? .null : .real(value)])
+  private func populate() throws {
+    try addRun(
+      1, "xgb-a", experiment: "fraud", status: .finished, actor: "ana", hour: 1,
+      params: [("lr", "0.01"), ("depth", "6")], tags: [("team", "risk")],
+      metrics: [("auc", 0.93), ("loss", 0.2)])
+    try addRun(
+      2, "xgb-b", experiment: "fraud", status: .finished, actor: "bob", hour: 2,
+      params: [("lr", "0.1"), ("depth", "8")], tags: [("team", "Risk")],
+      metrics: [("auc", 0.88), ("loss", .nan)])
+    try addRun(
+      3, "lgbm-c", experiment: "fraud", status: .failed, actor: "ana", hour: 3,
+      params: [("lr", "0.01")], tags: [("team", "growth")], metrics: [("auc", .nan), ("val/loss", 0.5)])
+    try addRun(
+      4, "Lgbm-d", experiment: "churn", status: .running, actor: "carl", hour: 4,
+      params: [("lr", "0.05"), ("optimizer", "adam_w")], metrics: [("auc", 0.95)])
+    try addRun(
+      5, "nn_e", experiment: "churn", status: .killed, actor: "bob", hour: 5,
+      params: [("optimizer", "adam")], tags: [("team", "risk"), ("note", "it's 50% [draft]*")])
+    try addRun(
+      6, nil, experiment: "churn", status: .finished, actor: "ana", hour: 5,
+      tags: [("team", "risk"), ("note", "its 50 draft")], metrics: [("auc", 0.93)])
+  }
+
+  /// Records run #`number` as `actor` at its start time; each metric is one point at step 0.
+  private func addRun(
+    _ number: Int, _ name: String?, experiment: String, status: RunStatus, actor: String, hour: Int64,
+    params: [(String, String)] = [], tags: [(String, String)] = [], metrics: [(String, Double)] = []
+  ) throws {
+    let started = Timestamp(milliseconds: SearchFixture.base + hour * SearchFixture.hour)
+    let start = RunStart(
+      experiment: experiment, name: name, status: status, startedAt: started,
+      endedAt: status == .running ? nil : Timestamp(milliseconds: started.milliseconds + 600_000),
+      code: CodeVersion(gitCommit: "c0ffee\(number)"), params: params.map(KeyValue.init),
+      tags: tags.map(KeyValue.init))
+    let log = RunLog(
+      metrics: metrics.map { MetricPoint(key: $0, value: $1, step: 0, timestamp: Timestamp(milliseconds: 0)) }
+    )
+    let author = Author(actor, clock: { started })
+    let recorded = try registry.writing(as: author).record(RunDocument(start: start, log: log))
+    try #require(uuids.count == number - 1)
+    uuids.append(recorded.run.uuid)
   }
 
   /// The names of the runs a search returns, in order (`-` for the unnamed run).

@@ -1,21 +1,9 @@
 import PedigreeCore
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
 @testable import PedigreeSQLite
-
-/// SplitMix64: a tiny seeded generator, so every fuzz input can be reproduced from the seed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// Thousands of generated inputs through the filter and order parsers: random bytes, random
 /// characters and tokens of the grammar, valid filters with random mutations, and random valid
@@ -31,7 +19,7 @@ struct SplitMix64: RandomNumberGenerator {
   init() throws { fixture = try SearchFixture() }
 
   @Test func randomBytes() throws {
-    var random = SplitMix64(state: SearchFuzzTests.seed)
+    var random = SeededGenerator(seed: SearchFuzzTests.seed)
     let inputs = (0..<2000).map { _ in
       let bytes = (0..<Int.random(in: 0...SearchFuzzTests.maxLength, using: &random)).map { _ in
         UInt8.random(in: 0...255, using: &random)
@@ -42,7 +30,7 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   @Test func randomCharactersOfTheGrammar() throws {
-    var random = SplitMix64(state: SearchFuzzTests.seed &+ 1)
+    var random = SeededGenerator(seed: SearchFuzzTests.seed &+ 1)
     let alphabet = Array("metricsparamtgbutes.`'\"()=!<>, -+.0123456789eEandorINLIKEnotisul_%/\\ \t\n;é")
     let inputs = (0..<2000).map { _ in
       String(
@@ -62,7 +50,7 @@ struct SplitMix64: RandomNumberGenerator {
   ]
 
   @Test func randomTokenSequences() throws {
-    var random = SplitMix64(state: SearchFuzzTests.seed &+ 2)
+    var random = SeededGenerator(seed: SearchFuzzTests.seed &+ 2)
     let inputs = (0..<3000).map { _ in
       let count = Int.random(in: 1...40, using: &random)
       let separator = Bool.random(using: &random) ? " " : ""
@@ -83,7 +71,7 @@ struct SplitMix64: RandomNumberGenerator {
   ]
 
   @Test func mutatedValidFilters() throws {
-    var random = SplitMix64(state: SearchFuzzTests.seed &+ 3)
+    var random = SeededGenerator(seed: SearchFuzzTests.seed &+ 3)
     let inputs = (0..<3000).map { _ in
       var text = Array(SearchFuzzTests.corpus.randomElement(using: &random) ?? "")
       for _ in 0..<Int.random(in: 1...4, using: &random) { mutate(&text, using: &random) }
@@ -94,7 +82,7 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   @Test func randomValidFiltersAreAccepted() throws {
-    var random = SplitMix64(state: SearchFuzzTests.seed &+ 4)
+    var random = SeededGenerator(seed: SearchFuzzTests.seed &+ 4)
     let inputs = (0..<1000).map { _ in randomFilter(depth: 0, using: &random) }
     let accepted = try run("valid filters", inputs)
     #expect(accepted == inputs.count)
@@ -103,7 +91,7 @@ struct SplitMix64: RandomNumberGenerator {
   // MARK: Generators
 
   /// Deletes a range, inserts a character or token, swaps two characters, or duplicates a range.
-  private func mutate(_ text: inout [Character], using random: inout SplitMix64) {
+  private func mutate(_ text: inout [Character], using random: inout SeededGenerator) {
     guard !text.isEmpty else { return }
     let at = Int.random(in: 0..<text.count, using: &random)
     switch Int.random(in: 0..<4, using: &random) {
@@ -126,7 +114,7 @@ struct SplitMix64: RandomNumberGenerator {
     ["attributes.status"], ["= 'finished'", "IN ('RUNNING', 'killed')", "LIKE 'f%'", "!= 'failed'"],
   ]
 
-  private func randomFilter(depth: Int, using random: inout SplitMix64) -> String {
+  private func randomFilter(depth: Int, using random: inout SeededGenerator) -> String {
     if depth >= 3 || Int.random(in: 0..<3, using: &random) == 0 {
       let group = Int.random(in: 0..<SearchFuzzTests.comparisons.count / 2, using: &random) * 2
       let field = SearchFuzzTests.comparisons[group].randomElement(using: &random) ?? ""

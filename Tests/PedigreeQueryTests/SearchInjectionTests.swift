@@ -1,5 +1,6 @@
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -30,8 +31,7 @@ import Testing
   ])
   func sqlAttemptsAreUsageErrors(filter: String) throws {
     let before = try fixture.snapshot()
-    let error = #expect(throws: PedigreeError.self) { try fixture.names(filter) }
-    #expect(error?.kind == .usage, "filter: \(filter)")
+    expectError(.usage, "filter: \(filter)") { try fixture.names(filter) }
     #expect(try fixture.snapshot() == before)
   }
 

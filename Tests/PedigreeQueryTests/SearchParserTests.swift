@@ -1,4 +1,5 @@
 import PedigreeCore
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -151,8 +152,7 @@ import Testing
     ),
   ])
   func errorsNameTheColumn(input: String, message: String) {
-    let error = #expect(throws: PedigreeError.self) { try RunFilter.parse(input) }
-    #expect(error?.kind == .usage)
+    let error = expectError(.usage) { try RunFilter.parse(input) }
     #expect(error?.message == message, "input: \(input)")
   }
 
@@ -167,7 +167,7 @@ import Testing
 
   @Test func nestingIsBounded() throws {
     let deep = String(repeating: "(", count: 10_000) + "metrics.a > 1" + String(repeating: ")", count: 10_000)
-    let error = #expect(throws: PedigreeError.self) { try RunFilter.parse(deep) }
+    let error = expectError(.usage) { try RunFilter.parse(deep) }
     #expect(error?.message == "parentheses nested deeper than 64 at column 65")
     let allowed = String(repeating: "(", count: 64) + "metrics.a > 1" + String(repeating: ")", count: 64)
     #expect(try RunFilter.parse(allowed).description == "metrics.a > 1")
@@ -176,9 +176,7 @@ import Testing
   @Test func comparisonsAreBounded() throws {
     let terms = (0..<257).map { "metrics.m\($0) > \($0)" }
     #expect(try RunFilter.parse(terms.dropLast().joined(separator: " or ")).fields.count == 256)
-    let error = #expect(throws: PedigreeError.self) {
-      try RunFilter.parse(terms.joined(separator: " or "))
-    }
+    let error = expectError(.usage) { try RunFilter.parse(terms.joined(separator: " or ")) }
     #expect(error?.message.hasPrefix("more than 256 comparisons at column ") == true)
   }
 
@@ -209,8 +207,7 @@ import Testing
     ("attributes.colour", "unknown attribute 'colour' at column 1"),
   ])
   func orderErrorsNameTheColumn(input: String, message: String) {
-    let error = #expect(throws: PedigreeError.self) { try RunOrder.parse(input) }
-    #expect(error?.kind == .usage)
+    let error = expectError(.usage) { try RunOrder.parse(input) }
     #expect(error?.message == message, "input: \(input)")
   }
 

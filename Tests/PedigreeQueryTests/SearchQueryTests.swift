@@ -1,4 +1,5 @@
 import PedigreeCore
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeQuery
@@ -38,7 +39,7 @@ import Testing
     ("attributes.start_time < '2026-01-01T03:00:00+01:00'", ["xgb-a"]),
     ("attributes.start_time = 1767229200000", ["xgb-a"]),
     ("attributes.end_time > '2026-01-01T05:05:00Z'", ["nn_e", "-"]),
-    ("attributes.run_id = '00000000000000000000000000000002'", ["xgb-b"]),
+    ("attributes.run_id = '{run 2}'", ["xgb-b"]),
     ("run.id = '0000000000000000000000000000000A'", []),
     (
       "attributes.git_commit LIKE 'c0ffee%' and attributes.git_commit != 'c0ffee1'",
@@ -47,7 +48,7 @@ import Testing
     ("params.lr = '0.01' and (tags.team = 'growth' or metrics.auc > 0.9)", ["xgb-a", "lgbm-c"]),
   ])
   func filterMatchesExactly(filter: String, expected: [String]) throws {
-    #expect(try fixture.nameSet(filter) == Set(expected), "filter: \(filter)")
+    #expect(try fixture.nameSet(fixture.expanding(filter)) == Set(expected), "filter: \(filter)")
   }
 
   @Test(arguments: [
@@ -91,13 +92,13 @@ import Testing
   }
 
   @Test(arguments: [
-    (nil, ["nn_e", "-", "Lgbm-d", "lgbm-c", "xgb-b", "xgb-a"]),
+    (nil, [SearchFixture.tiedRuns, "Lgbm-d", "lgbm-c", "xgb-b", "xgb-a"]),
     ("metrics.auc DESC", ["Lgbm-d", "-", "xgb-a", "xgb-b", "nn_e", "lgbm-c"]),
     ("metrics.auc", ["xgb-b", "-", "xgb-a", "Lgbm-d", "nn_e", "lgbm-c"]),
     ("metrics.auc ASC, attributes.run_name DESC", ["xgb-b", "xgb-a", "-", "Lgbm-d", "nn_e", "lgbm-c"]),
     ("params.lr asc, attributes.run_name desc", ["xgb-a", "lgbm-c", "Lgbm-d", "xgb-b", "nn_e", "-"]),
-    ("attributes.start_time", ["xgb-a", "xgb-b", "lgbm-c", "Lgbm-d", "nn_e", "-"]),
-    ("attributes.end_time DESC", ["nn_e", "-", "lgbm-c", "xgb-b", "xgb-a", "Lgbm-d"]),
+    ("attributes.start_time", ["xgb-a", "xgb-b", "lgbm-c", "Lgbm-d", SearchFixture.tiedRuns]),
+    ("attributes.end_time DESC", [SearchFixture.tiedRuns, "lgbm-c", "xgb-b", "xgb-a", "Lgbm-d"]),
     ("tags.team, attributes.actor desc", ["xgb-b", "lgbm-c", "nn_e", "-", "xgb-a", "Lgbm-d"]),
     (
       "attributes.experiment, attributes.status desc",
@@ -105,15 +106,17 @@ import Testing
     ),
   ])
   func orderSortsTiesByStartTimeAndMissingValuesLast(order: String?, expected: [String]) throws {
-    #expect(try fixture.names("", orderBy: order) == expected, "order: \(order ?? "default")")
+    #expect(
+      try fixture.names("", orderBy: order) == fixture.resolvingTies(expected), "order: \(order ?? "default")"
+    )
   }
 
   @Test func limitCutsTheOrderedList() throws {
-    #expect(try fixture.names("", limit: 2) == ["nn_e", "-"])
+    #expect(try fixture.names("", limit: 2) == fixture.resolvingTies([SearchFixture.tiedRuns]))
     #expect(try fixture.names("metrics.auc > 0", orderBy: "metrics.auc desc", limit: 1) == ["Lgbm-d"])
     #expect(try fixture.names("", limit: 1_000_000).count == 6)
     for limit in [0, -1, Int.min] {
-      #expect(throws: PedigreeError.self) { try fixture.names("", limit: limit) }
+      expectError(.usage, "limit \(limit)") { try fixture.names("", limit: limit) }
     }
     let error = try #require(throws: PedigreeError.self) { try fixture.names("", limit: 0) }
     #expect(error.kind == .usage)
@@ -129,7 +132,7 @@ import Testing
     #expect(result.tagKeys == ["team"])
     let byName = Dictionary(uniqueKeysWithValues: result.runs.map { ($0.name ?? "-", $0) })
     let a = try #require(byName["xgb-a"])
-    #expect(a.runID == SearchFixture.uuid(1))
+    #expect(a.runID == fixture.uuid(1))
     #expect(a.experiment == "fraud" && a.status == "finished" && a.actor == "ana")
     #expect(a.metrics == ["auc": 0.93])
     #expect(a.params == ["lr": "0.01"])
@@ -148,7 +151,7 @@ import Testing
       orderBy: RunOrder.parse("metrics.auc, params.depth"))
     let expected: JSONValue = .array([
       .object([
-        "run_id": .string(SearchFixture.uuid(3)), "experiment": .string("fraud"),
+        "run_id": .string(fixture.uuid(3)), "experiment": .string("fraud"),
         "name": .string("lgbm-c"), "status": .string("failed"),
         "started_at": .string("2026-01-01T03:00:00Z"), "ended_at": .string("2026-01-01T03:10:00Z"),
         "actor": .string("ana"), "git_commit": .string("c0ffee3"),

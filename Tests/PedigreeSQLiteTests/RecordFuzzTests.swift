@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeCore
@@ -11,17 +12,6 @@ import Testing
 /// `PedigreeError` of kind `.invalidInput`; recording an accepted document either writes it whole
 /// (one audit entry) or fails with a `PedigreeError` and writes nothing.
 @Suite struct RecordFuzzTests {
-  /// xorshift64*: a tiny seeded generator, so every input can be rebuilt from the seed.
-  struct XorShift: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state ^= state >> 12
-      state ^= state << 25
-      state ^= state >> 27
-      return state &* 0x2545_F491_4F6C_DD1D
-    }
-  }
-
   static let seed: UInt64 = 0x00F0_22ED_2026
   static let valid = Array(RecordTests.example.utf8)
 
@@ -107,7 +97,7 @@ import Testing
   }
 
   @Test func randomBytes() throws {
-    var random = XorShift(state: Self.seed)
+    var random = SeededGenerator(seed: Self.seed)
     let inputs = (0..<2000).map { _ in
       (0..<Int.random(in: 0...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
     }
@@ -124,7 +114,7 @@ import Testing
   }
 
   @Test func randomMutations() throws {
-    var random = XorShift(state: Self.seed &+ 1)
+    var random = SeededGenerator(seed: Self.seed &+ 1)
     let snippets = [
       "\"", "{", "}", "[", "]", ",", ":", "null", "true", "-", "0", "1e999", "\\u", "\\ud800", "\u{0}",
       "\"NaN\"", "[[0, 1]]", "{\"a\": 1}", "é", "\u{FFFD}",
@@ -201,7 +191,7 @@ import Testing
   /// Every JSON Lines line mutated, through the streaming bulk path: every line is counted as
   /// written or failed, and exactly the written ones have audit entries.
   @Test func mutatedJSONLinesThroughTheBulkPath() throws {
-    var random = XorShift(state: Self.seed &+ 2)
+    var random = SeededGenerator(seed: Self.seed &+ 2)
     let line = Array(RecordTests.example.replacingOccurrences(of: "\n", with: " ").utf8)
     let lines = (0..<500).map { _ in
       var bytes = line

@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeCore
@@ -101,7 +102,7 @@ import Testing
 
   @Test func jsonLinesWritesGoodRecordsAndNamesBadLines() throws {
     let fixture = try Fixture()
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("runs.jsonl")
     let lines = [
       #"{"name": "a", "params": {"x": "1"}, "metrics": {"m": 1}}"#,
@@ -128,7 +129,7 @@ import Testing
 
   @Test func aFailedRecordDoesNotLeaveStaleIDsForTheNextOnes() throws {
     let fixture = try Fixture()
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("runs.jsonl")
     let lines = [
       // Adds metric key "first" and experiment "new", then fails: both rows are rolled back.
@@ -154,7 +155,7 @@ import Testing
 
   @Test func aPrettyPrintedDocumentIsOneRecord() throws {
     let fixture = try Fixture()
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("run.json")
     try "{\n  \"name\": \"pretty\",\n  \"params\": {\"a\": \"b\"}\n}\n".write(
       toFile: path, atomically: true, encoding: .utf8)
@@ -163,7 +164,7 @@ import Testing
   }
 
   @Test func lineReaderHandlesChunkBoundariesAndNoTrailingNewline() throws {
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("lines")
     let long = String(repeating: "x", count: 3 << 20)
     try "a\n\(long)\nlast".write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeCore

@@ -1,4 +1,5 @@
 import Foundation
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeCore
@@ -54,7 +55,7 @@ import Testing
   }
 
   @Test func initializeTwiceWritesNothing() throws {
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("reg.db")
     let first = try SQLiteRegistry.initialize(path: path, by: Author("a"))
     #expect(first.applied.count == Migration.all.count)
@@ -64,7 +65,7 @@ import Testing
   }
 
   @Test func readingAMissingFileFailsWithAHint() throws {
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let error = expectError(.io) {
       try SQLiteRegistry.open(path: directory.file("none.db"), access: .read)
     }
@@ -73,7 +74,7 @@ import Testing
   }
 
   @Test func refusesASchemaNewerThanTheBinary() throws {
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("reg.db")
     _ = try SQLiteRegistry.initialize(path: path, by: Author("a"))
     try Database(path: path).execute("PRAGMA user_version = 999")
@@ -83,7 +84,7 @@ import Testing
   }
 
   @Test func refusesAForeignSQLiteFile() throws {
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("other.db")
     try Database(path: path).execute("CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('x');")
     expectError(.incompatible) { try SQLiteRegistry.open(path: path, access: .create(by: Author("a"))) }
@@ -92,7 +93,7 @@ import Testing
   }
 
   @Test func refusesAFileThatIsNotSQLite() throws {
-    let directory = TemporaryDirectory()
+    let directory = TemporaryDirectory("pedigree-store")
     let path = directory.file("text.db")
     let garbage = String(repeating: "this is not a database\n", count: 200)
     try garbage.write(toFile: path, atomically: true, encoding: .utf8)

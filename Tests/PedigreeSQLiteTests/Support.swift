@@ -1,25 +1,12 @@
 import Foundation
 import PedigreeCore
 import PedigreeSQLite
+import PedigreeTestSupport
 import Testing
-
-/// A fresh temporary directory for one test, removed when the value is released.
-final class TemporaryDirectory {
-  let path: String
-
-  init() {
-    path = NSTemporaryDirectory() + "pedigree-store-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-
-  func file(_ name: String) -> String { path + "/" + name }
-}
 
 /// A registry on disk (WAL, like production) in its own temporary directory.
 struct Fixture {
-  let directory = TemporaryDirectory()
+  let directory = TemporaryDirectory("pedigree-store")
   let registry: SQLiteRegistry
   let author: Author
   /// Writes as the fixture's author.
@@ -51,22 +38,4 @@ struct Fixture {
           sizeBytes: 10))
     ).value
   }
-}
-
-/// Expects `body` to throw a `PedigreeError` of `kind`, and returns it.
-@discardableResult
-func expectError<T>(
-  _ kind: PedigreeError.Kind, sourceLocation: SourceLocation = #_sourceLocation,
-  _ body: () throws -> T
-) -> PedigreeError? {
-  do {
-    _ = try body()
-    Issue.record("expected a \(kind) error, got success", sourceLocation: sourceLocation)
-  } catch let error as PedigreeError {
-    #expect(error.kind == kind, "\(error)", sourceLocation: sourceLocation)
-    return error
-  } catch {
-    Issue.record("expected a PedigreeError, got \(error)", sourceLocation: sourceLocation)
-  }
-  return nil
 }

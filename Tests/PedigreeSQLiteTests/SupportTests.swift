@@ -1,3 +1,4 @@
+import PedigreeTestSupport
 import Testing
 
 @testable import PedigreeCore
