@@ -47,7 +47,7 @@ extension AuditEntry {
 
 extension SQLiteWriter {
   /// Appends one audit entry. Call inside the write transaction whose change it describes.
-  func appendAudit(action: String, entity: String, details: JSONObject) throws {
+  func appendAudit(action: AuditAction, entity: String, details: JSONObject) throws {
     let last = try database.queryFirst(
       "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
     ) { ($0.int64(0), $0.string(1)) }
@@ -56,7 +56,7 @@ extension SQLiteWriter {
     let at = clock()
     let text = JSONValue.object(details).serialized()
     let hash = AuditChain.hash(
-      previous: previous, id: id, at: at, actor: actor, action: action, entity: entity,
+      previous: previous, id: id, at: at, actor: actor, action: action.rawValue, entity: entity,
       details: text)
     try database.run(
       """
@@ -64,7 +64,7 @@ extension SQLiteWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
-        .integer(id), .integer(at.milliseconds), .text(actor), .text(action), .text(entity),
+        .integer(id), .integer(at.milliseconds), .text(actor), .text(action.rawValue), .text(entity),
         .text(text), .text(previous), .text(hash),
       ])
   }

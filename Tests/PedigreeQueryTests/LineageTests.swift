@@ -20,13 +20,13 @@ import Testing
     #expect(graph.root.deprecated)
     #expect(
       Set(graph.edges) == [
-        LineageEdge(src: r.runA.id, dst: r.fraud1.id, relation: "source_run"),
-        LineageEdge(src: r.artifactA.id, dst: r.fraud1.id, relation: "source_artifact"),
-        LineageEdge(src: r.runA.id, dst: r.artifactA.id, relation: "output"),
-        LineageEdge(src: r.transactions1.id, dst: r.runA.id, relation: "input"),
-        LineageEdge(src: r.labels.id, dst: r.runA.id, relation: "input"),
-        LineageEdge(src: r.prep.id, dst: r.transactions1.id, relation: "output"),
-        LineageEdge(src: r.raw.id, dst: r.prep.id, relation: "input"),
+        LineageEdge(src: r.runA.id, dst: r.fraud1.id, relation: .sourceRun),
+        LineageEdge(src: r.artifactA.id, dst: r.fraud1.id, relation: .sourceArtifact),
+        LineageEdge(src: r.runA.id, dst: r.artifactA.id, relation: .output),
+        LineageEdge(src: r.transactions1.id, dst: r.runA.id, relation: .input),
+        LineageEdge(src: r.labels.id, dst: r.runA.id, relation: .input),
+        LineageEdge(src: r.prep.id, dst: r.transactions1.id, relation: .output),
+        LineageEdge(src: r.raw.id, dst: r.prep.id, relation: .input),
       ])
   }
 

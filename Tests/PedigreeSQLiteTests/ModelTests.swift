@@ -53,7 +53,7 @@ import Testing
     #expect(try current(fixture) == 1)
     try promote(fixture, 4)
     let back = try fixture.writer.rollback(model: "fraud", reason: "bad AUC")
-    #expect(back.value == AliasMove(model: "fraud", alias: "production", from: 4, to: 1, action: "rollback"))
+    #expect(back.value == AliasMove(model: "fraud", alias: "production", from: 4, to: 1, action: .rollback))
     let events = try fixture.registry.database.query(
       "SELECT action, reason FROM alias_events ORDER BY id"
     ) { "\($0.string(0)):\($0.optionalString(1) ?? "-")" }

@@ -149,7 +149,7 @@ private func emit(_ outcome: Outcome<AliasMove>, _ output: Output) {
   let from = move.from.map { "\(move.model)@\($0)" } ?? "(unset)"
   output.emit(
     .object([
-      "model": .string(move.model), "alias": .string(move.alias), "action": .string(move.action),
+      "model": .string(move.model), "alias": .string(move.alias), "action": .string(move.action.rawValue),
       "from_version": .optional(move.from.map(Int64.init)), "to_version": .integer(Int64(move.to)),
       "changed": .bool(outcome.changed),
     ]),

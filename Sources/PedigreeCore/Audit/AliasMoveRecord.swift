@@ -25,14 +25,16 @@ public struct AliasMoveRecord: Sendable, Equatable, CustomStringConvertible {
       if case .string(let value) = object?[key] { return value }
       return nil
     }
-    switch action {
-    case "model.promote", "model.rollback":
+    switch AuditAction(rawValue: action) {
+    case .modelPromote, .modelRollback:
       let target = entity.dropFirst("model:".count)
       let name = target.lastIndex(of: "@").map { target[..<$0] } ?? target
       guard let alias = string("alias") else { return nil }
       self.init(String(name), alias, integer("to"))
     default:
-      let version = action == "run.record" ? string("registered") : String(entity.dropFirst("model:".count))
+      let version =
+        action == AuditAction.runRecord.rawValue
+        ? string("registered") : String(entity.dropFirst("model:".count))
       guard let alias = string("alias"), let version, let at = version.lastIndex(of: "@") else { return nil }
       self.init(String(version[..<at]), alias, Int64(version[version.index(after: at)...]))
     }

@@ -80,8 +80,8 @@ public struct AliasMove: Equatable, Sendable {
   /// The version the alias pointed at before, if any.
   public let from: Int?
   public let to: Int
-  public let action: String
-  public init(model: String, alias: String, from: Int?, to: Int, action: String) {
+  public let action: AliasAction
+  public init(model: String, alias: String, from: Int?, to: Int, action: AliasAction) {
     self.model = model
     self.alias = alias
     self.from = from

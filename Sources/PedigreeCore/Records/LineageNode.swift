@@ -77,10 +77,9 @@ public struct LineageEdge: Hashable, Sendable, Comparable {
   /// Node ids.
   public let src: Int64
   public let dst: Int64
-  /// `input`, `output`, `source_run` or `source_artifact`.
-  public let relation: String
+  public let relation: EdgeRelation
 
-  public init(src: Int64, dst: Int64, relation: String) {
+  public init(src: Int64, dst: Int64, relation: EdgeRelation) {
     self.src = src
     self.dst = dst
     self.relation = relation

@@ -11,7 +11,7 @@ public protocol LineageReading {
   /// then id, each at depth 1.
   ///
   /// - Parameter upstream: follow edges backwards (to what `id` came from) rather than forwards.
-  func neighbours(of id: Int64, upstream: Bool, relation: String?) throws(PedigreeError)
+  func neighbours(of id: Int64, upstream: Bool, relation: EdgeRelation?) throws(PedigreeError)
     -> [LineageNode]
 
   /// The nodes reachable from `id` one way within `depth` edges, each once at its shortest depth,

@@ -84,7 +84,7 @@ extension Queries {
     let touching = history.filter {
       ($0.toVersion == version.version || $0.fromVersion == version.version)
     }
-    let inputs = try neighbours(of: runID, upstream: true, relation: "input").map { input in
+    let inputs = try neighbours(of: runID, upstream: true, relation: .input).map { input in
       AuditInput(
         node: input, upstream: try lineageGraph(of: input.ref.id, direction: .upstream, depth: nil))
     }

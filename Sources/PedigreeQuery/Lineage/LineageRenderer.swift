@@ -61,7 +61,7 @@ public enum LineageRenderer {
       lines.append("  \(identifier(node)) [\(attributes.joined(separator: ", "))];")
     }
     for edge in graph.edges {
-      lines.append("  n\(edge.src) -> n\(edge.dst) [label=\"\(dotEscape(edge.relation))\"];")
+      lines.append("  n\(edge.src) -> n\(edge.dst) [label=\"\(dotEscape(edge.relation.rawValue))\"];")
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
@@ -106,7 +106,7 @@ public enum LineageRenderer {
       lines.append("  \(identifier(node))\(open)\"\(label)\"\(close)")
     }
     for edge in graph.edges {
-      lines.append("  n\(edge.src) -->|\(mermaidEscape(edge.relation))| n\(edge.dst)")
+      lines.append("  n\(edge.src) -->|\(mermaidEscape(edge.relation.rawValue))| n\(edge.dst)")
     }
     lines.append("  classDef root stroke-width:3px")
     lines.append("  classDef deprecated stroke-dasharray:5 5")
@@ -139,7 +139,7 @@ extension LineageEdge {
     let name = { (id: Int64) in graph.node(id: id).map { JSONValue.string($0.ref.typedRef) } ?? .null }
     return .object([
       "src": name(src), "dst": name(dst), "src_id": .integer(src), "dst_id": .integer(dst),
-      "relation": .string(relation),
+      "relation": .string(relation.rawValue),
     ])
   }
 }
@@ -171,7 +171,7 @@ private struct TreeWalk {
       let isLast = index == next.count - 1
       let repeated = !visited.insert(child.ref.id).inserted
       lines.append(
-        prefix + (isLast ? "└── " : "├── ") + relation + ": " + LineageRenderer.line(for: child)
+        prefix + (isLast ? "└── " : "├── ") + relation.rawValue + ": " + LineageRenderer.line(for: child)
           + (repeated ? "  (see above)" : ""))
       if !repeated { branch(from: child.ref.id, prefix: prefix + (isLast ? "    " : "│   "), &lines) }
     }

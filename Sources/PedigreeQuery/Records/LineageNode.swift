@@ -38,7 +38,7 @@ extension Queries {
   /// The neighbours of a node along edges of `relation` (`nil`: any), in the direction given,
   /// with their aliases now.
   func neighbours(
-    of id: Int64, upstream: Bool, relation: String? = nil
+    of id: Int64, upstream: Bool, relation: EdgeRelation? = nil
   ) throws -> [LineageNode] {
     try reader.neighbours(of: id, upstream: upstream, relation: relation)
   }

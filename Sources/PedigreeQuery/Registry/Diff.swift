@@ -158,14 +158,14 @@ extension Queries {
       runID = version.runID
       artifacts["artifact"] = Format.text(version.artifactDigest ?? version.artifact?.digest)
     } else {
-      for output in try neighbours(of: runID, upstream: false, relation: "output")
+      for output in try neighbours(of: runID, upstream: false, relation: .output)
       where output.ref.kind == .artifact {
         artifacts[output.entityName ?? output.ref.name] = Format.text(output.digest)
       }
     }
     let run = try runSummary(id: runID)
     var inputs: [String: String] = [:]
-    for input in try neighbours(of: runID, upstream: true, relation: "input") {
+    for input in try neighbours(of: runID, upstream: true, relation: .input) {
       let key =
         "\(input.ref.kind == .datasetVersion ? "dataset" : input.ref.kind.rawValue):"
         + (input.entityName ?? input.ref.name)

@@ -82,9 +82,9 @@ extension Queries {
     RunDetails(
       run: try runSummary(id: id), params: try params(runID: id), tags: try tags(runID: id),
       metrics: try latestMetrics(runID: id),
-      inputs: try neighbours(of: id, upstream: true, relation: "input"),
-      outputs: try neighbours(of: id, upstream: false, relation: "output"),
-      modelVersions: try neighbours(of: id, upstream: false, relation: "source_run"))
+      inputs: try neighbours(of: id, upstream: true, relation: .input),
+      outputs: try neighbours(of: id, upstream: false, relation: .output),
+      modelVersions: try neighbours(of: id, upstream: false, relation: .sourceRun))
   }
 
   /// The most recent runs first (by start time), optionally of one experiment.

@@ -29,8 +29,8 @@ extension SQLiteRegistry {
         "SELECT key, value FROM dataset_version_tags WHERE dataset_version_id = ? ORDER BY key",
         [.integer(node.id)]
       ) { (key: $0.string(0), value: $0.string(1)) }
-      let producers = try neighbours(of: node.id, upstream: true, relation: "output")
-      let users = try neighbours(of: node.id, upstream: false, relation: "input")
+      let producers = try neighbours(of: node.id, upstream: true, relation: .output)
+      let users = try neighbours(of: node.id, upstream: false, relation: .input)
       guard
         let info = try database.queryFirst(
           """

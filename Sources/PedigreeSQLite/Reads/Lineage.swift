@@ -109,11 +109,13 @@ extension SQLiteRegistry {
 
   /// One step along `edges` by the index the direction needs, then each node's aliases.
   public func neighbours(
-    of id: Int64, upstream: Bool, relation: String?
+    of id: Int64, upstream: Bool, relation: EdgeRelation?
   ) throws(PedigreeError) -> [LineageNode] {
     try mapErrors {
       try withAliases(
-        try database.query(LineageSQL.neighbours(upstream: upstream), [.integer(id), SQLValue(relation)]) {
+        try database.query(
+          LineageSQL.neighbours(upstream: upstream), [.integer(id), SQLValue(relation?.rawValue)]
+        ) {
           LineageNode(row: $0, from: 0, depth: 1, side: upstream ? .upstream : .downstream)
         })
     }
@@ -144,7 +146,8 @@ extension SQLiteRegistry {
     let members = Set(ids)
     return try mapErrors {
       try database.query(LineageSQL.edgesFrom, [.text(list)]) {
-        LineageEdge(src: $0.int64(0), dst: $0.int64(1), relation: $0.string(2))
+        LineageEdge(
+          src: $0.int64(0), dst: $0.int64(1), relation: EdgeRelation(rawValue: $0.string(2)) ?? .input)
       }.filter { members.contains($0.dst) }
     }
   }

@@ -90,8 +90,17 @@ public final class Database {
   /// block the writer. A no-op for an in-memory database.
   public func enableWriteAheadLog() throws(SQLiteError) {
     guard path != ":memory:" else { return }
+    var mode: String?
     try retryingWhileBusy(timeout: busyTimeout) { () throws(SQLiteError) in
-      try execute("PRAGMA journal_mode = WAL")
+      mode = try scalarString("PRAGMA journal_mode = WAL")
+    }
+    // SQLite answers with the mode now in force, which is not WAL where the file system or the
+    // build cannot do it (https://sqlite.org/pragma.html#pragma_journal_mode): say so, rather
+    // than run with another journal and its other concurrency.
+    guard mode?.lowercased() == "wal" else {
+      throw SQLiteError(
+        code: SQLITE_CANTOPEN,
+        message: "the file could not be switched to WAL mode (journal_mode is \(mode ?? "unknown"))")
     }
   }
 

@@ -107,7 +107,7 @@ extension SQLiteRegistry {
           ])
         try database.execute("PRAGMA user_version = \(migration.version)")
         try writer.appendAudit(
-          action: version == 0 ? "registry.create" : "registry.migrate",
+          action: version == 0 ? .registryCreate : .registryMigrate,
           entity: "registry",
           details: [
             "schema_version": .integer(Int64(migration.version)),

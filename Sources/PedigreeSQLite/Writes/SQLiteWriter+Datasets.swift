@@ -14,7 +14,7 @@ extension SQLiteWriter {
       let outcome = try insertDatasetVersion(checked)
       if outcome.changed {
         try appendAudit(
-          action: "dataset.register", entity: "dataset:\(outcome.value.ref)",
+          action: .datasetRegister, entity: "dataset:\(outcome.value.ref)",
           details: outcome.value.auditDetails)
       }
       return outcome
@@ -96,10 +96,10 @@ extension SQLiteWriter {
   }
 
   /// Adds a lineage edge (ignored when it already exists).
-  func insertEdge(from source: Int64, to destination: Int64, _ relation: String) throws {
+  func insertEdge(from source: Int64, to destination: Int64, _ relation: EdgeRelation) throws {
     try database.run(
       "INSERT OR IGNORE INTO edges(src, dst, relation) VALUES (?, ?, ?)",
-      [.integer(source), .integer(destination), .text(relation)])
+      [.integer(source), .integer(destination), .text(relation.rawValue)])
   }
 }
 

@@ -17,11 +17,11 @@ extension SQLiteWriter {
       if let alias = registration.alias {
         let move = try moveAlias(
           modelID: try modelID(registration.model), alias: alias, to: outcome.value.id,
-          action: "promote", reason: "set at registration")
+          action: .promote, reason: "set at registration")
         details["alias"] = .string(alias)
         details["alias_from"] = .optional(move?.from.map(Int64.init))
       }
-      try appendAudit(action: "model.register", entity: "model:\(outcome.value.ref)", details: details)
+      try appendAudit(action: .modelRegister, entity: "model:\(outcome.value.ref)", details: details)
       return outcome
     }
   }
@@ -47,16 +47,16 @@ extension SQLiteWriter {
       let model = try modelID(name)
       guard
         let move = try moveAlias(
-          modelID: model, alias: alias, to: target.id, action: "promote", reason: reason)
+          modelID: model, alias: alias, to: target.id, action: .promote, reason: reason)
       else {
         return Outcome(
           value: AliasMove(
             model: name, alias: alias, from: version.version, to: version.version,
-            action: "promote"),
+            action: .promote),
           changed: false)
       }
       try appendAudit(
-        action: "model.promote", entity: "model:\(name)@\(alias)", details: move.auditDetails(reason))
+        action: .modelPromote, entity: "model:\(name)@\(alias)", details: move.auditDetails(reason))
       return Outcome(value: move, changed: true)
     }
   }
@@ -98,15 +98,15 @@ extension SQLiteWriter {
       }
       guard
         let move = try moveAlias(
-          modelID: model, alias: alias, to: targetID, action: "rollback", reason: reason)
+          modelID: model, alias: alias, to: targetID, action: .rollback, reason: reason)
       else {
         let number = try versionRow(targetID).version
         return Outcome(
-          value: AliasMove(model: name, alias: alias, from: number, to: number, action: "rollback"),
+          value: AliasMove(model: name, alias: alias, from: number, to: number, action: .rollback),
           changed: false)
       }
       try appendAudit(
-        action: "model.rollback", entity: "model:\(name)@\(alias)", details: move.auditDetails(reason))
+        action: .modelRollback, entity: "model:\(name)@\(alias)", details: move.auditDetails(reason))
       return Outcome(value: move, changed: true)
     }
   }
@@ -128,7 +128,7 @@ extension SQLiteWriter {
         "UPDATE model_versions SET deprecated_at = ?, deprecated_by = ?, deprecation_reason = ? WHERE id = ?",
         [.integer(clock().milliseconds), .text(actor), .text(reason), .integer(target.id)])
       try appendAudit(
-        action: "model.deprecate", entity: "model:\(target.name)", details: ["reason": .string(reason)])
+        action: .modelDeprecate, entity: "model:\(target.name)", details: ["reason": .string(reason)])
       return try modelVersion(id: target.id)
     }
   }
@@ -178,7 +178,7 @@ extension SQLiteWriter {
       artifactID = try runOutputArtifact(runID: run.id, matching: artifact)
       if artifactID == nil {
         let id = try insertArtifact(artifact)
-        try insertEdge(from: run.id, to: id, "output")
+        try insertEdge(from: run.id, to: id, .output)
         artifactID = id
       }
     }
@@ -193,8 +193,8 @@ extension SQLiteWriter {
         .integer(id), .integer(model), .integer(version), .integer(run.id), SQLValue(artifactID),
         SQLValue(artifact?.digest), SQLValue(registration.description), .integer(now), .text(actor),
       ])
-    try insertEdge(from: run.id, to: id, "source_run")
-    if let artifactID { try insertEdge(from: artifactID, to: id, "source_artifact") }
+    try insertEdge(from: run.id, to: id, .sourceRun)
+    if let artifactID { try insertEdge(from: artifactID, to: id, .sourceArtifact) }
     return Outcome(value: try modelVersion(id: id), changed: true)
   }
 
@@ -214,7 +214,7 @@ extension SQLiteWriter {
   /// Appends an alias event moving `alias` to `versionID`, or returns `nil` when it is already
   /// there.
   func moveAlias(
-    modelID: Int64, alias: String, to versionID: Int64, action: String, reason: String?
+    modelID: Int64, alias: String, to versionID: Int64, action: AliasAction, reason: String?
   ) throws -> AliasMove? {
     let current = try aliasTarget(modelID: modelID, alias: alias)
     if current == versionID { return nil }
@@ -225,7 +225,7 @@ extension SQLiteWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
-        .integer(modelID), .text(alias), .text(action), SQLValue(current), .integer(versionID),
+        .integer(modelID), .text(alias), .text(action.rawValue), SQLValue(current), .integer(versionID),
         .text(actor), SQLValue(reason), .integer(clock().milliseconds),
       ])
     let name = try database.scalarString("SELECT name FROM models WHERE id = ?", [.integer(modelID)]) ?? ""

@@ -108,7 +108,7 @@ extension SQLiteWriter {
       details["registered"] = .optional(registered?.value.ref)
       details["alias"] = .optional(move?.alias)
     }
-    try appendAudit(action: "run.record", entity: "run:\(run.uuid)", details: details)
+    try appendAudit(action: .runRecord, entity: "run:\(run.uuid)", details: details)
     return RecordResult(
       run: run, paramCount: document.start.params.count, metricPointCount: log.metrics.count,
       inputCount: document.start.inputs.count, outputCount: outputs.count,
@@ -153,7 +153,7 @@ extension SQLiteWriter {
     var move: AliasMove?
     if let alias = section.alias {
       move = try moveAlias(
-        modelID: try modelID(section.model), alias: alias, to: outcome.value.id, action: "promote",
+        modelID: try modelID(section.model), alias: alias, to: outcome.value.id, action: .promote,
         reason: "registered by run record")
     }
     return (outcome, move)

@@ -8,7 +8,7 @@ extension SQLiteWriter {
     return try write {
       let handle = try insertRun(start)
       try appendAudit(
-        action: "run.start", entity: "run:\(handle.uuid)",
+        action: .runStart, entity: "run:\(handle.uuid)",
         details: [
           "experiment": .string(start.experiment), "name": .optional(start.name),
           "params": .integer(Int64(start.params.count)),
@@ -37,7 +37,7 @@ extension SQLiteWriter {
       guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
       var details = try apply(log, to: run.id).details
       details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
-      try appendAudit(action: "run.log", entity: "run:\(run.name)", details: details)
+      try appendAudit(action: .runLog, entity: "run:\(run.name)", details: details)
       return run
     }
   }
@@ -68,7 +68,7 @@ extension SQLiteWriter {
         "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
         [.text(status.rawValue), .integer(max((time ?? clock()).milliseconds, startedAt)), .integer(run.id)])
       try appendAudit(
-        action: "run.end", entity: "run:\(run.name)", details: ["status": .string(status.rawValue)])
+        action: .runEnd, entity: "run:\(run.name)", details: ["status": .string(status.rawValue)])
       return true
     }
   }
@@ -299,7 +299,7 @@ extension SQLiteWriter {
     case .dataset(let dataset):
       source = try insertDatasetVersion(dataset).value.id
     }
-    try insertEdge(from: source, to: runID, "input")
+    try insertEdge(from: source, to: runID, .input)
   }
 
   /// Links an output to a run (`run → output`). Returns the output's display ref.
@@ -307,11 +307,11 @@ extension SQLiteWriter {
     switch output {
     case .artifact(let artifact):
       let id = try insertArtifact(artifact)
-      try insertEdge(from: runID, to: id, "output")
+      try insertEdge(from: runID, to: id, .output)
       return "artifact:\(id)"
     case .dataset(let dataset):
       let version = try insertDatasetVersion(dataset).value
-      try insertEdge(from: runID, to: version.id, "output")
+      try insertEdge(from: runID, to: version.id, .output)
       return "dataset:\(version.ref)"
     }
   }

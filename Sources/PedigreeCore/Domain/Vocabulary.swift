@@ -1,0 +1,37 @@
+/// The relation of a lineage edge (`edges.relation`), in the direction data flows.
+public enum EdgeRelation: String, Sendable, CaseIterable, Comparable {
+  /// A dataset version, artifact or model version → the run that read it.
+  case input
+  /// A run → the dataset version or artifact it produced.
+  case output
+  /// A run → the model version registered from it.
+  case sourceRun = "source_run"
+  /// An artifact → the model version that serves it.
+  case sourceArtifact = "source_artifact"
+
+  public static func < (lhs: EdgeRelation, rhs: EdgeRelation) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What an audit entry records, as `area.verb` (`audit_log.action`). Every write appends exactly
+/// one entry with one of these.
+public enum AuditAction: String, Sendable, CaseIterable {
+  case registryCreate = "registry.create"
+  case registryMigrate = "registry.migrate"
+  case datasetRegister = "dataset.register"
+  case runStart = "run.start"
+  case runLog = "run.log"
+  case runEnd = "run.end"
+  case runRecord = "run.record"
+  case modelRegister = "model.register"
+  case modelPromote = "model.promote"
+  case modelRollback = "model.rollback"
+  case modelDeprecate = "model.deprecate"
+}
+
+/// How an alias moved (`alias_events.action`).
+public enum AliasAction: String, Sendable, CaseIterable {
+  /// Onto a version named by the caller (a promotion, or an alias set at registration).
+  case promote
+  /// Back down the alias's undo stack, or to an explicit `--to` version.
+  case rollback
+}
