@@ -55,14 +55,8 @@ struct DatasetCommand: ParsableCommand {
           output.note(
             "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes))
         }
-        output.emit(
-          .object([
-            "ref": .string(version.ref), "name": .string(version.name),
-            "version": .integer(Int64(version.version)), "uri": .string(version.uri),
-            "digest": .optional(version.digest), "size_bytes": .optional(version.sizeBytes),
-            "row_count": .optional(version.rowCount), "created": .bool(outcome.changed),
-          ]),
-          text: version.ref)
+        // `created` predates `changed` (the JSON contract's name) and stays for scripts.
+        output.emit(outcome.json.adding(["created": .bool(outcome.changed)]), text: version.ref)
       }
     }
   }

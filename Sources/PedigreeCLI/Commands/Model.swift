@@ -57,13 +57,10 @@ struct ModelCommand: ParsableCommand {
         } else {
           output.note("\(version.ref) already has this artifact digest; nothing changed")
         }
+        // `created` predates `changed` (the JSON contract's name) and stays for scripts.
         output.emit(
-          .object([
-            "ref": .string(version.ref), "model": .string(version.model),
-            "version": .integer(Int64(version.version)), "run_id": .string(version.runUUID),
-            "artifact_id": .optional(version.artifactID), "digest": .optional(version.digest),
-            "size_bytes": .optional(version.sizeBytes), "created": .bool(outcome.changed),
-            "alias": .optional(outcome.changed ? alias : nil),
+          outcome.json.adding([
+            "created": .bool(outcome.changed), "alias": .optional(outcome.changed ? alias : nil),
           ]),
           text: version.ref)
       }
@@ -88,7 +85,7 @@ struct ModelCommand: ParsableCommand {
         let target = try Ref.parse(ref, defaultKind: .model)
         try Names.validateAlias(to)
         let outcome = try db.writer(as: actor.author()).promote(target, to: to, reason: reason)
-        emit(outcome, Output(json: output.json))
+        emit(outcome, output)
       }
     }
   }
@@ -115,7 +112,7 @@ struct ModelCommand: ParsableCommand {
       try execute {
         let outcome = try db.writer(as: actor.author()).rollback(
           model: name, alias: alias, to: to, reason: reason)
-        emit(outcome, Output(json: output.json))
+        emit(outcome, output)
       }
     }
   }
@@ -144,15 +141,11 @@ struct ModelCommand: ParsableCommand {
 }
 
 /// Prints an alias move: `fraud-detector@production: 3 → 2`.
-private func emit(_ outcome: Outcome<AliasMove>, _ output: Output) {
+private func emit(_ outcome: Outcome<AliasMove>, _ output: OutputOptions) {
   let move = outcome.value
   let from = move.from.map { "\(move.model)@\($0)" } ?? "(unset)"
   output.emit(
-    .object([
-      "model": .string(move.model), "alias": .string(move.alias), "action": .string(move.action.rawValue),
-      "from_version": .optional(move.from.map(Int64.init)), "to_version": .integer(Int64(move.to)),
-      "changed": .bool(outcome.changed),
-    ]),
+    outcome,
     text: outcome.changed
       ? "\(move.model)@\(move.alias): \(from) → \(move.model)@\(move.to)"
       : "\(move.model)@\(move.alias) already points at \(move.model)@\(move.to); nothing changed")

@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
             .ref(try Ref.parse(input, defaultKind: .dataset))
           })
         let handle = try db.writer(as: actor.author()).startRun(start)
-        output.emit(.object(["run_id": .string(handle.uuid)]), text: handle.uuid)
+        output.emit(handle, text: handle.uuid)
       }
     }
   }
@@ -175,7 +175,7 @@ struct RunCommand: ParsableCommand {
           throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
         }
         if total == 1, let record = firstRecord {
-          output.emit(recordJSON(record), text: record.run.uuid)
+          output.emit(record, text: record.run.uuid)
           if let version = record.modelVersion {
             output.note(
               "recorded run \(record.run.uuid) and \(version.changed ? "registered" : "found") \(version.value.ref)"
@@ -202,16 +202,6 @@ struct RunCommand: ParsableCommand {
 
     /// How many recorded runs `--json` lists (with their line numbers) for a JSON Lines import.
     static let listedRuns = 10_000
-
-    private func recordJSON(_ record: RecordResult) -> JSONValue {
-      .object([
-        "run_id": .string(record.run.uuid), "params": .integer(Int64(record.paramCount)),
-        "metric_points": .integer(Int64(record.metricPointCount)),
-        "inputs": .integer(Int64(record.inputCount)), "outputs": .integer(Int64(record.outputCount)),
-        "model_version": .optional(record.modelVersion?.value.ref),
-        "alias": .optional(record.aliasMove.map { "\($0.model)@\($0.alias)" }),
-      ])
-    }
   }
 }
 

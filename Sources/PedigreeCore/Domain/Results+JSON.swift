@@ -1,0 +1,66 @@
+// The JSON documents of write results: what `--json` prints and what the server answers, the
+// same bytes from either frontend.
+
+extension Outcome: JSONConvertible where Value: JSONConvertible {
+  /// The value's document, plus `"changed"`: `false` when the registry already held it.
+  public var json: JSONValue { value.json.adding(["changed": .bool(changed)]) }
+}
+
+extension DatasetVersion: JSONConvertible {
+  /// `{ref, name, version, uri, digest, size_bytes, row_count}`.
+  public var json: JSONValue {
+    .object([
+      "ref": .string(ref), "name": .string(name), "version": .integer(Int64(version)),
+      "uri": .string(uri), "digest": .optional(digest), "size_bytes": .optional(sizeBytes),
+      "row_count": .optional(rowCount),
+    ])
+  }
+}
+
+extension ModelVersion: JSONConvertible {
+  /// `{ref, model, version, run_id, artifact_id, digest, size_bytes}`.
+  public var json: JSONValue {
+    .object([
+      "ref": .string(ref), "model": .string(model), "version": .integer(Int64(version)),
+      "run_id": .string(runUUID), "artifact_id": .optional(artifactID), "digest": .optional(digest),
+      "size_bytes": .optional(sizeBytes),
+    ])
+  }
+}
+
+extension AliasMove: JSONConvertible {
+  /// `{model, alias, action, from_version, to_version}`.
+  public var json: JSONValue {
+    .object([
+      "model": .string(model), "alias": .string(alias), "action": .string(action.rawValue),
+      "from_version": .optional(from.map(Int64.init)), "to_version": .integer(Int64(to)),
+    ])
+  }
+}
+
+extension RunHandle: JSONConvertible {
+  /// `{run_id}`.
+  public var json: JSONValue { .object(["run_id": .string(uuid)]) }
+}
+
+extension RecordResult: JSONConvertible {
+  /// `{run_id, params, metric_points, inputs, outputs, model_version, alias}`: what one record
+  /// wrote, with the version it registered and the alias it moved, if any.
+  public var json: JSONValue {
+    .object([
+      "run_id": .string(run.uuid), "params": .integer(Int64(paramCount)),
+      "metric_points": .integer(Int64(metricPointCount)), "inputs": .integer(Int64(inputCount)),
+      "outputs": .integer(Int64(outputCount)), "model_version": .optional(modelVersion?.value.ref),
+      "alias": .optional(aliasMove.map { "\($0.model)@\($0.alias)" }),
+    ])
+  }
+}
+
+extension JSONValue {
+  /// This object with `fields` appended (replacing keys it already has); other values unchanged.
+  public func adding(_ fields: JSONObject) -> JSONValue {
+    guard case .object(var object) = self else { return self }
+    for (key, value) in fields.pairs { object[key] = value }
+    return .object(object)
+  }
+}
