@@ -18,48 +18,11 @@ struct DB: ParsableCommand {
 
     func run() throws {
       try execute {
-        let registry = try SQLiteRegistry.openForMaintenance(
-          path: db.path, busyTimeout: db.busyTimeout)
-        let state = try registry.schemaState()
-        let version = Int64(try registry.schemaVersion())
-        let applied = state == .foreign ? [] : try registry.appliedMigrations()
-        let pending = state == .foreign ? [] : try registry.pendingMigrations()
-        let stateText: String
-        switch state {
-        case .uninitialized: stateText = "empty (run `pedigree init`)"
-        case .current: stateText = "up to date"
-        case .behind: stateText = "\(pending.count) migration(s) pending (run `pedigree db migrate`)"
-        case .ahead: stateText = "newer than this pedigree (\(Migration.latestVersion)): upgrade pedigree"
-        case .foreign: stateText = "not a Pedigree database"
-        }
-        let edited = applied.filter { !$0.checksumMatches }
-        output.emit(
-          .object([
-            "path": .string(registry.path), "schema_version": .integer(version),
-            "latest_version": .integer(Int64(Migration.latestVersion)), "state": .string(stateText),
-            "applied": .array(
-              applied.map {
-                .object([
-                  "version": .integer(Int64($0.version)), "name": .string($0.name),
-                  "applied_at": .string($0.appliedAt.iso8601), "checksum_ok": .bool($0.checksumMatches),
-                ])
-              }),
-            "pending": .array(pending.map { .string($0.fileName) }),
-          ]),
-          text: """
-            registry:        \(registry.path)
-            schema version:  \(version) (this pedigree: \(Migration.latestVersion))
-            state:           \(stateText)
-            applied:         \(applied.map { "\(String(format: "%04d", $0.version))_\($0.name) (\($0.appliedAt.iso8601))" }.joined(separator: ", "))
-            """
-              + (pending.isEmpty
-                ? "" : "\npending:         \(pending.map(\.fileName).joined(separator: ", "))")
-              + (edited.isEmpty
-                ? ""
-                : "\nwarning:         migration(s) \(edited.map { String($0.version) }.joined(separator: ", ")) differ from this binary's copy")
-        )
-        if state == .foreign || state.isAhead {
-          throw PedigreeError(.incompatible, "\(registry.path): \(stateText)")
+        let status = try SQLiteRegistry.openForMaintenance(path: db.path, busyTimeout: db.busyTimeout)
+          .schemaStatus()
+        output.emit(status.json, text: status.text)
+        if status.state == .foreign || status.state.isAhead {
+          throw PedigreeError(.incompatible, "\(status.path): \(status.stateText)")
         }
       }
     }
@@ -119,5 +82,57 @@ extension DB {
         }
       }
     }
+  }
+}
+
+extension SchemaStatus {
+  /// The state in words, with the command that moves it on.
+  var stateText: String {
+    switch state {
+    case .uninitialized: "empty (run `pedigree init`)"
+    case .current: "up to date"
+    case .behind: "\(pending.count) migration(s) pending (run `pedigree db migrate`)"
+    case .ahead: "newer than this pedigree (\(Migration.latestVersion)): upgrade pedigree"
+    case .foreign: "not a Pedigree database"
+    }
+  }
+
+  /// `{path, schema_version, latest_version, state, applied: [{version, name, applied_at,
+  /// checksum_ok}], pending: ["0002_name", …]}`.
+  var json: JSONValue {
+    .object([
+      "path": .string(path), "schema_version": .integer(Int64(version)),
+      "latest_version": .integer(Int64(Migration.latestVersion)), "state": .string(stateText),
+      "applied": .array(
+        applied.map {
+          .object([
+            "version": .integer(Int64($0.version)), "name": .string($0.name),
+            "applied_at": .string($0.appliedAt.iso8601), "checksum_ok": .bool($0.checksumMatches),
+          ])
+        }),
+      "pending": .array(pending.map { .string($0.fileName) }),
+    ])
+  }
+
+  /// The human form: one aligned line per fact, a warning for edited migrations.
+  var text: String {
+    let appliedList = applied.map {
+      "\(String(format: "%04d", $0.version))_\($0.name) (\($0.appliedAt.iso8601))"
+    }
+    var lines = [
+      "registry:        \(path)",
+      "schema version:  \(version) (this pedigree: \(Migration.latestVersion))",
+      "state:           \(stateText)",
+      "applied:         \(appliedList.joined(separator: ", "))",
+    ]
+    if !pending.isEmpty {
+      lines.append("pending:         \(pending.map(\.fileName).joined(separator: ", "))")
+    }
+    if !edited.isEmpty {
+      lines.append(
+        "warning:         migration(s) \(edited.map { String($0.version) }.joined(separator: ", ")) "
+          + "differ from this binary's copy")
+    }
+    return lines.joined(separator: "\n")
   }
 }

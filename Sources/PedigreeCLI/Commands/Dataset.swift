@@ -37,27 +37,30 @@ struct DatasetCommand: ParsableCommand {
 
     func run() throws {
       try execute {
-        var input = DatasetInput(
-          name: name, uri: uri, digest: digest, sizeBytes: size, rowCount: rows, schema: schema,
-          tags: try tags.map { (tag) throws(PedigreeError) in try parseKeyValue(tag, what: "tag") })
-        try Names.validate(name, as: "dataset")  // before hashing, so a typo fails fast
-        if let file {
-          let hashed = try hashFile(file)
-          input.digest = hashed.digest
-          input.sizeBytes = hashed.size
-        }
-        let writer = try db.writer(as: actor.author())
-        let outcome = try writer.registerDataset(input)
+        let outcome = try db.writer(as: actor.author()).registerDataset(try datasetInput())
         let version = outcome.value
-        if !outcome.changed {
-          output.note("\(version.ref) already has this digest; nothing changed")
-        } else {
-          output.note(
-            "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes))
-        }
+        output.note(
+          outcome.changed
+            ? "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes)
+            : "\(version.ref) already has this digest; nothing changed")
         // `created` predates `changed` (the JSON contract's name) and stays for scripts.
         output.emit(outcome.json.adding(["created": .bool(outcome.changed)]), text: version.ref)
       }
+    }
+
+    /// The dataset version the flags describe; a local file is hashed here, after the name is
+    /// checked, so a typo fails fast.
+    private func datasetInput() throws(PedigreeError) -> DatasetInput {
+      var input = DatasetInput(
+        name: name, uri: uri, digest: digest, sizeBytes: size, rowCount: rows, schema: schema,
+        tags: try keyValues(tags, "tag"))
+      try Names.validate(name, as: "dataset")
+      if let file {
+        let hashed = try hashFile(file)
+        input.digest = hashed.digest
+        input.sizeBytes = hashed.size
+      }
+      return input
     }
   }
 }

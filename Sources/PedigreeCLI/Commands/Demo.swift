@@ -28,21 +28,7 @@ struct Demo: ParsableCommand {
       }
       let story = DemoStory(registry: registry, end: Timestamp.now())
       try story.tell()
-      let tryNext = [
-        "pedigree model list",
-        "pedigree model history fraud-detector",
-        "pedigree lineage fraud-detector@production",
-        "pedigree impact dataset:labels@1",
-        "pedigree audit fraud-detector@production --format markdown",
-        "pedigree model show fraud-detector@production --at \(story.time(day: -9).iso8601)",
-        "pedigree diff fraud-detector@2 fraud-detector@3",
-        "pedigree run search \"metrics.auc > 0.9 and params.max_depth = '6'\"",
-        "pedigree log --limit 10",
-        "pedigree model rollback fraud-detector --reason \"trying rollback\"",
-      ].map {
-        !db.isExplicit
-          ? $0 : $0 + " --db \(registry.path)"
-      }
+      let tryNext = tryNext(story).map { db.isExplicit ? $0 + " --db \(registry.path)" : $0 }
       output.emit(
         .object(["path": .string(registry.path), "try_next": .array(tryNext.map(JSONValue.string))]),
         text: """
@@ -54,6 +40,22 @@ struct Demo: ParsableCommand {
           \(tryNext.map { "  " + $0 }.joined(separator: "\n"))
           """)
     }
+  }
+
+  /// The commands the demo suggests, one per question it can answer.
+  private func tryNext(_ story: DemoStory) -> [String] {
+    [
+      "pedigree model list",
+      "pedigree model history fraud-detector",
+      "pedigree lineage fraud-detector@production",
+      "pedigree impact dataset:labels@1",
+      "pedigree audit fraud-detector@production --format markdown",
+      "pedigree model show fraud-detector@production --at \(story.time(day: -9).iso8601)",
+      "pedigree diff fraud-detector@2 fraud-detector@3",
+      "pedigree run search \"metrics.auc > 0.9 and params.max_depth = '6'\"",
+      "pedigree log --limit 10",
+      "pedigree model rollback fraud-detector --reason \"trying rollback\"",
+    ]
   }
 }
 

@@ -40,30 +40,27 @@ struct ModelCommand: ParsableCommand {
 
     func run() throws {
       try execute {
-        try Names.validate(name, as: "model")
-        if let alias { try Names.validateAlias(alias) }
-        let runRef = try Ref.parse(runID, defaultKind: .run)
-        var input: ArtifactInput?
-        if let artifact { input = try artifactInput(artifact, digest: digest) }
-        let writer = try db.writer(as: actor.author())
-        let outcome = try writer.registerModel(
-          ModelRegistration(model: name, run: runRef, artifact: input, alias: alias, description: description)
-        )
-        let version = outcome.value
-        if outcome.changed {
-          output.note(
-            "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes)
-              + (alias.map { " → \(name)@\($0)" } ?? ""))
-        } else {
-          output.note("\(version.ref) already has this artifact digest; nothing changed")
-        }
+        let outcome = try db.writer(as: actor.author()).registerModel(try registration())
+        output.note(outcome.registrationNote(alias: alias))
         // `created` predates `changed` (the JSON contract's name) and stays for scripts.
         output.emit(
           outcome.json.adding([
             "created": .bool(outcome.changed), "alias": .optional(outcome.changed ? alias : nil),
           ]),
-          text: version.ref)
+          text: outcome.value.ref)
       }
+    }
+
+    /// The registration the flags describe; a local artifact is hashed here.
+    private func registration() throws(PedigreeError) -> ModelRegistration {
+      try Names.validate(name, as: "model")
+      if let alias { try Names.validateAlias(alias) }
+      return ModelRegistration(
+        model: name, run: try Ref.parse(runID, defaultKind: .run),
+        artifact: try artifact.map { (artifact) throws(PedigreeError) in
+          try artifactInput(artifact, digest: digest)
+        },
+        alias: alias, description: description)
     }
   }
 
@@ -232,5 +229,14 @@ extension ModelCommand {
           events.json, text: events.isEmpty ? "no alias events" : AliasEvent.table(events).rendered())
       }
     }
+  }
+}
+
+extension Outcome<ModelVersion> {
+  /// `registered fraud@2 (sha256:…, 17 MiB) → fraud@staging`, or that nothing changed.
+  func registrationNote(alias: String?) -> String {
+    guard changed else { return "\(value.ref) already has this artifact digest; nothing changed" }
+    return "registered \(value.ref)" + contentSummary(digest: value.digest, size: value.sizeBytes)
+      + (alias.map { " → \(value.model)@\($0)" } ?? "")
   }
 }

@@ -81,19 +81,8 @@ struct RunCommand: ParsableCommand {
             .ref(try Ref.parse(input, defaultKind: .dataset))
           },
           outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
-        let writer = try db.writer(as: actor.author())
-        let node = try writer.logRun(ref, log)
-        output.emit(
-          .object([
-            "run_id": .string(node.name), "params": .integer(Int64(log.params.count)),
-            "metric_points": .integer(Int64(log.metrics.count)), "inputs": .integer(Int64(log.inputs.count)),
-            "outputs": .integer(Int64(log.outputs.count)),
-          ]),
-          text: "logged to run \(node.name): "
-            + [
-              (log.params.count, "param"), (log.metrics.count, "metric point"), (log.tags.count, "tag"),
-              (log.inputs.count, "input"), (log.outputs.count, "output"),
-            ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", "))
+        let logged = LoggedRun(run: try db.writer(as: actor.author()).logRun(ref, log), log: log)
+        output.emit(logged, text: logged.text)
       }
     }
   }
@@ -153,55 +142,23 @@ struct RunCommand: ParsableCommand {
     func run() throws {
       try execute {
         let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
-        let writer = try db.writer(as: actor.author())
-        var firstRecord: RecordResult?
-        var firstFailure: PedigreeError?
-        // The runs listed in --json output: the first `Record.listedRuns`, so memory stays bounded.
-        var listed: [JSONValue] = []
-        let summary = try writer.recordLines(reader) { line, result in
-          switch result {
-          case .success(let record):
-            firstRecord = firstRecord ?? record
-            if listed.count < Record.listedRuns {
-              listed.append(.object(["line": .integer(Int64(line)), "run_id": .string(record.run.uuid)]))
-            }
-          case .failure(let error):
-            firstFailure = firstFailure ?? error
-            Output.error("line \(line): \(error.message)", hint: error.hint)
-          }
-        }
-        let total = summary.written + summary.failed
-        if total == 0 {
+        var lines = RecordedLines()
+        let summary = try db.writer(as: actor.author()).recordLines(reader) { lines.add($0, $1) }
+        switch (summary.written + summary.failed, lines.firstRecord, lines.firstFailure) {
+        case (0, _, _):
           throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
-        }
-        if total == 1, let record = firstRecord {
+        case (1, let record?, _):
           output.emit(record, text: record.run.uuid)
-          if let version = record.modelVersion {
-            output.note(
-              "recorded run \(record.run.uuid) and \(version.changed ? "registered" : "found") \(version.value.ref)"
-                + (record.aliasMove.map { " → \($0.model)@\($0.alias)" } ?? ""))
-          }
-          return
+          if let note = record.registrationNote { output.note(note) }
+        case (1, _, let failure?):
+          throw ExitCode(failure.kind.exitCode)
+        default:
+          output.emit(lines.json(summary), text: lines.text(summary))
+          if summary.failed > 0 { throw ExitCode(65) }
         }
-        if total == 1, let firstFailure { throw ExitCode(firstFailure.kind.exitCode) }
-        output.emit(
-          .object([
-            "written": .integer(Int64(summary.written)), "failed": .integer(Int64(summary.failed)),
-            "metric_points": .integer(Int64(summary.metricPoints)),
-            "failed_lines": .array(summary.failedLines.map { .integer(Int64($0)) }),
-            "runs": .array(listed), "runs_truncated": .bool(summary.written > listed.count),
-          ]),
-          text: "recorded \(summary.written) of \(total) runs (\(summary.metricPoints) metric points)"
-            + (summary.failed == 0
-              ? ""
-              : "; \(summary.failed) failed (lines \(summary.failedLines.prefix(20).map(String.init).joined(separator: ", "))\(summary.failed > 20 ? ", …" : ""))")
-        )
-        if summary.failed > 0 { throw ExitCode(65) }
       }
     }
 
-    /// How many recorded runs `--json` lists (with their line numbers) for a JSON Lines import.
-    static let listedRuns = 10_000
   }
 }
 
@@ -277,5 +234,17 @@ extension RunCommand {
         output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
       }
     }
+  }
+}
+
+extension LoggedRun {
+  /// `logged to run …: 1 param, 2 metric points`.
+  var text: String {
+    let counts = [
+      (log.params.count, "param"), (log.metrics.count, "metric point"), (log.tags.count, "tag"),
+      (log.inputs.count, "input"), (log.outputs.count, "output"),
+    ]
+    return "logged to run \(run.name): "
+      + counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
   }
 }

@@ -24,20 +24,35 @@ struct Verify: ParsableCommand {
       guard let recorded = try registry.recordedDigest(of: node) else {
         throw PedigreeError(.refused, "\(node.name) has no recorded digest to verify against")
       }
-      let actual = try hashFile(file)
-      let matches = actual.digest == recorded
-      output.emit(
-        .object([
-          "ref": .string(node.typedRef), "file": .string(file), "matches": .bool(matches),
-          "recorded_digest": .string(recorded), "file_digest": .string(actual.digest),
-          "size_bytes": .integer(actual.size),
-        ]),
-        text: matches ? "OK: \(file) matches \(node.name) (\(Format.shortDigest(recorded)))" : "")
-      if !matches {
-        throw PedigreeError(
-          .invalidInput,
-          "\(file) does not match \(node.name): recorded \(recorded), file has \(actual.digest)")
-      }
+      let check = DigestCheck(node: node, file: file, recorded: recorded, actual: try hashFile(file))
+      output.emit(check.json, text: check.matches ? check.text : "")
+      if !check.matches { throw check.mismatch }
     }
+  }
+}
+
+/// A file checked against the digest a node recorded.
+struct DigestCheck {
+  let node: NodeRef
+  let file: String
+  let recorded: String
+  let actual: (digest: String, size: Int64)
+
+  var matches: Bool { actual.digest == recorded }
+
+  /// `{ref, file, matches, recorded_digest, file_digest, size_bytes}`.
+  var json: JSONValue {
+    .object([
+      "ref": .string(node.typedRef), "file": .string(file), "matches": .bool(matches),
+      "recorded_digest": .string(recorded), "file_digest": .string(actual.digest),
+      "size_bytes": .integer(actual.size),
+    ])
+  }
+
+  var text: String { "OK: \(file) matches \(node.name) (\(Format.shortDigest(recorded)))" }
+
+  var mismatch: PedigreeError {
+    PedigreeError(
+      .invalidInput, "\(file) does not match \(node.name): recorded \(recorded), file has \(actual.digest)")
   }
 }

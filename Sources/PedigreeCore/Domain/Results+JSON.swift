@@ -64,3 +64,27 @@ extension JSONValue {
     return .object(object)
   }
 }
+
+/// What one `run log` call added to a run.
+public struct LoggedRun: Sendable {
+  /// The run logged to.
+  public let run: NodeRef
+  /// What was logged.
+  public let log: RunLog
+
+  public init(run: NodeRef, log: RunLog) {
+    self.run = run
+    self.log = log
+  }
+}
+
+extension LoggedRun: JSONConvertible {
+  /// `{run_id, params, metric_points, inputs, outputs}`: the counts of what was logged.
+  public var json: JSONValue {
+    .object([
+      "run_id": .string(run.name), "params": .integer(Int64(log.params.count)),
+      "metric_points": .integer(Int64(log.metrics.count)), "inputs": .integer(Int64(log.inputs.count)),
+      "outputs": .integer(Int64(log.outputs.count)),
+    ])
+  }
+}

@@ -120,3 +120,29 @@ extension SQLiteRegistry {
     return applied
   }
 }
+
+/// What `db status` reports: where the file stands, what was applied, what is pending.
+public struct SchemaStatus: Sendable {
+  /// The registry file.
+  public let path: String
+  public let state: SchemaState
+  /// The version the file records (0 for a new file).
+  public let version: Int
+  /// The recorded migrations (none for a foreign file).
+  public let applied: [AppliedMigration]
+  /// The compiled-in migrations not yet applied (none for a foreign file).
+  public let pending: [Migration]
+  /// The applied migrations whose SQL differs from this binary's copy.
+  public var edited: [AppliedMigration] { applied.filter { !$0.checksumMatches } }
+}
+
+extension SQLiteRegistry {
+  /// The file's schema status, for `db status`.
+  public func schemaStatus() throws(PedigreeError) -> SchemaStatus {
+    let state = try schemaState()
+    return SchemaStatus(
+      path: path, state: state, version: try schemaVersion(),
+      applied: state == .foreign ? [] : try appliedMigrations(),
+      pending: state == .foreign ? [] : try pendingMigrations())
+  }
+}
