@@ -1,5 +1,6 @@
 import Foundation
 import PedigreeCore
+import PedigreeQuery
 import PedigreeSQLite
 
 /// What a benchmark run does.
@@ -220,9 +221,8 @@ public struct Benchmark {
   private func isComplete(_ path: String, _ spec: WorkloadSpec) throws -> Bool {
     guard FileManager.default.fileExists(atPath: path) else { return false }
     let registry = try SQLiteRegistry.open(path: path, access: .read)
-    let runs = try registry.database.scalarInt("SELECT count(*) FROM runs")
-    let events = try registry.database.scalarInt("SELECT count(*) FROM alias_events") ?? 0
-    return runs == Int64(spec.runs) && events > 0
+    let models = try registry.queries.modelList()
+    return try registry.statistics().runs == spec.runs && models.contains { !$0.aliases.isEmpty }
   }
 
   /// Runs one ingest measurement in a fresh `pedigree-bench --worker` process (so its peak memory

@@ -15,19 +15,15 @@ public struct QueryContext: Sendable {
 
   /// Reads the context from a registry.
   public init(_ registry: SQLiteRegistry) throws {
-    let database = registry.database
-    productionModels = try database.query(
-      "SELECT DISTINCT m.name FROM alias_events e JOIN models m ON m.id = e.model_id "
-        + "WHERE e.alias = ? ORDER BY m.name", [.text(Workload.alias)]
-    ) { $0.string(0) }
-    datasetVersions = try database.query(
-      "SELECT d.name || '@' || v.version FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id "
-        + "ORDER BY d.name, v.version"
-    ) { $0.string(0) }
-    productionMoves = try database.query(
-      "SELECT m.name, e.at FROM alias_events e JOIN models m ON m.id = e.model_id "
-        + "WHERE e.alias = ? ORDER BY e.id", [.text(Workload.alias)]
-    ) { (model: $0.string(0), at: Timestamp(milliseconds: $0.int64(1))) }
+    let queries = registry.queries
+    let moves = try queries.modelList().flatMap { model in
+      try queries.aliasHistory(model: model.name, alias: Workload.alias)
+    }.sorted { $0.id < $1.id }
+    productionModels = Array(Set(moves.map(\.model))).sorted()
+    datasetVersions = try queries.datasetList().flatMap { dataset in
+      (0..<dataset.versionCount).map { "\(dataset.name)@\($0 + 1)" }
+    }
+    productionMoves = moves.map { (model: $0.model, at: $0.at) }
     guard !productionModels.isEmpty, !datasetVersions.isEmpty, !productionMoves.isEmpty else {
       throw BenchError("the registry has no production alias or no dataset: was the workload applied?")
     }
