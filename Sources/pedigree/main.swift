@@ -1,3 +1,3 @@
 import PedigreeCLI
 
-await PedigreeCommand.runAndExit()
+PedigreeCommand.runAndExit()

@@ -25,9 +25,13 @@ public struct PedigreeCommand: AsyncParsableCommand {
   public init() {}
 
   /// Parses the command line, runs the command and exits with PRODUCT.md's exit codes. Errors
-  /// from parsing are one `error:` line with a pointer to `--help` (exit 64). The root is async so
-  /// that long-running subcommands (a server) can be; the others run synchronously, as before.
-  public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
+  /// from parsing are one `error:` line with a pointer to `--help` (exit 64).
+  ///
+  /// Synchronous on purpose: an `async` top-level entry point starts Swift concurrency's executor
+  /// on every invocation, which cost ~1.5 ms of the ~16 ms `pedigree --version` takes. The root is
+  /// an `AsyncParsableCommand` all the same, so the commands in `asynchronousCommands` (a server)
+  /// run on a task while the main thread serves the dispatch queue.
+  public static func runAndExit(_ arguments: [String]? = nil) -> Never {
     if arguments == nil, let (position, text) = invalidUTF8Argument() {
       Output.error(
         "argument \(position) is not valid UTF-8: '\(text.prefix(80))'",
@@ -36,25 +40,53 @@ public struct PedigreeCommand: AsyncParsableCommand {
     }
     do {
       var command = try parseAsRoot(arguments)
-      if var asynchronous = command as? AsyncParsableCommand {
-        try await asynchronous.run()
-      } else {
-        try command.run()
+      let commandType = ObjectIdentifier(type(of: command))
+      if asynchronousCommands.contains(where: { ObjectIdentifier($0) == commandType }) {
+        runAsynchronously(command, arguments: arguments)
       }
+      try command.run()
       Foundation.exit(0)
-    } catch let code as ExitCode {
-      Foundation.exit(code.rawValue)
     } catch {
-      let code = exitCode(for: error)
-      if code == .success {
-        exit(withError: error)  // --help, --version: print them as ArgumentParser does
-      }
-      let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      Output.error(
-        message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message,
-        hint: "see `\(helpPath(arguments ?? Array(CommandLine.arguments.dropFirst()))) --help`")
-      Foundation.exit(code == .validationFailure ? 64 : code.rawValue)
+      Foundation.exit(exitCode(reporting: error, arguments: arguments))
     }
+  }
+
+  /// The subcommands whose `run()` is `async`. Chosen by metatype, a pointer comparison:
+  /// `command as? AsyncParsableCommand` would scan every protocol conformance in the binary.
+  static let asynchronousCommands: [any AsyncParsableCommand.Type] = []
+
+  /// Runs an async command on a task and exits when it ends; the main thread serves the main
+  /// dispatch queue meanwhile.
+  private static func runAsynchronously(_ command: ParsableCommand, arguments: [String]?) -> Never {
+    let parsed = Handoff(command: command)
+    Task {
+      do {
+        guard var asynchronous = parsed.command as? AsyncParsableCommand else { Foundation.exit(70) }
+        try await asynchronous.run()
+        Foundation.exit(0)
+      } catch {
+        Foundation.exit(exitCode(reporting: error, arguments: arguments))
+      }
+    }
+    dispatchMain()
+  }
+
+  /// Hands the parsed command to the task that runs it; the main thread never touches it again.
+  private struct Handoff: @unchecked Sendable { let command: ParsableCommand }
+
+  /// The exit code for an error a command or the parser threw, after printing it: `--help` and
+  /// `--version` as ArgumentParser prints them, anything else as one `error:` line.
+  private static func exitCode(reporting error: Error, arguments: [String]?) -> Int32 {
+    if let code = error as? ExitCode { return code.rawValue }
+    let code = exitCode(for: error)
+    if code == .success {
+      exit(withError: error)  // --help, --version: print them as ArgumentParser does
+    }
+    let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+    Output.error(
+      message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message,
+      hint: "see `\(helpPath(arguments ?? Array(CommandLine.arguments.dropFirst()))) --help`")
+    return code == .validationFailure ? 64 : code.rawValue
   }
 
   /// The first command-line argument that is not valid UTF-8, with its 1-based position. Swift's
