@@ -17,7 +17,7 @@ import Testing
       input: Self.record.replacingOccurrences(of: "\"c", with: "\"d").replacingOccurrences(
         of: "ccc", with: "ddd")
     ).json()
-    #expect(json["model_version"] == .string("fraud@2"))
+    #expect(json["model_version"] == .string("model:fraud@2"))
     #expect(json["metric_points"] == .integer(4))
     let db = try Database(path: cli.database, mode: .readWrite)
     #expect(try db.scalarInt("SELECT count(*) FROM metrics WHERE is_nan = 1") == 2)

@@ -35,7 +35,7 @@ import Testing
     #expect(try cli.ok("dataset", "register", "tx", "--uri", "s3://b/other") == "tx@2")
     let json = try cli.run("dataset", "register", "tx", "--uri", "s3://b", "--digest", Self.digest, "--json")
       .json()
-    #expect(json["ref"] == .string("tx@3"))
+    #expect(json["ref"] == .string("dataset:tx@3"))
     #expect(json["digest"] == .string(Self.digest))
     #expect(json["created"] == .bool(true))
   }

@@ -18,7 +18,10 @@ import Testing
     #expect(details.outputs.map(\.ref.id) == [r.artifactA.id])
     #expect(details.modelVersions.map(\.ref.name) == ["fraud@1"])
     let json = details.json
-    #expect(json["metrics"]?["loss"] == .string("NaN") && json["metrics"]?["auc"] == .number(0.9))
+    #expect(
+      json["metrics"]?["loss"]?["value"] == .string("NaN")
+        && json["metrics"]?["auc"]?["value"] == .number(0.9))
+    #expect(json["metrics"]?["auc"]?["step"] != nil && json["metrics"]?["auc"]?["timestamp"] != nil)
     #expect(json["code"]?["git_commit"] == .string("9f2c1e7"))
     #expect(details.document.text().contains("loss    NaN     1"))
     expectError(.usage) { try r.queries.runShow(r.fraud1) }

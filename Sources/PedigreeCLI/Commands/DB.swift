@@ -97,12 +97,25 @@ extension SchemaStatus {
     }
   }
 
-  /// `{path, schema_version, latest_version, state, applied: [{version, name, applied_at,
-  /// checksum_ok}], pending: ["0002_name", …]}`.
+  /// The state as a token for scripts: `empty`, `up_to_date`, `pending`, `newer`, `foreign`.
+  var stateToken: String {
+    switch state {
+    case .uninitialized: "empty"
+    case .current: "up_to_date"
+    case .behind: "pending"
+    case .ahead: "newer"
+    case .foreign: "foreign"
+    }
+  }
+
+  /// `{path, schema_version, latest_version, state, state_text, applied: [{version, name,
+  /// applied_at, checksum_ok}], pending: ["0002_name", …]}`; `state` is a token, `state_text` the
+  /// sentence the text output shows.
   var json: JSONValue {
     .object([
       "path": .string(path), "schema_version": .integer(Int64(version)),
-      "latest_version": .integer(Int64(Migration.latestVersion)), "state": .string(stateText),
+      "latest_version": .integer(Int64(Migration.latestVersion)), "state": .string(stateToken),
+      "state_text": .string(stateText),
       "applied": .array(
         applied.map {
           .object([

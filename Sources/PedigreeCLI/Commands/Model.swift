@@ -130,7 +130,7 @@ struct ModelCommand: ParsableCommand {
         let version = try db.writer(as: actor.author()).deprecate(
           try Ref.parse(ref, defaultKind: .model), reason: reason)
         output.emit(
-          .object(["ref": .string(version.ref), "deprecated": .bool(true), "reason": .string(reason)]),
+          version.json.adding(["deprecated": .bool(true), "reason": .string(reason)]),
           text: "deprecated \(version.ref): \(reason)")
       }
     }

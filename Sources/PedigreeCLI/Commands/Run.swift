@@ -230,8 +230,12 @@ extension RunCommand {
         let parsedFilter = try RunFilter.parse(filter)
         let order = try orderBy.map { (text) throws(PedigreeError) in try RunOrder.parse(text) } ?? .default
         if limit < 1 { throw PedigreeError.usage("invalid limit \(limit): it must be at least 1") }
-        let result = try db.open().searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
-        output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
+        let registry = try db.open()
+        let result = try registry.searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
+        // --json returns whole runs (every param, tag and latest metric); the table shows the
+        // keys the filter and order named.
+        let runs = output.json ? try registry.queries.overviews(of: result) : []
+        output.emit(runs.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
       }
     }
   }

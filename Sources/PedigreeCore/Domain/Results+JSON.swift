@@ -7,10 +7,10 @@ extension Outcome: JSONConvertible where Value: JSONConvertible {
 }
 
 extension DatasetVersion: JSONConvertible {
-  /// `{ref, name, version, uri, digest, size_bytes, row_count}`.
+  /// `{ref, name, version, uri, digest, size_bytes, row_count}`; `ref` typed, `dataset:NAME@N`.
   public var json: JSONValue {
     .object([
-      "ref": .string(ref), "name": .string(name), "version": .integer(Int64(version)),
+      "ref": .string("dataset:\(ref)"), "name": .string(name), "version": .integer(Int64(version)),
       "uri": .string(uri), "digest": .optional(digest), "size_bytes": .optional(sizeBytes),
       "row_count": .optional(rowCount),
     ])
@@ -18,10 +18,11 @@ extension DatasetVersion: JSONConvertible {
 }
 
 extension ModelVersion: JSONConvertible {
-  /// `{ref, model, version, run_id, artifact_id, digest, size_bytes}`.
+  /// `{ref, model, version, run_id, artifact_id, digest, size_bytes}`; `ref` typed,
+  /// `model:NAME@N`.
   public var json: JSONValue {
     .object([
-      "ref": .string(ref), "model": .string(model), "version": .integer(Int64(version)),
+      "ref": .string("model:\(ref)"), "model": .string(model), "version": .integer(Int64(version)),
       "run_id": .string(runUUID), "artifact_id": .optional(artifactID), "digest": .optional(digest),
       "size_bytes": .optional(sizeBytes),
     ])
@@ -50,7 +51,8 @@ extension RecordResult: JSONConvertible {
     .object([
       "run_id": .string(run.uuid), "params": .integer(Int64(paramCount)),
       "metric_points": .integer(Int64(metricPointCount)), "inputs": .integer(Int64(inputCount)),
-      "outputs": .integer(Int64(outputCount)), "model_version": .optional(modelVersion?.value.ref),
+      "outputs": .integer(Int64(outputCount)),
+      "model_version": .optional(modelVersion.map { "model:\($0.value.ref)" }),
       "alias": .optional(aliasMove.map { "\($0.model)@\($0.alias)" }),
     ])
   }

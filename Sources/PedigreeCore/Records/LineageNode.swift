@@ -46,16 +46,30 @@ public struct LineageNode: Hashable, Sendable {
 }
 
 extension LineageNode: JSONConvertible {
+  /// The node in the JSON contract's shape for its kind: `id`, `kind`, `ref` (typed), `depth`,
+  /// `side`, then a dataset version's `name` (the dataset's) and `version`, a model version's
+  /// `model` and `version`, a run's `run_id` and `name` (the run's), an artifact's `name` (its
+  /// file name) — the same keys `dataset show`, `model show` and `run show` use. `entity` and
+  /// `title` are the older names of the same values, kept for scripts.
   public var json: JSONValue {
     var object: JSONObject = [
       "id": .integer(ref.id), "kind": .string(ref.kind.rawValue), "ref": .string(ref.typedRef),
-      "name": .string(ref.name), "depth": .int(depth), "side": .string(side.rawValue),
+      "name": .optional(entityName), "depth": .int(depth), "side": .string(side.rawValue),
     ]
-    if ref.kind == .datasetVersion || ref.kind == .modelVersion {
-      object["entity"] = .optional(entityName)
+    switch ref.kind {
+    case .datasetVersion:
       object["version"] = .int(version)
+      object["entity"] = .optional(entityName)
+    case .modelVersion:
+      object["model"] = .optional(entityName)
+      object["version"] = .int(version)
+      object["entity"] = .optional(entityName)
+    case .run:
+      object["run_id"] = .string(ref.name)
+      object["title"] = .optional(entityName)
+    case .artifact:
+      object["title"] = .optional(entityName)
     }
-    if ref.kind == .artifact || ref.kind == .run { object["title"] = .optional(entityName) }
     if ref.kind != .run {
       object["digest"] = .optional(digest)
     }

@@ -15,14 +15,50 @@ public struct RunDetails: Sendable {
   public let modelVersions: [LineageNode]
 }
 
+/// A run with its params, tags and latest metrics: the one shape of a run wherever a command lists
+/// runs with their contents (`run search`, and `run show` before its lineage).
+public struct RunOverview: Sendable {
+  public let run: RunSummary
+  public let params: [(key: String, value: String)]
+  public let tags: [(key: String, value: String)]
+  /// The latest point of each metric, by key.
+  public let metrics: [LatestMetric]
+}
+
+extension RunOverview: JSONConvertible {
+  /// The run's attributes, then `params` and `tags` as objects and `metrics` as
+  /// `{"KEY": {"value", "step", "timestamp"}}` (PRODUCT.md, "The JSON contract").
+  public var json: JSONValue {
+    run.json.adding([
+      "params": .pairs(params), "tags": .pairs(tags), "metrics": metrics.latestJSON,
+      // Kept for scripts written before `metrics` carried the step.
+      "metric_steps": .object(JSONObject(metrics.map { (key: $0.key, value: .integer($0.step)) })),
+    ])
+  }
+}
+
+extension Array where Element == LatestMetric {
+  /// `{"KEY": {"value", "step", "timestamp"}}`: the contract's one shape for latest metrics.
+  public var latestJSON: JSONValue {
+    .object(
+      JSONObject(
+        map { metric in
+          (
+            key: metric.key,
+            value: .object([
+              "value": .metric(metric.value), "step": .integer(metric.step),
+              "timestamp": .time(metric.timestamp),
+            ])
+          )
+        }))
+  }
+}
+
 extension RunDetails: JSONConvertible {
   public var json: JSONValue {
-    guard case .object(var object) = run.json else { return run.json }
-    object["params"] = .pairs(params)
-    object["metrics"] = .object(JSONObject(metrics.map { (key: $0.key, value: .metric($0.value)) }))
-    object["metric_steps"] = .object(
-      JSONObject(metrics.map { (key: $0.key, value: .integer($0.step)) }))
-    object["tags"] = .pairs(tags)
+    guard
+      case .object(var object) = RunOverview(run: run, params: params, tags: tags, metrics: metrics).json
+    else { return run.json }
     object["inputs"] = inputs.json
     object["outputs"] = outputs.json
     object["model_versions"] = modelVersions.json
@@ -85,6 +121,19 @@ extension Queries {
       inputs: try neighbours(of: id, upstream: true, relation: .input),
       outputs: try neighbours(of: id, upstream: false, relation: .output),
       modelVersions: try neighbours(of: id, upstream: false, relation: .sourceRun))
+  }
+
+  /// The runs a search found, each with all its params, tags and latest metrics (not only the
+  /// keys the filter named), in the search's order and one snapshot.
+  public func overviews(of result: RunSearchResult) throws(PedigreeError) -> [RunOverview] {
+    try read {
+      try result.runs.map { hit in
+        let id = try reader.resolve(.run(hit.runID)).id
+        return RunOverview(
+          run: try runSummary(id: id), params: try params(runID: id), tags: try tags(runID: id),
+          metrics: try latestMetrics(runID: id))
+      }
+    }
   }
 
   /// The most recent runs first (by start time), optionally of one experiment.
