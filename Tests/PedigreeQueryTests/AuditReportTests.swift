@@ -84,6 +84,18 @@ import Testing
     #expect(
       diff.artifacts == [Change(key: "artifact", left: Fixture.digest("a"), right: Fixture.digest("b"))])
     #expect(diff.json["metrics"]?.serialized().contains("\"left\":\"NaN\"") == true)
+    // JSON carries the values as data: typed refs and digests, not display strings.
+    let input = try #require(diff.inputs.first?.json)
+    #expect(
+      input["left"]
+        == .array([
+          .object([
+            "ref": .string("dataset:transactions@1"), "digest": .string(Fixture.digest("transactions@1")),
+          ])
+        ]))
+    let artifact = try #require(diff.artifacts.first?.json)
+    #expect(artifact["right"]?.serialized().contains("\"digest\":\"\(Fixture.digest("b"))\"") == true)
+    #expect(artifact["right"]?.serialized().contains("\"ref\":\"artifact:") == true)
     #expect(diff.document.text().contains("lr         changed  0.01     0.02"))
   }
 

@@ -1,29 +1,84 @@
 import PedigreeCore
 
 /// One key whose value differs between the two sides of a diff.
-public struct Change: Hashable, Sendable {
+public struct Change: Equatable, Sendable {
   public enum Kind: String, Sendable { case added, removed, changed }
 
   public let key: String
-  /// `nil` when the key is absent on that side.
+  /// The value on each side as text; `nil` when the key is absent on that side.
   public let left: String?
   public let right: String?
+  /// The values as data, where they are more than text: inputs and artifacts as lists of
+  /// `{ref, digest}`.
+  public let leftValue: JSONValue?
+  public let rightValue: JSONValue?
+
+  public init(
+    key: String, left: String?, right: String?, leftValue: JSONValue? = nil, rightValue: JSONValue? = nil
+  ) {
+    self.key = key
+    self.left = left
+    self.right = right
+    self.leftValue = leftValue
+    self.rightValue = rightValue
+  }
 
   public var kind: Kind { left == nil ? .added : (right == nil ? .removed : .changed) }
+
+  /// Equal when the key and both sides' text are: the structured values are made from the same
+  /// nodes as the text.
+  public static func == (a: Change, b: Change) -> Bool {
+    (a.key, a.left, a.right) == (b.key, b.left, b.right)
+  }
 
   /// The keys of two maps whose values differ, by key.
   static func between(_ left: [String: String], _ right: [String: String]) -> [Change] {
     Set(left.keys).union(right.keys).sorted().compactMap { key in
-      left[key] == right[key] ? nil : Change(key: key, left: left[key], right: right[key])
+      left[key] == right[key]
+        ? nil
+        : Change(key: key, left: left[key], right: right[key])
+    }
+  }
+
+  /// The keys of two maps of nodes whose nodes differ, by key: shown as `NAME@N digest`, given in
+  /// JSON as `[{ref, digest}]`.
+  static func between(_ left: [String: [DiffedNode]], _ right: [String: [DiffedNode]]) -> [Change] {
+    Set(left.keys).union(right.keys).sorted().compactMap { key in
+      left[key] == right[key]
+        ? nil
+        : Change(
+          key: key, left: left[key].map(DiffedNode.text), right: right[key].map(DiffedNode.text),
+          leftValue: left[key].map { .array($0.map(\.json)) },
+          rightValue: right[key].map { .array($0.map(\.json)) })
     }
   }
 }
 
+/// A node on one side of a diff: its typed ref and digest, and how the text shows it.
+struct DiffedNode: Hashable, Sendable {
+  let ref: NodeRef
+  let digest: String?
+  /// Shown before the digest (`transactions@2`), or nothing where the key already names it.
+  let label: String?
+
+  var json: JSONValue { .object(["ref": .string(ref.typedRef), "digest": .optional(digest)]) }
+
+  /// `transactions@2 sha256:…, labels@1 sha256:…`.
+  static func text(_ nodes: [DiffedNode]) -> String {
+    nodes.map {
+      [$0.label, $0.digest ?? ($0.label == nil ? "-" : nil)].compactMap { $0 }.joined(separator: " ")
+    }
+    .joined(separator: ", ")
+  }
+}
+
 extension Change: JSONConvertible {
+  /// `{key, change, left, right}`: values as text, or as data (`[{ref, digest}]`) for inputs and
+  /// artifacts.
   public var json: JSONValue {
     .object([
-      "key": .string(key), "change": .string(kind.rawValue), "left": .optional(left),
-      "right": .optional(right),
+      "key": .string(key), "change": .string(kind.rawValue),
+      "left": leftValue ?? .optional(left), "right": rightValue ?? .optional(right),
     ])
   }
 }
@@ -71,11 +126,11 @@ public struct Diff: Sendable {
   public let params: [Change]
   /// Every final metric of either side, by key.
   public let metrics: [MetricDelta]
-  /// Inputs by `kind:name` (`dataset:transactions`), valued `NAME@N digest`.
+  /// Inputs by `kind:name` (`dataset:transactions`), valued `NAME@N digest` (JSON: `[{ref, digest}]`).
   public let inputs: [Change]
   /// `git_commit`, `repo`, `entry_point`.
   public let code: [Change]
-  /// A model version's `artifact` digest; a run's output artifacts by name.
+  /// A model version's `artifact`; a run's output artifacts by name (JSON: `[{ref, digest}]`).
   public let artifacts: [Change]
 
   /// Whether nothing differs.
@@ -123,9 +178,9 @@ struct DiffSide {
   let run: RunSummary
   let params: [String: String]
   let metrics: [String: Double]
-  let inputs: [String: String]
+  let inputs: [String: [DiffedNode]]
   let code: [String: String]
-  let artifacts: [String: String]
+  let artifacts: [String: [DiffedNode]]
 }
 
 extension Queries {
@@ -152,25 +207,31 @@ extension Queries {
 
   func diffSide(_ node: NodeRef) throws -> DiffSide {
     var runID = node.id
-    var artifacts: [String: String] = [:]
+    var artifacts: [String: [DiffedNode]] = [:]
     if node.kind == .modelVersion {
       let version = try modelVersion(id: node.id)
       runID = version.runID
-      artifacts["artifact"] = Format.text(version.artifactDigest ?? version.artifact?.digest)
+      let artifact = version.artifact.map { NodeRef(kind: .artifact, id: $0.id, name: "artifact:\($0.id)") }
+      artifacts["artifact"] = [
+        DiffedNode(
+          ref: artifact ?? NodeRef(kind: .modelVersion, id: node.id, name: node.name),
+          digest: version.artifactDigest ?? version.artifact?.digest, label: nil)
+      ]
     } else {
       for output in try neighbours(of: runID, upstream: false, relation: .output)
       where output.ref.kind == .artifact {
-        artifacts[output.entityName ?? output.ref.name] = Format.text(output.digest)
+        artifacts[output.entityName ?? output.ref.name, default: []].append(
+          DiffedNode(ref: output.ref, digest: output.digest, label: nil))
       }
     }
     let run = try runSummary(id: runID)
-    var inputs: [String: String] = [:]
+    var inputs: [String: [DiffedNode]] = [:]
     for input in try neighbours(of: runID, upstream: true, relation: .input) {
       let key =
         "\(input.ref.kind == .datasetVersion ? "dataset" : input.ref.kind.rawValue):"
         + (input.entityName ?? input.ref.name)
-      let value = [input.ref.name, input.digest].compactMap { $0 }.joined(separator: " ")
-      inputs[key] = inputs[key].map { "\($0), \(value)" } ?? value
+      inputs[key, default: []].append(
+        DiffedNode(ref: input.ref, digest: input.digest, label: input.ref.name))
     }
     return DiffSide(
       run: run, params: Dictionary(try params(runID: runID).map { ($0.key, $0.value) }) { a, _ in a },
