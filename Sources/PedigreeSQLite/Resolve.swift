@@ -68,20 +68,37 @@ extension SQLiteRegistry {
     case .alias(let alias):
       found = try aliasTarget(modelID: model, alias: alias, at: at)
       if found == nil {
-        let aliases = try database.query(
-          "SELECT DISTINCT alias FROM alias_events WHERE model_id = ? ORDER BY alias",
-          [.integer(model)]
-        ) { $0.string(0) }
-        throw PedigreeError.notFound(
-          at == nil ? "model \(name) has no alias \(alias)" : "\(name)@\(alias) was not set\(when)",
-          hint: Suggestion.closest(to: alias, among: aliases).map { "did you mean \(name)@\($0)?" }
-            ?? (aliases.isEmpty ? nil : "its aliases: \(aliases.joined(separator: ", "))"))
+        throw try aliasNotSet(name, model: model, alias: alias, at: at)
       }
     }
     guard let id = found,
       let version = try database.scalarInt("SELECT version FROM model_versions WHERE id = ?", [.integer(id)])
     else { throw PedigreeError.notFound("model \(name) has no such version") }
     return NodeRef(kind: .modelVersion, id: id, name: "\(name)@\(version)")
+  }
+
+  /// The error for an alias that is not set (at a time, or now). Its hint lists only aliases that
+  /// were set at that time, never the one asked about, and says when that one was first set.
+  private func aliasNotSet(_ name: String, model: Int64, alias: String, at: Timestamp?) throws
+    -> PedigreeError
+  {
+    let aliases = try database.query(
+      "SELECT DISTINCT alias FROM alias_events WHERE model_id = ? AND at <= ? AND alias != ? ORDER BY alias",
+      [.integer(model), .integer(at?.milliseconds ?? Int64.max), .text(alias)]
+    ) { $0.string(0) }
+    let firstSet = try database.scalarInt(
+      "SELECT min(at) FROM alias_events WHERE model_id = ? AND alias = ?", [.integer(model), .text(alias)]
+    ).map { Timestamp(milliseconds: $0) }
+    let suggestion = Suggestion.closest(to: alias, among: aliases).map { "did you mean \(name)@\($0)?" }
+    guard let at else {
+      return PedigreeError.notFound(
+        "model \(name) has no alias \(alias)",
+        hint: suggestion ?? (aliases.isEmpty ? nil : "its aliases: \(aliases.joined(separator: ", "))"))
+    }
+    let history = firstSet.map { "it was first set at \($0)" } ?? suggestion ?? "it was never set"
+    let then =
+      aliases.isEmpty ? "no alias was set then" : "its aliases then: \(aliases.joined(separator: ", "))"
+    return PedigreeError.notFound("\(name)@\(alias) was not set at \(at)", hint: "\(history); \(then)")
   }
 
   /// The model version an alias points at (at a time, or now), or `nil` when it was not set.

@@ -139,7 +139,7 @@ import Testing
     Case(78, "newer than this pedigree", ["init", "--db", "{FUTURE}"]),
     Case(78, "newer than this pedigree", ["db", "migrate", "--db", "{FUTURE}"]),
     Case(
-      74, "does not exist", ["run", "record", "-", "--db", "{DIR}/missing/reg.db"], stdin: #"{"name": "x"}"#),
+      74, "no registry at", ["run", "record", "-", "--db", "{DIR}/missing/reg.db"], stdin: #"{"name": "x"}"#),
     Case(74, "no registry", ["log", "--db", "{DIR}/missing.db"]),
   ]
 
@@ -178,6 +178,7 @@ import Testing
     let directory = cli.path("shared")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
     cli.environment["PEDIGREE_DB"] = directory + "/reg.db"
+    try cli.ok("init")
     let run = try cli.ok("run", "start")
     try cli.ok("model", "register", "fraud", "--run", run, "--artifact", "s3://models/fraud.onnx")
     let record = try cli.write("record.json", #"{"name": "r"}"#)
@@ -221,6 +222,7 @@ import Testing
     var values: [String: String] = [:]
 
     init() throws {
+      try cli.ok("init")
       try cli.ok("dataset", "register", "tx", "--uri", "s3://tx", "--digest", BadInputTests.digest)
       let run = try cli.ok("run", "start", "--experiment", "fraud", "--param", "lr=0.01", "--input", "tx@1")
       for version in 1...2 {

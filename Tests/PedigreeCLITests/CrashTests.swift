@@ -23,7 +23,7 @@ import Testing
   /// Each round starts a bulk JSON Lines import, a single record on stdin and a promotion or
   /// rollback, and kills each at its own random moment (some finish first).
   @Test func killedWritersLeaveWholeRecordsOrNone() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let seedRun = try cli.ok("run", "start", "--experiment", "seed")
     for version in 1...3 {
       let file = try cli.write("model-\(version).bin", "weights \(version)")

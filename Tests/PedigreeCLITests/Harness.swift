@@ -33,6 +33,15 @@ final class CLI {
     self.environment = environment
   }
 
+  /// A CLI whose registry exists: `pedigree init` has run. Only `init` and `demo` create a
+  /// registry; every other command on a missing file fails (74).
+  static func initialized(sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI {
+    let cli = CLI()
+    let result = try cli.run("init")
+    #expect(result.status == 0, "pedigree init: \(result.stderr)", sourceLocation: sourceLocation)
+    return cli
+  }
+
   var database: String { environment["PEDIGREE_DB"] ?? "" }
 
   func path(_ name: String) -> String { scratch.file(name) }
@@ -71,6 +80,14 @@ final class CLI {
   @discardableResult
   func fails(
     _ status: Int32, _ arguments: String..., input: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Invocation {
+    try fails(status, arguments, input: input, sourceLocation: sourceLocation)
+  }
+
+  @discardableResult
+  func fails(
+    _ status: Int32, _ arguments: [String], input: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Invocation {
     let before = snapshot()

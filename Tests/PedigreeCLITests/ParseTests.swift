@@ -62,7 +62,7 @@ import Testing
 
   @Test func readCommandsParseTheirOptionsAndDefaults() throws {
     let lineage = try parse(
-      ["lineage", "fraud@1", "--upstream", "--depth", "2", "--format", "mermaid", "--db", "r.db", "--json"],
+      ["lineage", "fraud@1", "--upstream", "--depth", "2", "--format", "mermaid", "--db", "r.db"],
       as: Lineage.self)
     #expect(lineage.ref == "fraud@1" && lineage.upstream && !lineage.downstream)
     #expect(lineage.depth == 2 && lineage.format == .mermaid)

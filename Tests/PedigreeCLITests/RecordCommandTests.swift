@@ -9,7 +9,7 @@ import Testing
     """#
 
   @Test func oneRecordFromStdinRegistersTheModel() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let run = try cli.ok("run", "record", "-", input: Self.record)
     #expect(run.count == 32)
     let json = try cli.run(
@@ -70,7 +70,7 @@ import Testing
   }
 
   @Test func aPrettyPrintedFileIsOneRecord() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let file = try cli.write("run.json", "{\n  \"name\": \"pretty\",\n  \"params\": {\"a\": \"b\"}\n}\n")
     #expect(try cli.ok("run", "record", file).count == 32)
   }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct TamperTests {
   /// A registry with a recorded run (params, metrics), two model versions and three alias moves.
   static func registry() throws -> CLI {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let run = try cli.ok(
       "run", "record", "-",
       input: #"{"name": "r", "params": {"lr": "0.01"}, "metrics": {"auc": 0.9, "loss": [[0, 1], [1, 0.5]]}}"#)

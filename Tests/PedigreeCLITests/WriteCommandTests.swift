@@ -26,7 +26,7 @@ import Testing
   }
 
   @Test func datasetRegisterPrintsTheRefAndIsIdempotentOnContent() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let data = try cli.write("tx.csv", "id,amount\n1,2\n")
     #expect(
       try cli.ok("dataset", "register", "tx", "--uri", "s3://b/tx.csv", "--file", data, "--rows", "1")
@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func runLifecycle() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     try cli.ok("dataset", "register", "tx", "--uri", "s3://tx", "--digest", Self.digest)
     let run = try cli.ok(
       "run", "start", "--experiment", "fraud", "--param", "lr=0.01", "--input", "tx@1", "--git-commit",
@@ -75,7 +75,7 @@ import Testing
   }
 
   @Test func modelRegisterPromoteRollback() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let run = try cli.ok("run", "start")
     let files = try (1...3).map { try cli.write("m\($0).onnx", "weights \($0)") }
     for (index, file) in files.enumerated() {
@@ -98,7 +98,7 @@ import Testing
   }
 
   @Test func modelErrors() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let run = try cli.ok("run", "start")
     try cli.write("m.onnx", "w")
     try cli.ok("model", "register", "fraud", "--run", run, "--artifact", cli.path("m.onnx"))
@@ -118,7 +118,7 @@ import Testing
   }
 
   @Test func verifyComparesDigests() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     let run = try cli.ok("run", "start")
     let file = try cli.write("m.onnx", "weights")
     try cli.ok("model", "register", "fraud", "--run", run, "--artifact", file, "--alias", "production")
@@ -143,7 +143,7 @@ import Testing
   }
 
   @Test func aWriterBlockedPastTheTimeoutExits75AndReadersCarryOn() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     try cli.ok("run", "start", "--name", "before")
     cli.environment["PEDIGREE_BUSY_TIMEOUT_MS"] = "200"
     let holder = try Database(path: cli.database, mode: .readWrite)
@@ -160,7 +160,7 @@ import Testing
   }
 
   @Test func actorIsRecorded() throws {
-    let cli = CLI()
+    let cli = try CLI.initialized()
     try cli.ok("run", "start", "--actor", "ana")
     cli.environment["PEDIGREE_ACTOR"] = "bob"
     try cli.ok("run", "start")

@@ -114,8 +114,11 @@ import Testing
     #expect(lines[0].hasPrefix("fraud@2  [sha256:"))
     #expect(lines[0].hasSuffix("aliases: production, staging]"))
     #expect(lines[1] == "upstream:")
-    #expect(tree.contains("source_run: run \(r.runB.name.prefix(8)) (fraud/xgb-b)  [finished]"))
-    #expect(tree.contains("input: transactions@2"))
+    // Labels read in the walk's direction (issue 10): the model was produced by the run, which
+    // was trained on the dataset; the JSON/DOT/Mermaid relations stay source_run and input.
+    #expect(tree.contains("produced by: run \(r.runB.name.prefix(8)) (fraud/xgb-b)  [finished]"))
+    #expect(tree.contains("trained on: transactions@2"))
+    #expect(!tree.contains("source_run:") && !tree.contains("input:"))
     #expect(tree.contains("(see above)"))
   }
 

@@ -66,7 +66,7 @@ import Testing
     let awkward = """
       {"params": {"z": "1", "a": "2", "m.k": "3"}, "started_at": "2026-01-01T00:00:00Z",
        "metrics": {"zeta": [[3, 1.5], [1, -0.0], [1, -0.0], [2, "NaN"], [2, "NaN"], [0, "-Infinity"]],
-                   "alpha": [[5, 0.25, 10], [5, 0.25, 10], [5, 0.125, 10], [-1, 1e300]], "beta": 7}}
+                   "alpha": [[5, 0.25, 10], [5, 0.25, 10], [5, 0.125, 10], [4, 1e300]], "beta": 7}}
       """
     for text in [awkward, Self.example.replacingOccurrences(of: "transactions@1", with: "labels2@1")] {
       let result = try fixture.writer.record(
@@ -93,6 +93,8 @@ import Testing
       (#"{"metrcs": {}}"#, "did you mean metrics?"),
       (#"{"outputs": [{"artifact": {"name": "m"}}]}"#, "outputs[0].artifact.uri"),
       (#"{"started_at": "yesterday"}"#, "started_at"),
+      (#"{"metrics": {"loss": [[0, 1], [-1, 0.5]]}}"#, "metrics.loss[1][0]: step -1 is negative"),
+      (#"{"metrics": {"loss": [[-2, 0.5, 1700000000000]]}}"#, "metrics.loss[0][0]"),
     ]
     for (text, expected) in cases {
       let error = expectError(.invalidInput) { try document(text) }

@@ -11,9 +11,11 @@ struct Audit: ParsableCommand {
     discussion: "Example: pedigree audit fraud-detector@production --format markdown > audit.md")
 
   @Argument(help: "The model version: NAME@N or NAME@ALIAS.") var ref: String
-  @Option(help: "text, json or markdown.") var format: Format = .text
+  @Option(help: "text (the default), json or markdown.") var format: Format?
   @OptionGroup var db: RegistryOptions
   @OptionGroup var output: OutputOptions
+
+  func validate() throws { if let format { try output.checkCompatible(format: format) } }
 
   func run() throws {
     try execute {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PedigreeCore
 import PedigreeQuery
 import PedigreeSQLite
@@ -13,13 +14,14 @@ struct DatasetCommand: ParsableCommand {
       abstract: "Register a dataset version; prints NAME@N.",
       discussion: """
         With --file the content is hashed, so registering the same content again returns the \
-        existing version. Without a digest every registration is a new version.
+        existing version; without --uri the file's absolute file:// URI is recorded. Without a \
+        digest every registration is a new version.
 
         Example: pedigree dataset register transactions --uri s3://risk/tx.parquet --file tx.parquet --rows 120000
         """)
 
     @Argument(help: "The dataset's name.") var name: String
-    @Option(help: "Where the data lives.") var uri: String
+    @Option(help: "Where the data lives. Default with --file: the file's file:// URI.") var uri: String?
     @Option(help: "A local copy to hash (SHA-256) for the digest and size.") var file: String?
     @Option(help: "The content digest, sha256:<hex>, when there is no local copy.") var digest: String?
     @Option(help: "The number of rows.") var rows: Int64?
@@ -33,6 +35,9 @@ struct DatasetCommand: ParsableCommand {
     func validate() throws {
       if file != nil && digest != nil { throw ValidationError("give --file or --digest, not both") }
       if file != nil && size != nil { throw ValidationError("--size is read from --file; do not give both") }
+      if uri == nil && file == nil {
+        throw ValidationError("give --uri (where the data lives), or --file to record the file's file:// URI")
+      }
     }
 
     func run() throws {
@@ -52,7 +57,9 @@ struct DatasetCommand: ParsableCommand {
     /// checked, so a typo fails fast.
     private func datasetInput() throws(PedigreeError) -> DatasetInput {
       var input = DatasetInput(
-        name: name, uri: uri, digest: digest, sizeBytes: size, rowCount: rows, schema: schema,
+        name: name,
+        uri: uri ?? file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString } ?? "",
+        digest: digest, sizeBytes: size, rowCount: rows, schema: schema,
         tags: try keyValues(tags, "tag"))
       try Names.validate(name, as: "dataset")
       if let file {

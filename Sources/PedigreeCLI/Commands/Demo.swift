@@ -20,7 +20,7 @@ struct Demo: ParsableCommand {
 
   func run() throws {
     try execute {
-      let registry = try db.writer(as: actor.author()).registry
+      let registry = try db.creatingWriter(as: actor.author()).registry
       if try !registry.queries.modelList().isEmpty {
         throw PedigreeError(
           .refused, "\(registry.path) already holds models; the demo fills a new registry",

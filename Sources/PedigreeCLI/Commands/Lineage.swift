@@ -19,7 +19,7 @@ struct Lineage: ParsableCommand {
   @Flag(help: "Only what it came from.") var upstream = false
   @Flag(help: "Only what came from it.") var downstream = false
   @Option(help: "How many edges to follow (default: all).") var depth: Int?
-  @Option(help: "tree, json, dot or mermaid.") var format: LineageFormat = .tree
+  @Option(help: "tree (the default), json, dot or mermaid.") var format: LineageFormat?
   @OptionGroup var db: RegistryOptions
   @OptionGroup var output: OutputOptions
 
@@ -28,6 +28,7 @@ struct Lineage: ParsableCommand {
       throw ValidationError("give --upstream or --downstream, not both (default: both)")
     }
     if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    if let format { try output.checkCompatible(format: format) }
   }
 
   func run() throws {
@@ -36,7 +37,7 @@ struct Lineage: ParsableCommand {
       let node = try registry.resolve(ref, kinds: [.model, .dataset, .run, .artifact])
       let direction: LineageDirection = upstream ? .upstream : (downstream ? .downstream : .both)
       let graph = try registry.queries.lineage(of: node, direction: direction, depth: depth)
-      output.emit(graph.json, text: LineageRenderer.render(graph, as: format))
+      output.emit(graph.json, text: LineageRenderer.render(graph, as: format ?? .tree))
     }
   }
 }

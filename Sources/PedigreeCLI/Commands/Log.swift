@@ -7,14 +7,14 @@ struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log", abstract: "The audit log: who did what, when (newest first).",
     discussion: """
-      --actor A shows only A's entries. Times are ISO 8601; a date alone means that whole day \
-      for --until.
+      --actor A shows only A's entries. Times are ISO 8601 or relative (now, today, yesterday, \
+      2h ago, 3 days ago); a date alone (or today, yesterday) means that whole day for --until.
 
       Example: pedigree log --since 2026-11-01 --actor ana --entity fraud-detector
       """)
 
-  @Option(help: "Entries at or after this time.") var since: String?
-  @Option(help: "Entries at or before this time.") var until: String?
+  @Option(help: "Entries at or after this time (\(TimeArgument.help)).") var since: String?
+  @Option(help: "Entries at or before this time (\(TimeArgument.help)).") var until: String?
   @Option(help: "Only entries about this ref (fraud-detector, model:fraud-detector@3, run:ID, dataset:tx).")
   var entity: String?
   @Option(help: "Only entries by this actor.") var actor: String?
@@ -30,10 +30,8 @@ struct Log: ParsableCommand {
   func run() throws {
     try execute {
       var filter = AuditLogFilter()
-      filter.since = try since.map { (text) throws(PedigreeError) in try Timestamp(parsing: text) }
-      filter.until = try until.map { (text) throws(PedigreeError) in
-        try Timestamp(parsing: text, endOfDay: true)
-      }
+      filter.since = try TimeArgument.parse(since)
+      filter.until = try TimeArgument.parse(until, endOfDay: true)
       filter.actor = actor
       filter.entity = entity
       filter.limit = limit

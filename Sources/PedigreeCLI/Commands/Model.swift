@@ -107,10 +107,26 @@ struct ModelCommand: ParsableCommand {
 
     func run() throws {
       try execute {
+        try refuseRefAsName()
         let outcome = try db.writer(as: actor.author()).rollback(
           model: name, alias: alias, to: to, reason: reason)
         emit(outcome, output)
       }
+    }
+
+    /// `rollback fraud@staging` reads as "roll back fraud's staging alias" and `rollback fraud@3` as
+    /// "go back to version 3": say which flag means that instead of "'@' is not allowed".
+    private func refuseRefAsName() throws(PedigreeError) {
+      guard let at = name.firstIndex(of: "@") else { return }
+      let model = name[..<at].split(separator: ":").last ?? ""  // model:fraud@staging too
+      let tail = name[name.index(after: at)...]
+      let isVersion = !tail.isEmpty && tail.utf8.allSatisfy { (0x30...0x39).contains($0) }
+      throw PedigreeError.usage(
+        "model rollback takes a model name, not the ref '\(name.prefix(140))'",
+        hint: isVersion
+          ? "use --to to jump to a version: pedigree model rollback \(model) --to \(tail)"
+          : "use --alias to roll back that alias: pedigree model rollback \(model) --alias \(tail.prefix(128))"
+      )
     }
   }
 
@@ -171,19 +187,20 @@ extension ModelCommand {
       abstract: "Show a model version and the model's aliases, now or as they stood at a time.",
       discussion: """
         --at answers "what was in production on that day": aliases, versions and deprecations as \
-        they stood then (a date alone means 00:00 UTC).
+        they stood then (a date alone means 00:00 UTC; relative times such as "2h ago" or \
+        yesterday work too; a time in the future is refused).
 
         Example: pedigree model show fraud-detector@production --at 2026-03-01T12:00:00Z
         """)
 
     @Argument(help: "The version: NAME@N, NAME@ALIAS or NAME (latest).") var ref: String
-    @Option(help: "Show it as it stood at this time (ISO 8601).") var at: String?
+    @Option(help: "Show it as it stood at this past time (\(TimeArgument.help)).") var at: String?
     @OptionGroup var db: RegistryOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
       try execute {
-        let time = try at.map { (text) throws(PedigreeError) in try Timestamp(parsing: text) }
+        let time = try TimeArgument.parsePast(at)
         let parsed = try Ref.parse(ref, defaultKind: .model)
         let shown = try db.open().queries.modelShow(parsed, at: time)
         output.emit(shown.json, text: shown.document.text())

@@ -68,9 +68,10 @@ func parseMetric(_ text: String, at time: Timestamp) throws(PedigreeError) -> Me
   var valueText = Substring(pair.value)
   var step: Int64 = 0
   if let at = valueText.lastIndex(of: "@") {
-    guard let parsed = Int64(valueText[valueText.index(after: at)...]) else {
+    guard let parsed = Int64(valueText[valueText.index(after: at)...]), parsed >= 0 else {
       throw PedigreeError(
-        .usage, "invalid step in metric '\(text.prefix(80))'", hint: "write key=value@step, e.g. loss=0.42@3")
+        .usage, "invalid step in metric '\(text.prefix(80))'",
+        hint: "steps are whole numbers, 0 or more: write key=value@step, e.g. loss=0.42@3")
     }
     step = parsed
     valueText = valueText[..<at]

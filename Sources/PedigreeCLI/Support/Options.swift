@@ -18,13 +18,21 @@ struct RegistryOptions: ParsableArguments {
   var isExplicit: Bool { explicitPath != nil || ProcessInfo.processInfo.environment["PEDIGREE_DB"] != nil }
 
   /// How long a write waits for another process's lock: `$PEDIGREE_BUSY_TIMEOUT_MS`, else 10 s.
+  /// A value that is not a whole number of milliseconds (0 or more) is refused, not ignored.
   var busyTimeout: Duration {
-    if let text = ProcessInfo.processInfo.environment["PEDIGREE_BUSY_TIMEOUT_MS"],
-      let milliseconds = Int(text), milliseconds >= 0
-    {
+    get throws(PedigreeError) {
+      guard let text = ProcessInfo.processInfo.environment["PEDIGREE_BUSY_TIMEOUT_MS"] else {
+        return SQLiteRegistry.defaultBusyTimeout
+      }
+      guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let milliseconds = Int(text),
+        milliseconds <= Int(Int32.max)
+      else {
+        throw PedigreeError.usage(
+          "invalid PEDIGREE_BUSY_TIMEOUT_MS '\(text.prefix(40))'",
+          hint: "set it to a whole number of milliseconds, 0 or more (e.g. 10000), or unset it")
+      }
       return .milliseconds(milliseconds)
     }
-    return SQLiteRegistry.defaultBusyTimeout
   }
 
   /// Opens the registry for reading (the file must exist).
@@ -32,8 +40,16 @@ struct RegistryOptions: ParsableArguments {
     try SQLiteRegistry.open(path: path, access: .read, busyTimeout: busyTimeout)
   }
 
-  /// Opens the registry for writing as `author` (created when missing).
+  /// Opens an existing registry for writing as `author`. A missing file is an error (74) with the
+  /// remedy `pedigree init`: only `init` and `demo` create a registry, so a mistyped --db or
+  /// $PEDIGREE_DB never becomes an empty registry that silently takes the writes.
   func writer(as author: Author) throws(PedigreeError) -> SQLiteWriter {
+    try SQLiteRegistry.open(path: path, access: .write, busyTimeout: busyTimeout).writing(as: author)
+  }
+
+  /// Opens the registry for writing as `author`, creating it when the file is missing or empty:
+  /// for `demo`, which fills a new registry.
+  func creatingWriter(as author: Author) throws(PedigreeError) -> SQLiteWriter {
     try SQLiteRegistry.open(path: path, access: .create(by: author), busyTimeout: busyTimeout)
       .writing(as: author)
   }
@@ -74,6 +90,17 @@ struct OutputOptions: ParsableArguments {
   /// Prints a result: its JSON form, or `text`.
   func emit(_ result: some JSONConvertible, text: @autoclosure () -> String) {
     Output(json: json).emit(result.json, text: text())
+  }
+
+  /// Refuses `--json` beside a `--format` that is not JSON: the two ask for different outputs,
+  /// and silently preferring one would hand a script the wrong document. Call it from
+  /// `validate()` of every command with a `--format`.
+  func checkCompatible(format: some RawRepresentable<String>) throws {
+    if json && format.rawValue != "json" {
+      throw ValidationError(
+        "--json and --format \(format.rawValue) ask for different outputs: give one (--format json is --json)"
+      )
+    }
   }
 
   /// Prints an informational line on stderr in human mode (nothing in JSON mode).

@@ -115,7 +115,8 @@ extension JSONParser {
       skipWhitespace()
       guard consume(UInt8(ascii: "[")) else { return false }
       skipWhitespace()
-      guard let step = rawInteger() else { return false }
+      // A negative step goes down the general path, which names it (`metrics.loss[0][0]`).
+      guard let step = rawInteger(), step >= 0 else { return false }
       skipWhitespace()
       guard consume(UInt8(ascii: ",")) else { return false }
       skipWhitespace()

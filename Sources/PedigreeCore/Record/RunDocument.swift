@@ -200,6 +200,7 @@ struct Field {
       }
       let step: Int64
       if case .integer(let integer) = parts[0] { step = integer } else { step = try part(0).integer() }
+      if step < 0 { throw part(0).fail("step \(step) is negative: steps are 0 or more") }
       points.append(
         MetricPoint(
           key: key, value: number, step: step,

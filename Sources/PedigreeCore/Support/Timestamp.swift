@@ -81,6 +81,8 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         guard let s = number(2), s < 60 else { return nil }
         second = s
         if expect(".") || expect(",") {
+          // Any number of fractional digits (Python's isoformat writes six, others nine):
+          // the first three are the milliseconds, the rest is truncated.
           var digits = 0
           while i < b.count, (0x30...0x39).contains(b[i]) {
             if digits < 3 { millis = millis * 10 + Int64(b[i] - 0x30) }
@@ -88,7 +90,10 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
             i += 1
           }
           guard digits > 0 else { return nil }
-          for _ in digits..<3 where digits < 3 { millis *= 10 }
+          while digits < 3 {
+            millis *= 10
+            digits += 1
+          }
         }
       }
       if expect("Z") || expect("z") {
@@ -105,8 +110,14 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     let days = daysFromCivil(year: year, month: month, day: day)
     var ms = ((days * 86_400 + hour * 3600 + minute * 60 + second) - offsetSeconds) * 1000 + millis
     if dateOnly && endOfDay { ms += 86_400_000 - 1 }
+    // An offset can push a year-0000 or year-9999 time out of the four-digit years.
+    guard representable.contains(ms) else { return nil }
     return Timestamp(milliseconds: ms)
   }
+
+  /// The times that print as four-digit-year ISO 8601 (0000-01-01 … 9999-12-31), so every time
+  /// Pedigree accepts reads back from what it prints.
+  public static let representable: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
 
   private static func daysInMonth(year: Int64, month: Int64) -> Int64 {
     switch month {

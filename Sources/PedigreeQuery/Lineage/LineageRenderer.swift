@@ -19,7 +19,8 @@ public enum LineageRenderer {
 
   // MARK: Tree
 
-  /// An indented tree: the root, then an `upstream:` and/or `downstream:` branch. A node reached
+  /// An indented tree: the root, then an `upstream:` and/or `downstream:` branch, each edge
+  /// labelled in the walk's direction (`produced by`, `trained on`, `consumed by`). A node reached
   /// again (a diamond, a cycle) is shown as `(see above)` and not expanded twice.
   public static func tree(_ graph: LineageGraph) -> String {
     var lines = [line(for: graph.root)]
@@ -34,7 +35,9 @@ public enum LineageRenderer {
       let visited: Set<Int64> = [graph.root.ref.id]
       let before = lines.count
       let children = Dictionary(grouping: graph.edges) { upstream ? $0.dst : $0.src }
-      var walk = TreeWalk(graph: graph, children: children, upstream: upstream, visited: visited)
+      var walk = TreeWalk(
+        graph: graph, children: children, upstream: upstream, visited: visited,
+        trainingRuns: Set(graph.edges.filter { $0.relation == .sourceRun }.map(\.src)))
       walk.branch(from: graph.root.ref.id, prefix: "", &lines)
       if lines.count == before { lines.append("  (nothing)") }
     }
@@ -162,16 +165,32 @@ private struct TreeWalk {
   let children: [Int64: [LineageEdge]]
   let upstream: Bool
   var visited: Set<Int64>
+  /// Runs a model version was registered from: their inputs read "trained on".
+  let trainingRuns: Set<Int64>
+
+  /// How an edge reads from the node the walk is at to the next one: upstream, what the node came
+  /// from (`produced by: run …`, `trained on: transactions@2`); downstream, what came from it
+  /// (`consumed by: run …`, `registered as: fraud@2`). JSON, DOT and Mermaid keep the relation.
+  func label(_ edge: LineageEdge) -> String {
+    switch (edge.relation, upstream) {
+    case (.input, true): trainingRuns.contains(edge.dst) ? "trained on" : "consumed"
+    case (.output, true), (.sourceRun, true): "produced by"
+    case (.sourceArtifact, true): "artifact"
+    case (.input, false): "consumed by"
+    case (.output, false): "produced"
+    case (.sourceRun, false), (.sourceArtifact, false): "registered as"
+    }
+  }
 
   mutating func branch(from id: Int64, prefix: String, _ lines: inout [String]) {
     let next = (children[id] ?? []).compactMap { edge in
-      graph.node(id: upstream ? edge.src : edge.dst).map { ($0, edge.relation) }
+      graph.node(id: upstream ? edge.src : edge.dst).map { ($0, label(edge)) }
     }
-    for (index, (child, relation)) in next.enumerated() {
+    for (index, (child, label)) in next.enumerated() {
       let isLast = index == next.count - 1
       let repeated = !visited.insert(child.ref.id).inserted
       lines.append(
-        prefix + (isLast ? "└── " : "├── ") + relation.rawValue + ": " + LineageRenderer.line(for: child)
+        prefix + (isLast ? "└── " : "├── ") + label + ": " + LineageRenderer.line(for: child)
           + (repeated ? "  (see above)" : ""))
       if !repeated { branch(from: child.ref.id, prefix: prefix + (isLast ? "    " : "│   "), &lines) }
     }

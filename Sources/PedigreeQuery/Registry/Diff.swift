@@ -31,6 +31,11 @@ public struct Change: Equatable, Sendable {
     (a.key, a.left, a.right) == (b.key, b.left, b.right)
   }
 
+  /// How many keys two maps share with the same value.
+  static func equalCount<Value: Equatable>(_ left: [String: Value], _ right: [String: Value]) -> Int {
+    left.count { right[$0.key] == $0.value }
+  }
+
   /// The keys of two maps whose values differ, by key.
   static func between(_ left: [String: String], _ right: [String: String]) -> [Change] {
     Set(left.keys).union(right.keys).sorted().compactMap { key in
@@ -132,6 +137,17 @@ public struct Diff: Sendable {
   public let code: [Change]
   /// A model version's `artifact`; a run's output artifacts by name (JSON: `[{ref, digest}]`).
   public let artifacts: [Change]
+  /// How many keys of each aspect (params, inputs, code, artifacts) both sides have with the
+  /// same value, so "nothing differs" can say what was compared.
+  public internal(set) var equalCounts = EqualCounts()
+
+  /// Keys with the same value on both sides, per aspect.
+  public struct EqualCounts: Sendable {
+    public var params = 0
+    public var inputs = 0
+    public var code = 0
+    public var artifacts = 0
+  }
 
   /// Whether nothing differs.
   public var isEmpty: Bool {
@@ -163,12 +179,28 @@ extension Diff {
       rows: metrics.filter(\.changed).map {
         [$0.key, Format.metric($0.left), Format.metric($0.right), Format.delta($0.delta)]
       })
+    /// A section's table, or what was compared when nothing differs: "no differences (3 params
+    /// equal)" rather than a bare "(none)", which reads as "there are none".
+    func section(_ title: String, _ table: TextTable, equal: Int, _ noun: String) -> ReportDocument.Section {
+      guard table.rows.isEmpty else { return .init(title, [.table(table)]) }
+      return .init(
+        title,
+        [
+          .lines([
+            equal == 0
+              ? "nothing to compare (no \(noun)s on either side)"
+              : "no differences (\(equal) \(noun)\(equal == 1 ? "" : "s") equal)"
+          ])
+        ])
+    }
     return ReportDocument(
       title: "\(left.name) → \(right.name)",
       sections: [
-        .init("Params", [.table(changes(params))]), .init("Metrics", [.table(metricRows)]),
-        .init("Inputs", [.table(changes(inputs))]), .init("Code", [.table(changes(code))]),
-        .init("Artifacts", [.table(changes(artifacts))]),
+        section("Params", changes(params), equal: equalCounts.params, "param"),
+        section("Metrics", metricRows, equal: metrics.filter { !$0.changed }.count, "metric"),
+        section("Inputs", changes(inputs), equal: equalCounts.inputs, "input"),
+        section("Code", changes(code), equal: equalCounts.code, "code field"),
+        section("Artifacts", changes(artifacts), equal: equalCounts.artifacts, "artifact"),
       ])
   }
 }
@@ -194,7 +226,7 @@ extension Queries {
     }
     return try read {
       let (l, r) = (try diffSide(left), try diffSide(right))
-      return Diff(
+      var diff = Diff(
         left: left, right: right, leftRun: l.run.uuid, rightRun: r.run.uuid,
         params: Change.between(l.params, r.params),
         metrics: Set(l.metrics.keys).union(r.metrics.keys).sorted().map {
@@ -202,6 +234,10 @@ extension Queries {
         },
         inputs: Change.between(l.inputs, r.inputs), code: Change.between(l.code, r.code),
         artifacts: Change.between(l.artifacts, r.artifacts))
+      diff.equalCounts = Diff.EqualCounts(
+        params: Change.equalCount(l.params, r.params), inputs: Change.equalCount(l.inputs, r.inputs),
+        code: Change.equalCount(l.code, r.code), artifacts: Change.equalCount(l.artifacts, r.artifacts))
+      return diff
     }
   }
 

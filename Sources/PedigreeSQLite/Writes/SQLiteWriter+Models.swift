@@ -268,14 +268,30 @@ extension SQLiteWriter {
     for candidate in stack.dropLast().reversed() where candidate != current {
       if try versionRow(candidate).deprecationReason == nil { return candidate }
     }
+    // Say what is true: every earlier target still on the undo stack is deprecated, or the stack
+    // holds only where the alias started (it has never moved, or every later move was undone).
     let currentVersion = try versionRow(current).version
-    let skipped = try stack.dropLast().filter { $0 != current }.map { try versionRow($0) }
+    var skipped: [Int] = []
+    for id in stack.dropLast() where id != current {
+      let version = try versionRow(id).version
+      if !skipped.contains(version) { skipped.append(version) }
+    }
+    let moves =
+      try database.scalarInt(
+        "SELECT count(*) FROM alias_events WHERE model_id = ? AND alias = ?",
+        [.integer(try modelID(model)), .text(alias)]) ?? 0
+    let why =
+      if !skipped.isEmpty {
+        "every earlier version \(alias) pointed at is deprecated "
+          + "(\(skipped.sorted().map { "\(model)@\($0)" }.joined(separator: ", ")))"
+      } else if moves <= 1 {
+        "\(alias) has only ever pointed at \(model)@\(currentVersion)"
+      } else {
+        "\(alias) is back at \(model)@\(currentVersion), where it started: every later move was rolled back"
+      }
     throw PedigreeError.refused(
-      "nothing to roll back to: \(alias) has only pointed at \(model)@\(currentVersion)"
-        + (skipped.isEmpty
-          ? ""
-          : " and deprecated versions (\(skipped.map { "\(model)@\($0.version)" }.joined(separator: ", ")))"),
-      hint: "name the version to return to, or promote one", remedy: .chooseVersion)
+      "nothing to roll back to: \(why)", hint: "name the version to return to, or promote one",
+      remedy: .chooseVersion)
   }
 
   struct VersionRow {

@@ -94,7 +94,12 @@ extension SQLiteWriter {
     try validate(tags: log.tags)
     try validate(inputs: log.inputs)
     var checkedKey: String?
-    for point in log.metrics where point.key != checkedKey {
+    for point in log.metrics {
+      if point.step < 0 {
+        throw PedigreeError.usage(
+          "metric \(point.key.prefix(80)) has step \(point.step): steps are 0 or more")
+      }
+      guard point.key != checkedKey else { continue }
       try Limits.validateKey(point.key, as: "metric")
       checkedKey = point.key
     }
