@@ -7,7 +7,9 @@ import PedigreeSQLite
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Start, log to, end and record runs.",
-    subcommands: [Start.self, Log.self, End.self, Record.self, Show.self, List.self, Search.self])
+    subcommands: [
+      Start.self, Log.self, End.self, Record.self, Show.self, List.self, Search.self, Metrics.self,
+    ])
 
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -232,6 +234,49 @@ extension RunCommand {
         if limit < 1 { throw PedigreeError.usage("invalid limit \(limit): it must be at least 1") }
         let result = try db.open().searchRuns(filter: parsedFilter, orderBy: order, limit: limit)
         output.emit(result.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
+      }
+    }
+  }
+}
+
+extension RunCommand {
+  struct Metrics: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    static let configuration = CommandConfiguration(
+      abstract: "The full history of a run's metrics: every point in step order.",
+      discussion: """
+        Columns: key, step, timestamp, value. Values are exact (NaN, Infinity, -Infinity as \
+        such). The points stream, so a million of them print in bounded memory. --json is \
+        --format json.
+
+        Example: pedigree run metrics 3f9a1c --key loss --format csv > loss.csv
+        """)
+
+    @Argument(help: "The run id (or a unique prefix of 6+ characters).") var runID: String
+    @Option(name: .customLong("key"), help: "Only this metric (repeatable). Default: every metric.")
+    var keys: [String] = []
+    @Option(help: "table, json or csv.") var format: Format?
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      if output.json, let format, format != .json {
+        throw ValidationError("--json and --format \(format.rawValue) conflict; give one")
+      }
+    }
+
+    func run() throws {
+      try execute {
+        let registry = try db.open()
+        let run = try registry.resolve(try Ref.parse(runID, defaultKind: .run))
+        let chosen = output.json ? .json : format ?? .table
+        let stream = StreamedOutput()
+        let count = try registry.queries.writeMetricHistory(
+          of: run, keys: keys, format: MetricHistoryFormat(rawValue: chosen.rawValue) ?? .table,
+          to: stream.write)
+        stream.flush()
+        if count == 0 && chosen == .table { output.note("run \(run.name) has no metric points") }
       }
     }
   }
