@@ -54,7 +54,8 @@ struct RunCommand: ParsableCommand {
       abstract: "Add params, metrics, inputs and outputs to a run (all or nothing).",
       discussion: """
         Metrics are key=value or key=value@step; values may be nan, inf, -inf. An output is a local \
-        file (hashed) or a URI.
+        file (hashed), a URI, or a typed ref to a version registered before (dataset:clean@1), \
+        which the run then produced.
 
         Example: pedigree run log 3f9a1c --metric loss=0.42@3 --metric auc=0.93 --output model.onnx
         """)
@@ -64,8 +65,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("metric"), help: "A metric point, key=value[@step] (repeatable).")
     var metrics: [String] = []
     @Option(name: .customLong("input"), help: "An input ref (repeatable).") var inputs: [String] = []
-    @Option(name: .customLong("output"), help: "An output file or URI (repeatable).") var outputs: [String] =
-      []
+    @Option(
+      name: .customLong("output"),
+      help: "An output: a file (hashed), a URI, or a registered dataset:NAME@N or artifact:ID (repeatable).")
+    var outputs: [String] = []
     @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
     @OptionGroup var db: RegistryOptions
     @OptionGroup var actor: ActorOptions
@@ -82,7 +85,7 @@ struct RunCommand: ParsableCommand {
           inputs: try inputs.map { (input) throws(PedigreeError) in
             .ref(try Ref.parse(input, defaultKind: .dataset))
           },
-          outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
+          outputs: try outputs.map(runOutput))
         let logged = LoggedRun(run: try db.writer(as: actor.author()).logRun(ref, log), log: log)
         output.emit(logged, text: logged.text)
       }
@@ -130,7 +133,7 @@ struct RunCommand: ParsableCommand {
         metrics {k: value | [[step, value], [step, value, time], …]} (values may be "NaN", \
         "Infinity", "-Infinity"), inputs [{dataset: "NAME@N" | {name, uri, digest, size, rows}} | \
         {model: "NAME@N"} | {artifact: "ID"}], outputs [{artifact: {name, uri, digest, size}} | \
-        {dataset: {…}}], register {model, artifact (an output's name), alias, description}. \
+        {dataset: {…} | "NAME@N"}], register {model, artifact (an output's name), alias, description}. \
         The README's quick start has a whole example.
 
         Example: python train.py | pedigree run record -
@@ -162,6 +165,15 @@ struct RunCommand: ParsableCommand {
     }
 
   }
+}
+
+/// An `--output`: a typed `dataset:`/`artifact:`/`model:`/`run:` ref names a registered node,
+/// anything else is a file or URI.
+func runOutput(_ text: String) throws(PedigreeError) -> RunOutput {
+  if Ref.Kind.allCases.contains(where: { text.hasPrefix($0.rawValue + ":") }) {
+    return .ref(try Ref.parse(text))
+  }
+  return .artifact(try artifactInput(text))
 }
 
 func keyValues(_ texts: [String], _ what: String) throws(PedigreeError) -> [KeyValue] {

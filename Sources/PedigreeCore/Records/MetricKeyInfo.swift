@@ -13,3 +13,28 @@ public struct MetricKeyInfo: Sendable, Equatable {
     self.maxStep = maxStep
   }
 }
+
+/// One experiment in `experiment list`: its runs and when anything last happened in it.
+public struct ExperimentSummary: Sendable, Equatable {
+  public let name: String
+  public let createdAt: Timestamp
+  public let runCount: Int
+  /// The latest start or end of one of its runs; its creation when it has none.
+  public let lastActivity: Timestamp
+
+  public init(name: String, createdAt: Timestamp, runCount: Int, lastActivity: Timestamp) {
+    self.name = name
+    self.createdAt = createdAt
+    self.runCount = runCount
+    self.lastActivity = lastActivity
+  }
+}
+
+extension ExperimentSummary: JSONConvertible {
+  public var json: JSONValue {
+    .object([
+      "name": .string(name), "run_count": .int(runCount), "last_activity": .time(lastActivity),
+      "created_at": .time(createdAt),
+    ])
+  }
+}

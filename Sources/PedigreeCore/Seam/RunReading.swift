@@ -27,4 +27,7 @@ public protocol RunReading {
   /// comes back NaN, ±Infinity as it was; -0.0 comes back 0.0.
   func forEachMetricPoint(runID: Int64, key: String, _ body: (MetricPoint) -> Void)
     throws(PedigreeError)
+
+  /// Every experiment by name, with its run count and last activity.
+  func experimentList() throws(PedigreeError) -> [ExperimentSummary]
 }

@@ -113,4 +113,22 @@ extension SQLiteRegistry {
       }
     }
   }
+
+  /// `experiments` left-joined to `runs` (through `runs_by_experiment`).
+  public func experimentList() throws(PedigreeError) -> [ExperimentSummary] {
+    try mapErrors {
+      try database.query(
+        """
+        SELECT x.name, x.created_at, count(r.id),
+          max(x.created_at, coalesce(max(max(r.started_at, coalesce(r.ended_at, r.started_at))), 0))
+        FROM experiments x LEFT JOIN runs r ON r.experiment_id = x.id
+        GROUP BY x.id ORDER BY x.name
+        """
+      ) {
+        ExperimentSummary(
+          name: $0.string(0), createdAt: Timestamp(milliseconds: $0.int64(1)), runCount: $0.int(2),
+          lastActivity: Timestamp(milliseconds: $0.int64(3)))
+      }
+    }
+  }
 }
