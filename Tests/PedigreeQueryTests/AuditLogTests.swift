@@ -21,7 +21,13 @@ import Testing
         "model:fraud-detector@1"
       ])
     let version = try r.queries.auditLog(AuditLogFilter(entity: "model:fraud@1", order: .oldestFirst))
-    #expect(version.map(\.action) == ["model.register", "model.deprecate"])
+    // Issue 10: a version's entries include every alias move onto or off it.
+    #expect(
+      version.map(\.action) == ["model.register", "model.promote", "model.promote", "model.deprecate"])
+    #expect(version.map(\.id) == [8, 9, 14, 15])
+    let dataset = try r.queries.auditLog(
+      AuditLogFilter(entity: "dataset:transactions@1", order: .oldestFirst))
+    #expect(dataset.map(\.action) == ["run.record", "run.record"] && dataset.map(\.id) == [3, 6])
     let registry = try r.queries.auditLog(AuditLogFilter(entity: "registry"))
     #expect(registry.map(\.action) == ["registry.create"])
   }

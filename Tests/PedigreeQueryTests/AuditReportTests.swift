@@ -28,7 +28,11 @@ import Testing
     #expect(report.versionAliasEvents.map(\.toVersion) == [1, 2])
     #expect(report.modelAliasHistory.count == 3)
     #expect(report.version.deprecation?.reason == "label leak")
-    #expect(report.auditEntries.map(\.action) == ["model.register", "model.deprecate"])
+    // Issue 10: the report's audit log holds every alias move onto or off the version too.
+    #expect(
+      report.auditEntries.map(\.action) == [
+        "model.register", "model.promote", "model.promote", "model.deprecate",
+      ])
   }
 
   @Test func renderings() throws {

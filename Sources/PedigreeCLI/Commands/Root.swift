@@ -17,7 +17,7 @@ public struct PedigreeCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, Lineage.self,
-      Impact.self, Audit.self, Diff.self, Log.self, Verify.self,
+      Impact.self, Audit.self, Diff.self, Log.self, Verify.self, ExperimentCommand.self,
       Demo.self,
     ]
   )

@@ -7,7 +7,9 @@ import PedigreeSQLite
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Start, log to, end and record runs.",
-    subcommands: [Start.self, Log.self, End.self, Record.self, Show.self, List.self, Search.self])
+    subcommands: [
+      Start.self, Log.self, End.self, Record.self, Show.self, List.self, Search.self, Metrics.self,
+    ])
 
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,7 +54,8 @@ struct RunCommand: ParsableCommand {
       abstract: "Add params, metrics, inputs and outputs to a run (all or nothing).",
       discussion: """
         Metrics are key=value or key=value@step; values may be nan, inf, -inf. An output is a local \
-        file (hashed) or a URI.
+        file (hashed), a URI, or a typed ref to a version registered before (dataset:clean@1), \
+        which the run then produced.
 
         Example: pedigree run log 3f9a1c --metric loss=0.42@3 --metric auc=0.93 --output model.onnx
         """)
@@ -62,8 +65,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("metric"), help: "A metric point, key=value[@step] (repeatable).")
     var metrics: [String] = []
     @Option(name: .customLong("input"), help: "An input ref (repeatable).") var inputs: [String] = []
-    @Option(name: .customLong("output"), help: "An output file or URI (repeatable).") var outputs: [String] =
-      []
+    @Option(
+      name: .customLong("output"),
+      help: "An output: a file (hashed), a URI, or a registered dataset:NAME@N or artifact:ID (repeatable).")
+    var outputs: [String] = []
     @Option(name: .customLong("tag"), help: "A tag, key=value (repeatable).") var tags: [String] = []
     @OptionGroup var db: RegistryOptions
     @OptionGroup var actor: ActorOptions
@@ -80,7 +85,7 @@ struct RunCommand: ParsableCommand {
           inputs: try inputs.map { (input) throws(PedigreeError) in
             .ref(try Ref.parse(input, defaultKind: .dataset))
           },
-          outputs: try outputs.map { (output) throws(PedigreeError) in .artifact(try artifactInput(output)) })
+          outputs: try outputs.map(runOutput))
         let logged = LoggedRun(run: try db.writer(as: actor.author()).logRun(ref, log), log: log)
         output.emit(logged, text: logged.text)
       }
@@ -128,7 +133,7 @@ struct RunCommand: ParsableCommand {
         metrics {k: value | [[step, value], [step, value, time], …]} (values may be "NaN", \
         "Infinity", "-Infinity"), inputs [{dataset: "NAME@N" | {name, uri, digest, size, rows}} | \
         {model: "NAME@N"} | {artifact: "ID"}], outputs [{artifact: {name, uri, digest, size}} | \
-        {dataset: {…}}], register {model, artifact (an output's name), alias, description}. \
+        {dataset: {…} | "NAME@N"}], register {model, artifact (an output's name), alias, description}. \
         The README's quick start has a whole example.
 
         Example: python train.py | pedigree run record -
@@ -160,6 +165,15 @@ struct RunCommand: ParsableCommand {
     }
 
   }
+}
+
+/// An `--output`: a typed `dataset:`/`artifact:`/`model:`/`run:` ref names a registered node,
+/// anything else is a file or URI.
+func runOutput(_ text: String) throws(PedigreeError) -> RunOutput {
+  if Ref.Kind.allCases.contains(where: { text.hasPrefix($0.rawValue + ":") }) {
+    return .ref(try Ref.parse(text))
+  }
+  return .artifact(try artifactInput(text))
 }
 
 func keyValues(_ texts: [String], _ what: String) throws(PedigreeError) -> [KeyValue] {
@@ -236,6 +250,49 @@ extension RunCommand {
         // keys the filter and order named.
         let runs = output.json ? try registry.queries.overviews(of: result) : []
         output.emit(runs.json, text: result.runs.isEmpty ? "no runs match" : result.table.rendered())
+      }
+    }
+  }
+}
+
+extension RunCommand {
+  struct Metrics: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    static let configuration = CommandConfiguration(
+      abstract: "The full history of a run's metrics: every point in step order.",
+      discussion: """
+        Columns: key, step, timestamp, value. Values are exact (NaN, Infinity, -Infinity as \
+        such). The points stream, so a million of them print in bounded memory. --json is \
+        --format json.
+
+        Example: pedigree run metrics 3f9a1c --key loss --format csv > loss.csv
+        """)
+
+    @Argument(help: "The run id (or a unique prefix of 6+ characters).") var runID: String
+    @Option(name: .customLong("key"), help: "Only this metric (repeatable). Default: every metric.")
+    var keys: [String] = []
+    @Option(help: "table, json or csv.") var format: Format?
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      if output.json, let format, format != .json {
+        throw ValidationError("--json and --format \(format.rawValue) conflict; give one")
+      }
+    }
+
+    func run() throws {
+      try execute {
+        let registry = try db.open()
+        let run = try registry.resolve(try Ref.parse(runID, defaultKind: .run))
+        let chosen = output.json ? .json : format ?? .table
+        let stream = StreamedOutput()
+        let count = try registry.queries.writeMetricHistory(
+          of: run, keys: keys, format: MetricHistoryFormat(rawValue: chosen.rawValue) ?? .table,
+          to: stream.write)
+        stream.flush()
+        if count == 0 && chosen == .table { output.note("run \(run.name) has no metric points") }
       }
     }
   }

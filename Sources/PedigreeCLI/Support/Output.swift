@@ -42,3 +42,21 @@ func contentSummary(digest: String?, size: Int64?) -> String {
   guard let digest else { return "" }
   return " (\(Format.shortDigest(digest))" + (size.map { ", \(Format.bytes($0))" } ?? "") + ")"
 }
+
+/// Text written to stdout piece by piece, in 64 KiB writes: for output too long to build as one
+/// string (`run metrics` of a million points).
+final class StreamedOutput {
+  private var buffer = ""
+  private let limit = 1 << 16
+
+  func write(_ text: String) {
+    buffer += text
+    if buffer.utf8.count >= limit { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    Output.write(buffer, to: .standardOutput)
+    buffer.removeAll(keepingCapacity: true)
+  }
+}

@@ -31,13 +31,39 @@ public struct AuditLogFilter: Sendable, Equatable {
   }
 }
 
-/// The entity names an entity filter matches: any of `exact`, or any name starting with `prefix`.
+/// The entity names an entity filter matches: any of `exact`, or any name starting with `prefix`;
+/// and, when the filter names one version, every entry whose details name that version.
 public struct AuditEntityMatch: Sendable, Equatable {
   public let exact: [String]
   public let prefix: String?
+  public let version: VersionMention?
 
-  public init(exact: [String], prefix: String?) {
+  public init(exact: [String], prefix: String?, version: VersionMention? = nil) {
     self.exact = exact
     self.prefix = prefix
+    self.version = version
   }
+}
+
+/// One model or dataset version, as audit entries about other entities name it in their details.
+///
+/// The rule, general so that new kinds of entries follow it: an entry concerns a version when its
+/// entity is that version, or when its details name it — a model version as the `to` or `from`
+/// (or `alias_from`) of an alias move of its model, or as the version a run `registered`; a
+/// dataset version among a run's `outputs` or `input_refs` (which include the versions a
+/// `run record` registered inline).
+public struct VersionMention: Sendable, Equatable {
+  public enum Kind: String, Sendable { case model, dataset }
+  public let kind: Kind
+  public let name: String
+  public let version: Int
+
+  public init(kind: Kind, name: String, version: Int) {
+    self.kind = kind
+    self.name = name
+    self.version = version
+  }
+
+  /// `model:fraud@3`, `dataset:tx@2`.
+  public var typedRef: String { "\(kind.rawValue):\(name)@\(version)" }
 }

@@ -61,6 +61,8 @@ public enum RunInput: Equatable, Sendable {
 public enum RunOutput: Equatable, Sendable {
   case artifact(ArtifactInput)
   case dataset(DatasetInput)
+  /// A dataset version (or artifact) registered before, named by a ref: `dataset:clean@1`.
+  case ref(Ref)
 }
 
 /// One point of a metric's history. NaN and ±Infinity are kept exactly.

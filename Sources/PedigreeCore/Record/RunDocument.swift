@@ -239,6 +239,13 @@ struct Field {
       throw fail("expected exactly one of dataset, artifact")
     }
     let inner = child(first.key, first.value)
+    if first.key == "dataset", case .string(let text) = first.value {
+      do {
+        return .ref(try Ref.parse(text, defaultKind: .dataset))
+      } catch {
+        throw inner.fail(error.message)
+      }
+    }
     if first.key == "dataset" { return .dataset(try inner.dataset()) }
     let artifact = try inner.object(allowing: ["name", "uri", "digest", "size"])
     return .artifact(

@@ -8,10 +8,16 @@ public struct AliasPointer: Hashable, Sendable {
   /// When the alias moved onto this version, and who moved it.
   public let since: Timestamp
   public let actor: String
+  /// How the last move was made (`promote`, `rollback`) and the reason given for it.
+  public let action: String?
+  public let reason: String?
 
   public init(
-    model: String, alias: String, versionID: Int64, version: Int, since: Timestamp, actor: String
+    model: String, alias: String, versionID: Int64, version: Int, since: Timestamp, actor: String,
+    action: String? = nil, reason: String? = nil
   ) {
+    self.action = action
+    self.reason = reason
     self.model = model
     self.alias = alias
     self.versionID = versionID
@@ -25,7 +31,8 @@ extension AliasPointer: JSONConvertible {
   public var json: JSONValue {
     .object([
       "model": .string(model), "alias": .string(alias), "version": .int(version),
-      "since": .time(since), "actor": .string(actor),
+      "since": .time(since), "actor": .string(actor), "action": .optional(action),
+      "reason": .optional(reason),
     ])
   }
 }

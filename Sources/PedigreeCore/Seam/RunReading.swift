@@ -18,4 +18,16 @@ public protocol RunReading {
 
   /// A run's latest point of each metric, by key (a value stored as NULL is NaN).
   func latestMetrics(runID: Int64) throws(PedigreeError) -> [LatestMetric]
+
+  /// Every metric with points in the run, by key: point count and step range.
+  func metricKeys(runID: Int64) throws(PedigreeError) -> [MetricKeyInfo]
+
+  /// Calls `body` with every point of one metric of the run, in step order, then timestamp
+  /// order, one at a time: a million points stream in bounded memory. A point stored as NaN
+  /// comes back NaN, ±Infinity as it was; -0.0 comes back 0.0.
+  func forEachMetricPoint(runID: Int64, key: String, _ body: (MetricPoint) -> Void)
+    throws(PedigreeError)
+
+  /// Every experiment by name, with its run count and last activity.
+  func experimentList() throws(PedigreeError) -> [ExperimentSummary]
 }

@@ -35,6 +35,14 @@ extension Queries {
     guard let ref = try? Ref.parse(text) else { return AuditEntityMatch(exact: [text], prefix: nil) }
     var typed = ref.description
     if case .run = ref, let node = try? reader.resolve(ref) { typed = "run:\(node.name)" }
-    return AuditEntityMatch(exact: [text, typed], prefix: typed + "@")
+    var mention: VersionMention?
+    switch ref {
+    case .model(let name, .version(let number)):
+      mention = VersionMention(kind: .model, name: name, version: number)
+    case .dataset(let name, .version(let number)):
+      mention = VersionMention(kind: .dataset, name: name, version: number)
+    default: break
+    }
+    return AuditEntityMatch(exact: [text, typed], prefix: typed + "@", version: mention)
   }
 }

@@ -60,7 +60,8 @@ public struct AuditReport: Sendable {
   public let versionAliasEvents: [AliasEvent]
   /// The model's whole alias history, oldest first.
   public let modelAliasHistory: [AliasEvent]
-  /// The audit log entries about this version (`model:NAME@N`), oldest first.
+  /// The audit log entries that concern this version (its registration, every alias move onto
+  /// or off it, its deprecation; see `VersionMention`), oldest first.
   public let auditEntries: [AuditEntry]
 }
 
@@ -95,7 +96,7 @@ extension Queries {
       modelAliasHistory: history,
       auditEntries: try reader.auditEntries(
         AuditLogFilter(order: .oldestFirst),
-        entity: AuditEntityMatch(exact: ["model:\(version.name)"], prefix: nil)))
+        entity: try entityMatch("model:\(version.name)")))
   }
 
   /// Final values and history summaries of every metric of a run.

@@ -25,6 +25,7 @@ extension ModelShow: JSONConvertible {
     .object([
       "as_of": .time(model.at), "version": version.json, "aliases": aliasMap(model.aliases),
       "versions": .array(model.versions.map { .int($0.version) }),
+      "alias_moves": model.aliases.json,
     ])
   }
 }
@@ -33,8 +34,13 @@ extension ModelShow {
   /// The human form: the version's fields, then the model's aliases and versions (as of then).
   public var document: ReportDocument {
     let aliases = TextTable(
-      ["ALIAS", "VERSION", "SINCE", "BY"],
-      rows: model.aliases.map { [$0.alias, "v\($0.version)", $0.since.iso8601, $0.actor] })
+      ["ALIAS", "VERSION", "SINCE", "BY", "HOW", "REASON"],
+      rows: model.aliases.map {
+        [
+          $0.alias, "v\($0.version)", $0.since.iso8601, $0.actor, Format.text($0.action),
+          Format.text($0.reason),
+        ]
+      })
     let asOf = model.at.map { " as of \($0.iso8601)" } ?? ""
     return ReportDocument(
       title: "\(version.name)\(asOf)",

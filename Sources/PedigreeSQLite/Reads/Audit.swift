@@ -144,6 +144,11 @@ enum AuditLogSQL {
         alternatives.append("(entity >= ? AND entity < ?)")
         arguments += [.text(prefix), .text(upperBound(ofPrefix: prefix))]
       }
+      if let version = entity.version {
+        let (condition, values) = mentions(version)
+        alternatives.append(condition)
+        arguments += values
+      }
       conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
     }
     var sql = "SELECT \(columns) FROM audit_log"
@@ -154,6 +159,44 @@ enum AuditLogSQL {
       arguments.append(.integer(Int64(limit)))
     }
     return (sql, arguments)
+  }
+
+  /// The entries whose details name `version` (see `VersionMention`). Details are always JSON
+  /// objects; the `CASE` keeps an entry altered behind Pedigree's back from failing the query.
+  static func mentions(_ version: VersionMention) -> (String, [SQLValue]) {
+    switch version.kind {
+    case .model:
+      let entityPrefix = "model:\(version.name)@"
+      let bare = "\(version.name)@\(version.version)"
+      let registeredPrefix = "\(version.name)@"
+      return (
+        """
+        (CASE WHEN json_valid(details) THEN
+          (entity >= ? AND entity < ? AND (json_extract(details, '$.to') = ?
+            OR json_extract(details, '$.from') = ? OR json_extract(details, '$.alias_from') = ?))
+          OR json_extract(details, '$.registered') IN (?, ?)
+          OR (json_extract(details, '$.alias_from') = ? AND json_extract(details, '$.registered') >= ?
+            AND json_extract(details, '$.registered') < ?)
+        ELSE 0 END)
+        """,
+        [
+          .text(entityPrefix), .text(upperBound(ofPrefix: entityPrefix)),
+          .integer(Int64(version.version)), .integer(Int64(version.version)),
+          .integer(Int64(version.version)), .text(bare), .text(version.typedRef),
+          .integer(Int64(version.version)), .text(registeredPrefix),
+          .text(upperBound(ofPrefix: registeredPrefix)),
+        ]
+      )
+    case .dataset:
+      return (
+        """
+        (CASE WHEN json_valid(details) THEN
+          EXISTS (SELECT 1 FROM json_each(details, '$.outputs') WHERE value = ?)
+          OR EXISTS (SELECT 1 FROM json_each(details, '$.input_refs') WHERE value = ?)
+        ELSE 0 END)
+        """, [.text(version.typedRef), .text(version.typedRef)]
+      )
+    }
   }
 
   /// The least string greater than every string starting with `prefix`: its last character

@@ -8,14 +8,14 @@ enum AliasSQL {
     """
 
   static let pointersOfModel = """
-    SELECT m.name, e.alias, e.to_version_id, mv.version, e.at, e.actor
+    SELECT m.name, e.alias, e.to_version_id, mv.version, e.at, e.actor, e.action, e.reason
     FROM alias_events e JOIN model_versions mv ON mv.id = e.to_version_id
     JOIN models m ON m.id = e.model_id
     WHERE e.model_id = ?1 AND \(isCurrent) ORDER BY e.alias
     """
 
   static let pointersOfVersion = """
-    SELECT m.name, e.alias, e.to_version_id, mv.version, e.at, e.actor
+    SELECT m.name, e.alias, e.to_version_id, mv.version, e.at, e.actor, e.action, e.reason
     FROM alias_events e JOIN model_versions mv ON mv.id = e.to_version_id
     JOIN models m ON m.id = e.model_id
     WHERE e.to_version_id = ?1 AND e.at <= ?2 AND \(isCurrent) ORDER BY e.alias
@@ -34,7 +34,8 @@ extension AliasPointer {
   init(row: Row) {
     self.init(
       model: row.string(0), alias: row.string(1), versionID: row.int64(2), version: row.int(3),
-      since: Timestamp(milliseconds: row.int64(4)), actor: row.string(5))
+      since: Timestamp(milliseconds: row.int64(4)), actor: row.string(5), action: row.string(6),
+      reason: row.optionalString(7))
   }
 }
 

@@ -76,4 +76,59 @@ extension SQLiteRegistry {
       }
     }
   }
+
+  /// Grouped over `metrics` by key id (the primary key's prefix), joined to `metric_keys`.
+  public func metricKeys(runID: Int64) throws(PedigreeError) -> [MetricKeyInfo] {
+    try mapErrors {
+      try database.query(
+        """
+        SELECT k.key, count(*), min(m.step), max(m.step)
+        FROM metrics m JOIN metric_keys k ON k.id = m.key_id
+        WHERE m.run_id = ? GROUP BY m.key_id ORDER BY k.key
+        """, [.integer(runID)]
+      ) { MetricKeyInfo(key: $0.string(0), count: $0.int(1), minStep: $0.int64(2), maxStep: $0.int64(3)) }
+    }
+  }
+
+  /// Steps through the primary key `(run_id, key_id, step, timestamp, …)`, so the order costs no
+  /// sort and no row is held after `body` returns.
+  public func forEachMetricPoint(runID: Int64, key: String, _ body: (MetricPoint) -> Void)
+    throws(PedigreeError)
+  {
+    try mapErrors {
+      guard
+        let keyID = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])
+      else { return }
+      let statement = try database.prepare(
+        "SELECT step, timestamp, value, is_nan FROM metrics WHERE run_id = ? AND key_id = ? "
+          + "ORDER BY step, timestamp")
+      defer { statement.reset() }
+      _ = try statement.bind([.integer(runID), .integer(keyID)])
+      while try statement.step() {
+        let row = statement.row
+        body(
+          MetricPoint(
+            key: key, value: row.int64(3) != 0 ? .nan : row.double(2), step: row.int64(0),
+            timestamp: Timestamp(milliseconds: row.int64(1))))
+      }
+    }
+  }
+
+  /// `experiments` left-joined to `runs` (through `runs_by_experiment`).
+  public func experimentList() throws(PedigreeError) -> [ExperimentSummary] {
+    try mapErrors {
+      try database.query(
+        """
+        SELECT x.name, x.created_at, count(r.id),
+          max(x.created_at, coalesce(max(max(r.started_at, coalesce(r.ended_at, r.started_at))), 0))
+        FROM experiments x LEFT JOIN runs r ON r.experiment_id = x.id
+        GROUP BY x.id ORDER BY x.name
+        """
+      ) {
+        ExperimentSummary(
+          name: $0.string(0), createdAt: Timestamp(milliseconds: $0.int64(1)), runCount: $0.int(2),
+          lastActivity: Timestamp(milliseconds: $0.int64(3)))
+      }
+    }
+  }
 }

@@ -97,7 +97,8 @@ extension SQLiteWriter {
       "status": .string(document.start.status.rawValue),
       "params": .integer(Int64(document.start.params.count)),
       "metric_points": .integer(Int64(log.metrics.count)),
-      "inputs": .integer(Int64(document.start.inputs.count)), "outputs": .array(outputRefs),
+      "inputs": .integer(Int64(document.start.inputs.count)),
+      "input_refs": .array(try inputRefs(ofRun: run.id)), "outputs": .array(outputRefs),
       "content_digest": .string(try newRunDigest(document, runID: run.id, keyIDs: keyIDs)),
     ]
     var registered: Outcome<ModelVersion>?
@@ -107,6 +108,7 @@ extension SQLiteWriter {
         section, run: run, outputs: outputs, artifactIDs: artifactIDs)
       details["registered"] = .optional(registered?.value.ref)
       details["alias"] = .optional(move?.alias)
+      if let from = move?.from { details["alias_from"] = .integer(Int64(from)) }
     }
     try appendAudit(action: .runRecord, entity: "run:\(run.uuid)", details: details)
     return RecordResult(

@@ -13,6 +13,7 @@ extension SQLiteWriter {
           "experiment": .string(start.experiment), "name": .optional(start.name),
           "params": .integer(Int64(start.params.count)),
           "inputs": .integer(Int64(start.inputs.count)),
+          "input_refs": .array(try inputRefs(ofRun: handle.id)),
           "content_digest": .string(try RunContent.digest(database, runID: handle.id)),
         ])
       return handle
@@ -107,6 +108,7 @@ extension SQLiteWriter {
       switch output {
       case .artifact(let artifact): _ = try validated(artifact)
       case .dataset(let dataset): _ = try validated(dataset)
+      case .ref: break
       }
     }
   }
@@ -179,7 +181,7 @@ extension SQLiteWriter {
     try insertParams(log.params, runID: runID, runName: runName)
     let keyIDs = try insertMetrics(log.metrics, runID: runID)
     try upsertTags(log.tags, runID: runID)
-    for input in log.inputs { try link(input, toRun: runID) }
+    let inputRefs = try log.inputs.map { JSONValue.string(try link($0, toRun: runID)) }
     var outputs: [JSONValue] = []
     for output in log.outputs {
       outputs.append(.string(try link(output, fromRun: runID)))
@@ -189,7 +191,9 @@ extension SQLiteWriter {
       "metric_points": .integer(Int64(log.metrics.count)),
       "inputs": .integer(Int64(log.inputs.count)), "outputs": .array(outputs),
     ]
-    return (details, keyIDs)
+    var withInputs = details
+    if !inputRefs.isEmpty { withInputs["input_refs"] = .array(inputRefs) }
+    return (withInputs, keyIDs)
   }
 
   func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
@@ -291,20 +295,23 @@ extension SQLiteWriter {
     return id
   }
 
-  /// Links an input to a run (`input → run`), registering an inline dataset first.
-  func link(_ input: RunInput, toRun runID: Int64) throws {
-    let source: Int64
+  /// Links an input to a run (`input → run`), registering an inline dataset first. Returns the
+  /// input's typed ref (for the audit entry's `input_refs`).
+  @discardableResult
+  func link(_ input: RunInput, toRun runID: Int64) throws -> String {
+    let source: NodeRef
     switch input {
     case .ref(let ref):
-      let node = try resolve(ref)
-      if node.kind == .run {
+      source = try resolve(ref)
+      if source.kind == .run {
         throw PedigreeError.usage("a run cannot be an input of a run", hint: "link its outputs instead")
       }
-      source = node.id
     case .dataset(let dataset):
-      source = try insertDatasetVersion(dataset).value.id
+      let version = try insertDatasetVersion(dataset).value
+      source = NodeRef(kind: .datasetVersion, id: version.id, name: version.ref)
     }
-    try insertEdge(from: source, to: runID, .input)
+    try insertEdge(from: source.id, to: runID, .input)
+    return source.typedRef
   }
 
   /// Links an output to a run (`run → output`). Returns the output's display ref.
@@ -318,7 +325,32 @@ extension SQLiteWriter {
       let version = try insertDatasetVersion(dataset).value
       try insertEdge(from: runID, to: version.id, .output)
       return "dataset:\(version.ref)"
+    case .ref(let ref):
+      let node = try resolve(ref)
+      guard node.kind == .datasetVersion || node.kind == .artifact else {
+        throw PedigreeError.usage(
+          "\(node.typedRef) cannot be an output of a run",
+          hint: "outputs are dataset versions (dataset:NAME@N), artifacts, files or URIs")
+      }
+      try insertEdge(from: runID, to: node.id, .output)
+      return node.typedRef
     }
+  }
+
+  /// The typed refs of a run's inputs (`dataset:tx@3`, `model:fraud@2`, `artifact:7`), by node
+  /// id: what `run.start` and `run.record` entries name in `input_refs`, so the audit log of a
+  /// dataset version finds the runs that read it (and the versions a record registered inline).
+  func inputRefs(ofRun runID: Int64) throws -> [JSONValue] {
+    try database.query(
+      """
+      SELECT coalesce('dataset:' || d.name || '@' || dv.version, 'model:' || m.name || '@' || mv.version,
+        'artifact:' || e.src)
+      FROM edges e
+      LEFT JOIN dataset_versions dv ON dv.id = e.src LEFT JOIN datasets d ON d.id = dv.dataset_id
+      LEFT JOIN model_versions mv ON mv.id = e.src LEFT JOIN models m ON m.id = mv.model_id
+      WHERE e.dst = ? AND e.relation = 'input' ORDER BY e.src
+      """, [.integer(runID)]
+    ) { .string($0.string(0)) }
   }
 
   func insertArtifact(_ artifact: ArtifactInput) throws -> Int64 {

@@ -1,0 +1,145 @@
+import PedigreeCore
+
+/// How `run metrics` writes a run's metric histories.
+public enum MetricHistoryFormat: String, Sendable, CaseIterable {
+  /// Aligned columns KEY, STEP, TIMESTAMP, VALUE.
+  case table
+  /// `{"ref": "run:…", "points": [{"key", "step", "timestamp", "value"}, …]}`, one point a line.
+  case json
+  /// `key,step,timestamp,value` with a header line.
+  case csv
+}
+
+extension Queries {
+  /// Writes every point of a run's metrics through `sink`, metric by metric (by key), each in
+  /// step order, then timestamp order. Points stream from the backend one at a time and `sink`
+  /// receives one line (or the document's frame) at a time, so a million points take bounded
+  /// memory: no array of points is ever built.
+  ///
+  /// Values are exact: the shortest text that reads back as the same double, and `NaN`,
+  /// `Infinity`, `-Infinity` (in JSON the strings of the JSON contract).
+  ///
+  /// - Parameter keys: only these metrics; empty means every metric of the run.
+  /// - Returns: how many points were written.
+  /// - Throws: `.notFound` for a key the run has no points of (naming the keys it has), before
+  ///   anything is written; `.usage` when `run` is not a run.
+  @discardableResult
+  public func writeMetricHistory(
+    of run: NodeRef, keys: [String] = [], format: MetricHistoryFormat, to sink: (String) -> Void
+  ) throws(PedigreeError) -> Int {
+    guard run.kind == .run else { throw PedigreeError.usage("\(run.typedRef) is not a run") }
+    return try read {
+      let known = try reader.metricKeys(runID: run.id)
+      let selected = try select(keys, from: known, run: run)
+      return try withoutActuallyEscaping(sink) { sink in
+        var writer = MetricHistoryWriter(format: format, run: run, keys: selected, sink: sink)
+        writer.begin()
+        for info in selected {
+          try reader.forEachMetricPoint(runID: run.id, key: info.key) { writer.write($0) }
+        }
+        writer.end()
+        return writer.count
+      }
+    }
+  }
+
+  private func select(_ keys: [String], from known: [MetricKeyInfo], run: NodeRef) throws
+    -> [MetricKeyInfo]
+  {
+    guard !keys.isEmpty else { return known }
+    var seen: Set<String> = []
+    let wanted = keys.filter { seen.insert($0).inserted }
+    for key in wanted where !known.contains(where: { $0.key == key }) {
+      throw PedigreeError.notFound(
+        "run \(run.name) has no metric '\(key.prefix(128))'",
+        hint: known.isEmpty
+          ? "it has no metrics" : "its metrics: " + known.map(\.key).joined(separator: ", "))
+    }
+    return known.filter { seen.contains($0.key) }
+  }
+}
+
+/// Renders points one at a time for `writeMetricHistory`.
+struct MetricHistoryWriter {
+  let format: MetricHistoryFormat
+  let run: NodeRef
+  let sink: (String) -> Void
+  private(set) var count = 0
+  private let keyWidth: Int
+  private let stepWidth: Int
+
+  init(format: MetricHistoryFormat, run: NodeRef, keys: [MetricKeyInfo], sink: @escaping (String) -> Void) {
+    self.format = format
+    self.run = run
+    self.sink = sink
+    keyWidth = keys.map(\.key.count).max().map { max($0, 3) } ?? 3
+    stepWidth =
+      keys.flatMap { [String($0.minStep).count, String($0.maxStep).count] }.max().map {
+        max($0, 4)
+      } ?? 4
+  }
+
+  /// The shortest text that reads back as the same double; `NaN`, `Infinity`, `-Infinity`.
+  static func exact(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+    return "\(value)"
+  }
+
+  /// Timestamps are 24 characters with milliseconds; padded so columns line up either way.
+  private static let timeWidth = 24
+
+  func begin() {
+    switch format {
+    case .table:
+      sink(row("KEY", "STEP", "TIMESTAMP", "VALUE"))
+    case .csv:
+      sink("key,step,timestamp,value\n")
+    case .json:
+      sink("{\n  \"ref\": \(JSONValue.string(run.typedRef).serialized()),\n  \"points\": [")
+    }
+  }
+
+  mutating func write(_ point: MetricPoint) {
+    let separator = count == 0 ? "\n" : ",\n"
+    count += 1
+    switch format {
+    case .table:
+      sink(row(point.key, String(point.step), point.timestamp.iso8601, Self.exact(point.value)))
+    case .csv:
+      sink(
+        "\(Self.csvField(point.key)),\(point.step),\(point.timestamp.iso8601),\(Self.exact(point.value))\n")
+    case .json:
+      let object = JSONValue.object([
+        "key": .string(point.key), "step": .integer(point.step), "timestamp": .time(point.timestamp),
+        "value": .metric(point.value),
+      ])
+      sink(separator + "    " + object.serialized())
+    }
+  }
+
+  func end() {
+    switch format {
+    case .table, .csv: break
+    case .json: sink(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
+    }
+  }
+
+  private func row(_ key: String, _ step: String, _ time: String, _ value: String) -> String {
+    func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
+      let fill = String(repeating: " ", count: max(0, width - text.count))
+      return right ? fill + text : text + fill
+    }
+    return padded(key, keyWidth) + "  " + padded(step, stepWidth, right: true) + "  "
+      + padded(time, Self.timeWidth) + "  " + value + "\n"
+  }
+
+  /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+  static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+      + "\""
+  }
+}
