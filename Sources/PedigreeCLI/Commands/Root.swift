@@ -16,7 +16,8 @@ public struct PedigreeCommand: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, Lineage.self,
+      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, PolicyCommand.self,
+      Lineage.self,
       Impact.self, Audit.self, Diff.self, Log.self, Verify.self,
       Demo.self,
     ]
