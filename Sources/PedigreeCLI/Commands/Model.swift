@@ -227,7 +227,6 @@ extension ModelCommand {
         let parsedFilter = try ModelVersionFilter.parse(filter)
         let order =
           try orderBy.map { (text) throws(PedigreeError) in try ModelVersionOrder.parse(text) } ?? .default
-        if limit < 1 { throw PedigreeError.usage("invalid limit \(limit): it must be at least 1") }
         let versions = try db.open().queries.searchModelVersions(
           filter: parsedFilter, orderBy: order, limit: limit)
         output.emit(
