@@ -53,6 +53,8 @@ struct Demo: ParsableCommand {
       "pedigree model show fraud-detector@production --at \(story.time(day: -9).iso8601)",
       "pedigree diff fraud-detector@2 fraud-detector@3",
       "pedigree run search \"metrics.auc > 0.9 and params.max_depth = '6'\"",
+      "pedigree model search \"run.metrics.auc > 0.9 and deprecated = false\" --order-by \"run.metrics.auc DESC\"",
+      "pedigree policy list",
       "pedigree log --limit 10",
       "pedigree model rollback fraud-detector --reason \"trying rollback\"",
     ]
@@ -145,6 +147,9 @@ final class DemoStory {
   func tell() throws {
     actor = "dana"
     at(day: -42)
+    // `pedigree policy set '*' --alias production --require-reason`: every production move below
+    // gives its reason.
+    _ = try writer.setPolicy(PolicyInput(pattern: "*", alias: "production", requireReason: true))
     _ = try writer.registerDataset(
       dataset(
         "transactions", "s3://risk-data/raw/transactions/2026-10.parquet", rows: 1_204_332, size: 402_113_024)

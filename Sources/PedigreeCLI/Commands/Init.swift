@@ -12,6 +12,9 @@ struct Init: ParsableCommand {
   @OptionGroup var actor: ActorOptions
   @OptionGroup var output: OutputOptions
 
+  /// The policy `init` suggests (and `demo` sets).
+  static let policySuggestion = "pedigree policy set '*' --alias production --require-reason"
+
   func run() throws {
     try execute {
       let (registry, applied) = try SQLiteRegistry.initialize(
@@ -20,7 +23,8 @@ struct Init: ParsableCommand {
         migrationReport(registry, applied: applied),
         text: applied.isEmpty
           ? "\(registry.path) is up to date (schema version \(Migration.latestVersion))"
-          : "initialised \(registry.path) (schema version \(Migration.latestVersion))")
+          : "initialised \(registry.path) (schema version \(Migration.latestVersion))"
+            + "\nTo require a reason for every production move: \(Init.policySuggestion)")
     }
   }
 }

@@ -7,8 +7,8 @@ struct ModelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "model", abstract: "Register, promote, roll back and inspect model versions.",
     subcommands: [
-      Register.self, Promote.self, Rollback.self, Deprecate.self, List.self, Show.self, Versions.self,
-      History.self,
+      Register.self, Promote.self, Rollback.self, Deprecate.self, Tag.self, Describe.self, List.self,
+      Show.self, Versions.self, Search.self, History.self,
     ])
 
   struct Register: ParsableCommand {
@@ -28,6 +28,8 @@ struct ModelCommand: ParsableCommand {
     @Option(help: "The artifact's digest, sha256:<hex> (for a URI).") var digest: String?
     @Option(help: "An alias to point at the new version.") var alias: String?
     @Option(help: "A description of this version.") var description: String?
+    @Option(name: .customLong("tag"), help: "A tag of this version, key=value (repeatable).") var tags:
+      [String] = []
     @OptionGroup var db: RegistryOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
@@ -55,12 +57,14 @@ struct ModelCommand: ParsableCommand {
     private func registration() throws(PedigreeError) -> ModelRegistration {
       try Names.validate(name, as: "model")
       if let alias { try Names.validateAlias(alias) }
-      return ModelRegistration(
+      var registration = ModelRegistration(
         model: name, run: try Ref.parse(runID, defaultKind: .run),
         artifact: try artifact.map { (artifact) throws(PedigreeError) in
           try artifactInput(artifact, digest: digest)
         },
         alias: alias, description: description)
+      registration.tags = try keyValues(tags, "tag")
+      return registration
     }
   }
 
@@ -148,6 +152,103 @@ struct ModelCommand: ParsableCommand {
         output.emit(
           version.json.adding(["deprecated": .bool(true), "reason": .string(reason)]),
           text: "deprecated \(version.ref): \(reason)")
+      }
+    }
+  }
+}
+
+extension ModelCommand {
+  struct Tag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Set or unset tags of a model version; every change is kept in its history.",
+      discussion: """
+        A tag set to the value it has, or unset when absent, changes nothing. Tags are searchable: \
+        pedigree model search "tags.reviewed = 'yes'".
+
+        Example: pedigree model tag fraud-detector@4 --set reviewed=yes --set ticket=RISK-42 --unset draft
+        """)
+
+    @Argument(help: "The version: NAME@N, NAME@ALIAS or NAME (latest).") var ref: String
+    @Option(name: .customLong("set"), help: "A tag to set, key=value (repeatable).") var sets: [String] = []
+    @Option(name: .customLong("unset"), help: "A tag key to remove (repeatable).") var unsets: [String] = []
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      if sets.isEmpty && unsets.isEmpty { throw ValidationError("give --set k=v or --unset k") }
+    }
+
+    func run() throws {
+      try execute {
+        let target = try Ref.parse(ref, defaultKind: .model)
+        let outcome = try db.writer(as: actor.author()).tagModelVersion(
+          target, set: try keyValues(sets, "tag"), unset: unsets)
+        output.emit(
+          outcome,
+          text: outcome.changed
+            ? "\(outcome.value.name): tags \(outcome.value.tagList)"
+            : "\(outcome.value.name) already has these tags; nothing changed")
+      }
+    }
+  }
+
+  struct Describe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Replace a model version's description; the earlier ones are kept in its history.",
+      discussion:
+        "Example: pedigree model describe fraud-detector@4 --description \"XGBoost on the fixed labels\"")
+
+    @Argument(help: "The version: NAME@N, NAME@ALIAS or NAME (latest).") var ref: String
+    @Option(help: "The new description (empty: clear it).") var description: String
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let target = try Ref.parse(ref, defaultKind: .model)
+        let outcome = try db.writer(as: actor.author()).describeModelVersion(target, description: description)
+        let name = outcome.value.name
+        output.emit(
+          outcome,
+          text: !outcome.changed
+            ? "\(name) already has this description; nothing changed"
+            : outcome.value.description == nil ? "\(name): description cleared" : "\(name): description set")
+      }
+    }
+  }
+
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Find model versions with the search language: aliases, tags, deprecation, the run's metrics.",
+      discussion: """
+        Fields: name, version, description, deprecated (true/false), created_at, created_by, \
+        aliases, tags.K (the version's), and the source run's run.metrics.K (latest value), \
+        run.params.K, run.tags.K, run.attributes.{status, name, experiment, …}. Operators as in \
+        run search.
+
+        Example: pedigree model search "run.metrics.auc > 0.9 and aliases = 'staging' and deprecated = false" --order-by "run.metrics.auc DESC"
+        """)
+
+    @Argument(help: "The filter (empty: every version).") var filter: String = ""
+    @Option(help: "Sort keys, e.g. \"run.metrics.auc DESC, created_at\".") var orderBy: String?
+    @Option(help: "At most this many versions.") var limit = RunSearch.defaultLimit
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let parsedFilter = try ModelVersionFilter.parse(filter)
+        let order =
+          try orderBy.map { (text) throws(PedigreeError) in try ModelVersionOrder.parse(text) } ?? .default
+        let versions = try db.open().queries.searchModelVersions(
+          filter: parsedFilter, orderBy: order, limit: limit)
+        output.emit(
+          versions.json,
+          text: versions.isEmpty
+            ? "no model versions match" : ModelVersionInfo.searchTable(versions).rendered())
       }
     }
   }

@@ -16,8 +16,8 @@ public struct PedigreeCommand: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, Lineage.self,
-      Impact.self, Audit.self, Diff.self, Log.self, Verify.self, ExperimentCommand.self,
+      Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, PolicyCommand.self,
+      ExperimentCommand.self, Lineage.self, Impact.self, Audit.self, Diff.self, Log.self, Verify.self,
       Demo.self,
     ]
   )

@@ -50,6 +50,7 @@ extension PedigreeError.Remedy {
     case .chooseVersion: "use --to N to choose a version, or promote one"
     case .nameRun: "pass --run RUN_ID"
     case .sayWhatToLog: "pass --param, --metric, --input or --output"
+    case .giveReason: "pass --reason T"
     }
   }
 }

@@ -165,6 +165,8 @@ public struct ModelRegistration: Equatable, Sendable {
   /// An alias to point at the new version (`staging`).
   public var alias: String?
   public var description: String?
+  /// Tags of the new version (`--tag k=v`), recorded as its first tag events.
+  public var tags: [KeyValue] = []
 
   public init(
     model: String, run: Ref, artifact: ArtifactInput? = nil, alias: String? = nil,

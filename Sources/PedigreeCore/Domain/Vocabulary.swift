@@ -26,6 +26,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case modelPromote = "model.promote"
   case modelRollback = "model.rollback"
   case modelDeprecate = "model.deprecate"
+  case modelTag = "model.tag"
+  case modelDescribe = "model.describe"
+  case policySet = "policy.set"
+  case policyUnset = "policy.unset"
 }
 
 /// How an alias moved (`alias_events.action`).

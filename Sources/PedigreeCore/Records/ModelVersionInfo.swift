@@ -58,7 +58,9 @@ public struct ModelVersionInfo: Hashable, Sendable {
   public let id: Int64
   public let model: String
   public let version: Int
-  public let description: String?
+  /// Its description now (or as of the time asked about): the latest `model describe`, else the
+  /// one given at registration.
+  public var description: String?
   public let createdAt: Timestamp
   public let createdBy: String
   /// The run that produced it: node id and run id.
@@ -71,6 +73,8 @@ public struct ModelVersionInfo: Hashable, Sendable {
   public let deprecation: Deprecation?
   /// The aliases pointing at it (as of the time asked about), by name.
   public var aliases: [String]
+  /// Its tags (as of the time asked about): the latest event of each key, unless an unset.
+  public var tags: [String: String] = [:]
 
   public init(
     id: Int64, model: String, version: Int, description: String?, createdAt: Timestamp,
@@ -104,6 +108,8 @@ extension ModelVersionInfo: JSONConvertible {
       "artifact": artifact?.json ?? .null, "artifact_digest": .optional(artifactDigest),
       "deprecated": .bool(deprecation != nil), "deprecation": deprecation?.json ?? .null,
       "aliases": .strings(aliases),
+      "tags": .object(
+        JSONObject(tags.sorted { $0.key < $1.key }.map { (key: $0.key, value: .string($0.value)) })),
     ])
   }
 }

@@ -27,4 +27,8 @@ public protocol ModelReading {
   /// The alias events of a model (of one alias when `alias` is given) up to `at`, oldest first.
   func aliasEvents(modelID: Int64, alias: String?, at: Timestamp?) throws(PedigreeError)
     -> [AliasEvent]
+
+  /// The promotion policies in force (each pattern and alias's latest row, unless an unset), by
+  /// alias then pattern.
+  func promotionPolicies() throws(PedigreeError) -> [PromotionPolicy]
 }

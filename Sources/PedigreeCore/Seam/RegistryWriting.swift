@@ -41,4 +41,21 @@ public protocol RegistryWriting {
 
   /// Marks a model version bad.
   func deprecate(_ ref: Ref, reason: String) throws(PedigreeError) -> ModelVersion
+
+  /// Sets and unsets tags of a model version (a key in both is refused); a tag set to the value
+  /// it has, or unset when absent, is no change, and a call changing nothing writes nothing.
+  func tagModelVersion(_ ref: Ref, set: [KeyValue], unset: [String]) throws(PedigreeError)
+    -> Outcome<ModelVersionInfo>
+
+  /// Replaces a model version's description (`nil` or empty clears it).
+  func describeModelVersion(_ ref: Ref, description: String?) throws(PedigreeError)
+    -> Outcome<ModelVersionInfo>
+
+  /// Sets the promotion policy of a pattern and alias (replacing the one it had).
+  func setPolicy(_ policy: PolicyInput) throws(PedigreeError) -> Outcome<PromotionPolicy>
+
+  /// Removes the promotion policy of a pattern and alias; returns the policy removed.
+  ///
+  /// - Throws: `.notFound` when the pattern has no policy on that alias.
+  func unsetPolicy(pattern: String, alias: String) throws(PedigreeError) -> PromotionPolicy
 }

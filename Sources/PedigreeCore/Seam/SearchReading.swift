@@ -10,4 +10,12 @@ public protocol SearchReading {
   ///
   /// - Parameter limit: at least 1 (the caller checks).
   func searchRuns(_ filter: RunFilter, order: RunOrder, limit: Int) throws(PedigreeError) -> RunSearchResult
+
+  /// The model versions `filter` matches, sorted by `order` (ties: creation time, newest first,
+  /// then model name and version), at most `limit` of them, each with its aliases, tags and
+  /// description now. Compiled like `searchRuns`: every key and literal bound as a parameter.
+  ///
+  /// - Parameter limit: at least 1 (the caller checks).
+  func searchModelVersions(_ filter: ModelVersionFilter, order: ModelVersionOrder, limit: Int)
+    throws(PedigreeError) -> [ModelVersionInfo]
 }

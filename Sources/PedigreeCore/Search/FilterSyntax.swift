@@ -1,10 +1,19 @@
 /// What a filter or an order term refers to: a metric's latest value, a param, a tag, or a column
-/// of the run itself.
-package enum SearchField: Hashable, Sendable {
+/// of the run itself; in a model search, a version's tag or attribute, its aliases, or a field of
+/// the run that produced it (`run.metrics.auc`).
+package indirect enum SearchField: Hashable, Sendable {
   case metric(String)
   case param(String)
   case tag(String)
   case attribute(RunAttribute)
+  /// A model version's tag (`tags.K` in a model search).
+  case versionTag(String)
+  /// A column of the model version (`name`, `version`, `deprecated`, …).
+  case version(ModelVersionAttribute)
+  /// The aliases that point at the version now (`aliases = 'production'`).
+  case aliases
+  /// A field of the version's source run (`run.params.lr`, `run.attributes.status`).
+  case run(SearchField)
 
   /// How values of the field compare.
   package var valueType: SearchValueType {
@@ -12,6 +21,9 @@ package enum SearchField: Hashable, Sendable {
     case .metric: .number
     case .param, .tag: .text
     case .attribute(let attribute): attribute.valueType
+    case .versionTag, .aliases: .text
+    case .version(let attribute): attribute.valueType
+    case .run(let field): field.valueType
     }
   }
 
@@ -22,6 +34,10 @@ package enum SearchField: Hashable, Sendable {
     case .param(let key): "params." + SearchField.quotedKey(key)
     case .tag(let key): "tags." + SearchField.quotedKey(key)
     case .attribute(let attribute): "attributes." + attribute.rawValue
+    case .versionTag(let key): "tags." + SearchField.quotedKey(key)
+    case .version(let attribute): attribute.rawValue
+    case .aliases: "aliases"
+    case .run(let field): "run." + field.description
     }
   }
 
@@ -51,6 +67,8 @@ package enum SearchValueType: Sendable {
   case time
   /// The run status: one of `running`, `finished`, `failed`, `killed`, any case.
   case status
+  /// `deprecated`: `true` or `false`.
+  case boolean
 
   package var name: String {
     switch self {
@@ -58,6 +76,7 @@ package enum SearchValueType: Sendable {
     case .text: "a string"
     case .time: "a time"
     case .status: "a status"
+    case .boolean: "true or false"
     }
   }
 }
@@ -101,6 +120,40 @@ package enum RunAttribute: String, CaseIterable, Sendable {
   package static let statuses = ["running", "finished", "failed", "killed"]
 }
 
+/// A column of a model version that a model search may name bare (`version > 2`) or as
+/// `attributes.NAME`.
+package enum ModelVersionAttribute: String, CaseIterable, Sendable {
+  case name
+  case version
+  case description
+  case deprecated
+  case createdAt = "created_at"
+  case createdBy = "created_by"
+
+  /// The other names an attribute answers to.
+  package static let synonyms: [String: ModelVersionAttribute] = [
+    "model": .name, "creation_time": .createdAt, "user": .createdBy, "user_id": .createdBy,
+  ]
+
+  /// Resolves a name, ignoring case.
+  package init?(named name: String) {
+    let lowered = name.lowercased()
+    guard
+      let attribute = ModelVersionAttribute(rawValue: lowered) ?? ModelVersionAttribute.synonyms[lowered]
+    else { return nil }
+    self = attribute
+  }
+
+  package var valueType: SearchValueType {
+    switch self {
+    case .version: .number
+    case .deprecated: .boolean
+    case .createdAt: .time
+    case .name, .description, .createdBy: .text
+    }
+  }
+}
+
 /// A comparison operator.
 package enum FilterOperator: String, Sendable, CaseIterable {
   case equal = "="
@@ -130,10 +183,13 @@ package enum FilterValue: Equatable, Sendable {
   case number(Double)
   /// Milliseconds since the epoch, UTC (from an ISO 8601 string or an integer).
   case time(Int64)
+  /// `true` or `false` (`deprecated = true`).
+  case boolean(Bool)
 
   /// The literal as a filter would write it.
   package var description: String {
     switch self {
+    case .boolean(let value): value ? "true" : "false"
     case .text(let text): "'" + text.replacingAll("'", with: "''") + "'"
     case .number(let number):
       number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"

@@ -35,14 +35,7 @@ public struct RunFilter: Equatable, Sendable, CustomStringConvertible {
   public static let all = RunFilter(expression: nil)
 
   /// The filter in canonical form (inner groups parenthesised), which parses back to itself.
-  public var description: String {
-    switch expression {
-    case nil: ""
-    case .and(let terms)?: terms.map(\.description).joined(separator: " AND ")
-    case .or(let terms)?: terms.map(\.description).joined(separator: " OR ")
-    case .comparison(let comparison)?: comparison.description
-    }
-  }
+  public var description: String { FilterExpression.canonical(expression) }
 
   /// The fields the filter names, in order of first appearance.
   package var fields: [SearchField] { expression?.fields ?? [] }
@@ -67,6 +60,11 @@ public struct RunOrder: Equatable, Sendable, CustomStringConvertible {
       self.field = field
       self.descending = descending
     }
+
+    /// `field ASC, field DESC`.
+    package static func describe(_ terms: [Term]) -> String {
+      terms.map { $0.field.description + ($0.descending ? " DESC" : " ASC") }.joined(separator: ", ")
+    }
   }
 
   package let terms: [Term]
@@ -77,7 +75,61 @@ public struct RunOrder: Equatable, Sendable, CustomStringConvertible {
   public static let `default` = RunOrder(
     terms: [Term(field: .attribute(.startTime), descending: true)])
 
-  public var description: String {
-    terms.map { $0.field.description + ($0.descending ? " DESC" : " ASC") }.joined(separator: ", ")
+  public var description: String { RunOrder.Term.describe(terms) }
+}
+
+extension FilterExpression {
+  /// A whole filter in canonical form: the top level unparenthesised, inner groups parenthesised.
+  package static func canonical(_ expression: FilterExpression?) -> String {
+    switch expression {
+    case nil: ""
+    case .and(let terms)?: terms.map(\.description).joined(separator: " AND ")
+    case .or(let terms)?: terms.map(\.description).joined(separator: " OR ")
+    case .comparison(let comparison)?: comparison.description
+    }
   }
+}
+
+/// A parsed `model search` filter: the run-search language over model versions.
+///
+/// ```swift
+/// let filter = try ModelVersionFilter.parse(
+///   "aliases = 'staging' and run.metrics.auc >= 0.9 and tags.reviewed = 'yes' and deprecated = false")
+/// let versions = try registry.searchModelVersions(filter: filter)
+/// ```
+///
+/// - Fields: `name`, `version`, `description`, `deprecated` (`true`/`false`), `created_at`,
+///   `created_by` (bare, or as `attributes.NAME`), `tags.KEY` (the version's tags), `aliases`
+///   (the aliases pointing at it now: `aliases = 'production'`, `aliases IN (…)`,
+///   `aliases IS NULL` for none), and the source run's fields behind `run.`: `run.metrics.KEY`
+///   (latest value), `run.params.KEY`, `run.tags.KEY`, `run.attributes.NAME` (or `run.NAME`).
+/// - Operators, values, types and quoting as in `RunFilter`. A negated comparison on `aliases`
+///   (`!=`, `NOT IN`, `NOT LIKE`) holds when no alias matches the positive one.
+///
+/// It compiles to parameterised SQL with the same compiler as `run search`.
+public struct ModelVersionFilter: Equatable, Sendable, CustomStringConvertible {
+  package let expression: FilterExpression?
+
+  package init(expression: FilterExpression?) { self.expression = expression }
+
+  /// The filter every version matches.
+  public static let all = ModelVersionFilter(expression: nil)
+
+  /// The filter in canonical form, which parses back to itself.
+  public var description: String { FilterExpression.canonical(expression) }
+}
+
+/// The order of `model search` results: fields as in `ModelVersionFilter`, each `ASC` (the
+/// default) or `DESC`. Versions lacking an ordered key sort last; ties end in creation time,
+/// newest first, then model name and version. The default is `created_at DESC`.
+public struct ModelVersionOrder: Equatable, Sendable, CustomStringConvertible {
+  package let terms: [RunOrder.Term]
+
+  package init(terms: [RunOrder.Term]) { self.terms = terms }
+
+  /// Newest first: `created_at DESC`.
+  public static let `default` = ModelVersionOrder(
+    terms: [RunOrder.Term(field: .version(.createdAt), descending: true)])
+
+  public var description: String { RunOrder.Term.describe(terms) }
 }

@@ -59,6 +59,8 @@ public struct PedigreeError: Error, CustomStringConvertible, Sendable, Equatable
     case nameRun
     /// Say what to log: params, metrics, inputs or outputs.
     case sayWhatToLog
+    /// Give a reason for the alias move (a promotion policy requires one).
+    case giveReason
   }
 
   public var description: String {

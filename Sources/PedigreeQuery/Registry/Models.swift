@@ -109,3 +109,21 @@ extension Queries {
     try reader.modelSnapshot(modelID: modelID, at: at)
   }
 }
+
+extension Queries {
+  /// The promotion policies in force, by alias then pattern.
+  public func promotionPolicies() throws(PedigreeError) -> [PromotionPolicy] {
+    try read { try reader.promotionPolicies() }
+  }
+}
+
+extension PromotionPolicy {
+  /// The policies as a table: pattern, alias, conditions, set when and by whom.
+  public static func table(_ policies: [PromotionPolicy]) -> TextTable {
+    TextTable(
+      ["PATTERN", "ALIAS", "REQUIRES", "SET", "BY"],
+      rows: policies.map {
+        [$0.pattern, $0.alias, $0.conditions.joined(separator: "; "), $0.createdAt.iso8601, $0.createdBy]
+      })
+  }
+}

@@ -121,7 +121,16 @@ struct FilterLexer {
       guard !key.isEmpty else { throw source.error("empty key", at: keyStart) }
       return .field(prefix: word, key: key)
     default:
-      let key = take(while: SearchField.isBareKeyByte)
+      var key = take(while: SearchField.isBareKeyByte)
+      // A nested field with a quoted last key: run.metrics.`val loss`.
+      if key.hasSuffix("."),
+        byte(at: position) == UInt8(ascii: "`") || byte(at: position) == UInt8(ascii: "\"")
+      {
+        let quotedStart = position
+        let last = try quoted(what: "key")
+        guard !last.isEmpty else { throw source.error("empty key", at: quotedStart) }
+        key += last
+      }
       guard !key.isEmpty else {
         throw source.error(
           "expected a key after '\(word).'", at: keyStart,

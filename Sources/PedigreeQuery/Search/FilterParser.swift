@@ -27,13 +27,28 @@ struct FilterParser {
     "fields are metrics.KEY, params.KEY, tags.KEY and attributes.NAME ("
     + RunAttribute.allCases.map(\.rawValue).joined(separator: ", ") + ")"
 
+  static let modelFieldsHint =
+    "fields are " + ModelVersionAttribute.allCases.map(\.rawValue).joined(separator: ", ")
+    + ", aliases, tags.KEY, and the run's run.metrics.KEY, run.params.KEY, run.tags.KEY, "
+    + "run.attributes.NAME"
+
+  /// What the fields name: runs (`run search`) or model versions (`model search`, a policy's
+  /// `--require`), whose `run.` fields are the source run's and compile as in a run search.
+  enum Dialect {
+    case runs, modelVersions
+
+    var fieldsHint: String { self == .runs ? FilterParser.fieldsHint : FilterParser.modelFieldsHint }
+  }
+
+  private let dialect: Dialect
   private let source: FilterSource
   private var lexer: FilterLexer
   private var token: FilterToken
   private var comparisons = 0
   private var values = 0
 
-  init(_ text: String) throws(PedigreeError) {
+  init(_ text: String, dialect: Dialect = .runs) throws(PedigreeError) {
+    self.dialect = dialect
     source = FilterSource(text)
     lexer = FilterLexer(source: source)
     token = try lexer.next()
@@ -131,10 +146,48 @@ struct FilterParser {
 
   /// The field at the current token; advances past it.
   private mutating func parseField() throws(PedigreeError) -> SearchField {
+    if dialect == .modelVersions, case .word(let word) = token.kind,
+      let field = FilterParser.bareModelField(word)
+    {
+      try advance()
+      return field
+    }
     guard case .field(let prefix, let key) = token.kind else { throw fieldExpected() }
-    let field = try resolveField(prefix: prefix, key: key)
+    let field =
+      dialect == .runs
+      ? try resolveField(prefix: prefix, key: key) : try resolveModelField(prefix: prefix, key: key)
     try advance()
     return field
+  }
+
+  /// `version`, `deprecated`, `aliases`, … written without a prefix.
+  private static func bareModelField(_ word: String) -> SearchField? {
+    if word.lowercased() == "aliases" || word.lowercased() == "alias" { return .aliases }
+    return ModelVersionAttribute(named: word).map(SearchField.version)
+  }
+
+  /// A model search field: the version's `tags.K` and `attributes.NAME`, or a run field behind
+  /// `run.` (`run.metrics.auc`, `run.attributes.status`, `run.status`).
+  private func resolveModelField(prefix: String, key: String) throws(PedigreeError) -> SearchField {
+    switch prefix.lowercased() {
+    case "tags", "tag": return .versionTag(key)
+    case "attributes", "attribute", "attr":
+      guard let field = FilterParser.bareModelField(key) else {
+        throw source.error(
+          "unknown attribute '\(key.prefix(40))'", at: token.start,
+          hint: "attributes are " + ModelVersionAttribute.allCases.map(\.rawValue).joined(separator: ", ")
+            + ", aliases")
+      }
+      return field
+    case "run", "runs":
+      guard let dot = key.firstIndex(of: ".") else {
+        return .run(try resolveField(prefix: "attributes", key: key))
+      }
+      return .run(try resolveField(prefix: String(key[..<dot]), key: String(key[key.index(after: dot)...])))
+    default:
+      throw source.error(
+        "unknown field \(source.quote(token))", at: token.start, hint: FilterParser.modelFieldsHint)
+    }
   }
 
   private func resolveField(prefix: String, key: String) throws(PedigreeError) -> SearchField {
@@ -151,17 +204,17 @@ struct FilterParser {
       return .attribute(attribute)
     default:
       throw source.error(
-        "unknown field \(source.quote(token))", at: token.start, hint: FilterParser.fieldsHint)
+        "unknown field \(source.quote(token))", at: token.start, hint: dialect.fieldsHint)
     }
   }
 
   private func fieldExpected() -> PedigreeError {
     if case .word(let word) = token.kind, !["and", "or", "not"].contains(word.lowercased()) {
-      let hint =
-        RunAttribute(named: word).map { "write attributes.\($0.rawValue)" } ?? FilterParser.fieldsHint
+      let prefix = dialect == .runs ? "attributes." : "run.attributes."
+      let hint = RunAttribute(named: word).map { "write \(prefix)\($0.rawValue)" } ?? dialect.fieldsHint
       return source.error("unknown field \(source.quote(token))", at: token.start, hint: hint)
     }
-    return expected("a field", hint: FilterParser.fieldsHint)
+    return expected("a field", hint: dialect.fieldsHint)
   }
 
   private static let symbolOperators: [String: FilterOperator] = [
@@ -217,6 +270,11 @@ struct FilterParser {
     _ op: FilterOperator, written: String, on field: SearchField, at operatorStart: Int
   ) throws(PedigreeError) {
     let type = field.valueType
+    if type == .boolean && op != .equal && op != .notEqual {
+      throw source.error(
+        "cannot use '\(written)' on \(field.description), true or false,", at: operatorStart,
+        hint: "write \(field.description) = true or \(field.description) = false")
+    }
     if op.isOrdering && (type == .text || type == .status) {
       throw source.error(
         "cannot use '\(written)' on \(field.description), a string,", at: operatorStart,
@@ -260,6 +318,8 @@ struct FilterParser {
       value = try FilterValueRules.convert(string: text, for: field, op: op, in: source, at: valueToken)
     case .number(let number):
       value = try FilterValueRules.convert(number: number, for: field, in: source, at: valueToken)
+    case .word(let word) where field.valueType == .boolean:
+      value = try FilterValueRules.boolean(word, for: field, in: source, at: valueToken)
     default: throw expected("a value after \(what)", hint: "values are 'strings' or numbers")
     }
     values += 1

@@ -30,6 +30,8 @@ enum FilterValueRules {
       return .time(time.milliseconds)
     case .status:
       return try status(text, op: op, in: source, at: token)
+    case .boolean:
+      return try boolean(text, for: field, in: source, at: token)
     }
   }
 
@@ -46,12 +48,30 @@ enum FilterValueRules {
           hint: "a time is an ISO 8601 string or a whole number of milliseconds since 1970")
       }
       return .time(milliseconds)
+    case .boolean:
+      throw source.error(
+        "\(field.description) is true or false, found the number \(source.quote(token))", at: token.start,
+        hint: "write \(field.description) = true")
     case .text, .status:
       let written = source.quote(token).dropFirst().dropLast()
       throw source.error(
         "\(field.description) compares with strings, found the number \(written)",
         at: token.start,
         hint: "quote it: \(field.description) = '\(written)' (params and tags are strings, as in MLflow)")
+    }
+  }
+
+  /// `true` or `false`, any case, bare or quoted.
+  static func boolean(
+    _ text: String, for field: SearchField, in source: FilterSource, at token: FilterToken
+  ) throws(PedigreeError) -> FilterValue {
+    switch text.lowercased() {
+    case "true": return .boolean(true)
+    case "false": return .boolean(false)
+    default:
+      throw source.error(
+        "\(field.description) is true or false, found \(source.quote(token))", at: token.start,
+        hint: "write \(field.description) = true")
     }
   }
 

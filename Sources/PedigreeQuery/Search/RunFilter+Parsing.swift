@@ -15,3 +15,19 @@ extension RunOrder {
     return RunOrder(terms: try parser.parseOrder())
   }
 }
+
+extension ModelVersionFilter {
+  /// Parses a model search filter (see `ModelVersionFilter`); the empty string is `.all`.
+  public static func parse(_ text: String) throws(PedigreeError) -> ModelVersionFilter {
+    var parser = try FilterParser(text, dialect: .modelVersions)
+    return ModelVersionFilter(expression: try parser.parseFilter())
+  }
+}
+
+extension ModelVersionOrder {
+  /// Parses `field [ASC|DESC], …` over model search fields (`run.metrics.auc DESC, version`).
+  public static func parse(_ text: String) throws(PedigreeError) -> ModelVersionOrder {
+    var parser = try FilterParser(text, dialect: .modelVersions)
+    return ModelVersionOrder(terms: try parser.parseOrder())
+  }
+}

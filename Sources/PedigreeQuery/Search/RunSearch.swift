@@ -46,3 +46,25 @@ extension RegistryReading {
     try queries.searchRuns(filter: filter, orderBy: orderBy, limit: limit)
   }
 }
+
+extension Queries {
+  /// Finds model versions matching `filter` (the model search language, see
+  /// `ModelVersionFilter`), sorted by `orderBy`, at most `limit` of them.
+  ///
+  /// ```swift
+  /// let versions = try queries.searchModelVersions(
+  ///   filter: try ModelVersionFilter.parse("aliases = 'staging' and run.metrics.auc > 0.9"),
+  ///   orderBy: try ModelVersionOrder.parse("run.metrics.auc DESC"), limit: 5)
+  /// ```
+  ///
+  /// - Throws: `.usage` for a limit below 1; the backend's errors otherwise.
+  public func searchModelVersions(
+    filter: ModelVersionFilter = .all, orderBy: ModelVersionOrder = .default,
+    limit: Int = RunSearch.defaultLimit
+  ) throws(PedigreeError) -> [ModelVersionInfo] {
+    guard limit >= 1 else {
+      throw PedigreeError(.usage, "invalid limit \(limit): it must be at least 1")
+    }
+    return try reader.searchModelVersions(filter, order: orderBy, limit: limit)
+  }
+}

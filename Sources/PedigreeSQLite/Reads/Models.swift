@@ -7,6 +7,11 @@ enum AliasSQL {
             WHERE x.model_id = e.model_id AND x.alias = e.alias AND x.at <= ?2)
     """
 
+  /// `a` is the latest event of its (model, alias) now: the alias points at `a.to_version_id`.
+  static let isLatest = """
+    a.id = (SELECT max(x.id) FROM alias_events x WHERE x.model_id = a.model_id AND x.alias = a.alias)
+    """
+
   static let pointersOfModel = """
     SELECT m.name, e.alias, e.to_version_id, mv.version, e.at, e.actor, e.action, e.reason
     FROM alias_events e JOIN model_versions mv ON mv.id = e.to_version_id
@@ -49,6 +54,14 @@ extension AliasEvent {
 }
 
 enum ModelVersionSQL {
+  /// The description of `mv` now: its latest `model describe` event, else the registration's.
+  static let currentDescription = """
+    (CASE WHEN EXISTS (SELECT 1 FROM model_version_description_events d WHERE d.model_version_id = mv.id)
+      THEN (SELECT d.description FROM model_version_description_events d
+            WHERE d.model_version_id = mv.id ORDER BY d.id DESC LIMIT 1)
+      ELSE mv.description END)
+    """
+
   /// Append a WHERE clause.
   static let select = """
     SELECT mv.id, m.name, mv.version, mv.description, mv.created_at, mv.created_by, mv.run_id,
@@ -130,6 +143,7 @@ extension SQLiteRegistry {
         [.integer(modelID), .integer(at?.milliseconds ?? Int64.max)], { ModelVersionInfo(row: $0, at: at) })
       for index in versions.indices {
         versions[index].aliases = pointers.filter { $0.versionID == versions[index].id }.map(\.alias)
+        try addMetadata(to: &versions[index], at: at)
       }
       return ModelSnapshot(
         name: model.0, createdAt: model.1, createdBy: model.2, at: at, versions: versions,
@@ -145,6 +159,7 @@ extension SQLiteRegistry {
           ModelVersionSQL.select + " WHERE mv.id = ?", [.integer(id)], { ModelVersionInfo(row: $0, at: at) })
       else { throw PedigreeError.notFound("no model version with node id \(id)") }
       info.aliases = try aliases(ofVersion: id, at: at).map(\.alias)
+      try addMetadata(to: &info, at: at)
       return info
     }
   }
@@ -177,6 +192,31 @@ extension SQLiteRegistry {
           + " ORDER BY e.id",
         [.integer(modelID), SQLValue(alias), .integer(at?.milliseconds ?? Int64.max)],
         AliasEvent.init(row:))
+    }
+  }
+}
+
+extension SQLiteRegistry {
+  /// Sets the version's tags and description as of `at` from their events: each tag's latest
+  /// event (unless an unset), the latest description event (else the registration's).
+  func addMetadata(to info: inout ModelVersionInfo, at: Timestamp?) throws {
+    let arguments: [SQLValue] = [.integer(info.id), .integer(at?.milliseconds ?? Int64.max)]
+    let tags = try database.query(
+      """
+      SELECT t.key, t.value FROM model_version_tag_events t
+      WHERE t.model_version_id = ?1 AND t.value IS NOT NULL
+        AND t.id = (SELECT max(x.id) FROM model_version_tag_events x
+                    WHERE x.model_version_id = ?1 AND x.key = t.key AND x.at <= ?2)
+      """, arguments
+    ) { ($0.string(0), $0.string(1)) }
+    info.tags = Dictionary(tags, uniquingKeysWith: { $1 })
+    if let latest = try database.queryFirst(
+      """
+      SELECT description FROM model_version_description_events
+      WHERE model_version_id = ?1 AND at <= ?2 ORDER BY id DESC LIMIT 1
+      """, arguments, { $0.optionalString(0) })
+    {
+      info.description = latest
     }
   }
 }

@@ -52,6 +52,7 @@ extension FilterValue {
     case .text(let text): .text(text)
     case .number(let number): .real(number)
     case .time(let milliseconds): .integer(milliseconds)
+    case .boolean(let value): .integer(value ? 1 : 0)
     }
   }
 }
@@ -82,14 +83,63 @@ extension RunAttribute {
   }
 }
 
+/// Where a keyed field's rows live: `subject IN (SELECT owner FROM table WHERE key = ? …)`.
+struct KeyedTable {
+  /// The row the field belongs to: `r.id` (a run) or `mv.id` (a model version).
+  let subject: String
+  let table: String
+  /// The column of `table` naming the subject.
+  let owner: String
+  let key: String
+}
+
 extension SearchField {
-  /// The table holding the field's key-value rows, for metrics, params and tags.
-  var keyedTable: (table: String, key: String)? {
+  /// The table holding the field's key-value rows, for metrics, params and tags (of a run, or of
+  /// a model version).
+  var keyedTable: KeyedTable? {
     switch self {
-    case .metric(let key): ("latest_metrics", key)
-    case .param(let key): ("params", key)
-    case .tag(let key): ("run_tags", key)
-    case .attribute: nil
+    case .metric(let key): KeyedTable(subject: "r.id", table: "latest_metrics", owner: "run_id", key: key)
+    case .param(let key): KeyedTable(subject: "r.id", table: "params", owner: "run_id", key: key)
+    case .tag(let key): KeyedTable(subject: "r.id", table: "run_tags", owner: "run_id", key: key)
+    case .versionTag(let key):
+      KeyedTable(subject: "mv.id", table: "model_version_tags", owner: "model_version_id", key: key)
+    case .run(let field): field.keyedTable
+    case .attribute, .version, .aliases: nil
+    }
+  }
+
+  /// The SQL expression of a column field: a fixed text, never user text. A model search joins
+  /// the version's run as `r` (and its experiment as `e`), so run fields read the same there.
+  var column: String? {
+    switch self {
+    case .attribute(let attribute): attribute.column
+    case .version(let attribute): attribute.column
+    case .run(let field): field.column
+    case .metric, .param, .tag, .versionTag, .aliases: nil
+    }
+  }
+
+  /// Whether the column may hold NULL (which sorts last).
+  var isNullable: Bool {
+    switch self {
+    case .attribute(let attribute): attribute.isNullable
+    case .version(let attribute): attribute == .description
+    case .run(let field): field.isNullable
+    default: true
+    }
+  }
+}
+
+extension ModelVersionAttribute {
+  /// The column over `model_versions mv` joined to `models m`.
+  var column: String {
+    switch self {
+    case .name: "m.name"
+    case .version: "mv.version"
+    case .description: ModelVersionSQL.currentDescription
+    case .deprecated: "(mv.deprecated_at IS NOT NULL)"
+    case .createdAt: "mv.created_at"
+    case .createdBy: "mv.created_by"
     }
   }
 }
@@ -102,17 +152,37 @@ extension FilterComparison {
   /// A run without the key has no row, so every comparison is false for it (`IS NULL` aside); a
   /// NaN metric is a NULL value, so every comparison with it is false too.
   func compile(into builder: inout SQLBuilder) {
+    if field == .aliases { return compileAliases(into: &builder) }
     guard let keyed = field.keyedTable else {
-      if case .attribute(let attribute) = field { predicate(on: attribute.column, into: &builder) }
+      if let column = field.column { predicate(on: column, into: &builder) }
       return
     }
-    builder.append(op == .isNull ? "r.id NOT IN " : "r.id IN ")
-    builder.append("(SELECT run_id FROM \(keyed.table) WHERE key = ")
+    builder.append(op == .isNull ? "\(keyed.subject) NOT IN " : "\(keyed.subject) IN ")
+    builder.append("(SELECT \(keyed.owner) FROM \(keyed.table) WHERE key = ")
     builder.bind(.text(keyed.key))
     if !op.isNullTest {
       builder.append(" AND ")
       predicate(on: "value", into: &builder)
     }
+    builder.append(")")
+  }
+
+  /// `aliases op V`: some alias pointing at the version now matches (`mv.id IN (…)`); a negated
+  /// operator holds when none matches the positive one, and `IS NULL` when none points at it.
+  private func compileAliases(into builder: inout SQLBuilder) {
+    let positive: FilterOperator? =
+      switch op {
+      case .notEqual: .equal
+      case .notIn: .in
+      case .notLike: .like
+      case .notIlike: .ilike
+      case .isNull: .isNotNull
+      default: nil
+      }
+    builder.append(positive == nil ? "mv.id IN " : "mv.id NOT IN ")
+    builder.append("(SELECT a.to_version_id FROM alias_events a WHERE \(AliasSQL.isLatest) AND ")
+    FilterComparison(field: .aliases, op: positive ?? op, values: values).predicate(
+      on: "a.alias", into: &builder)
     builder.append(")")
   }
 
@@ -122,7 +192,7 @@ extension FilterComparison {
   /// `PRAGMA case_sensitive_like` says and can use the `(key, value)` index for a fixed prefix
   /// (https://sqlite.org/optoverview.html#the_like_optimization). `ILIKE` lowercases both sides
   /// and uses `LIKE`, so it stays case-insensitive under that pragma too.
-  private func predicate(on column: String, into builder: inout SQLBuilder) {
+  fileprivate func predicate(on column: String, into builder: inout SQLBuilder) {
     let value = values.first?.sqlValue ?? .null
     switch op {
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
@@ -186,7 +256,7 @@ struct RunSearchQuery {
     builder.append(" JOIN experiments e ON e.id = r.experiment_id")
     var orderings: [String] = []
     for (index, term) in order.terms.enumerated() {
-      orderings.append(ordering(term, alias: "o\(index)", into: &builder))
+      orderings.append(SearchOrdering.ordering(term, alias: "o\(index)", into: &builder))
     }
     if let expression = filter.expression {
       builder.append(" WHERE ")
@@ -198,15 +268,23 @@ struct RunSearchQuery {
     return builder
   }
 
-  /// The ORDER BY text of one term, adding a LEFT JOIN for a metric, param or tag.
-  private func ordering(_ term: RunOrder.Term, alias: String, into builder: inout SQLBuilder) -> String {
+}
+
+/// ORDER BY terms, shared by run and model searches.
+enum SearchOrdering {
+  /// The ORDER BY text of one term, adding a LEFT JOIN for a keyed field (a metric, param or tag,
+  /// of a run or a version). The aliases of a version sort by their smallest name.
+  static func ordering(_ term: RunOrder.Term, alias: String, into builder: inout SQLBuilder) -> String {
     let direction = term.descending ? "DESC" : "ASC"
     guard let keyed = term.field.keyedTable else {
-      guard case .attribute(let attribute) = term.field else { return "" }
-      let column = attribute.column
-      return attribute.isNullable ? "\(column) IS NULL, \(column) \(direction)" : "\(column) \(direction)"
+      let column =
+        term.field == .aliases
+        ? "(SELECT min(a.alias) FROM alias_events a WHERE a.to_version_id = mv.id AND \(AliasSQL.isLatest))"
+        : term.field.column ?? "NULL"
+      return term.field.isNullable ? "\(column) IS NULL, \(column) \(direction)" : "\(column) \(direction)"
     }
-    builder.append(" LEFT JOIN \(keyed.table) \(alias) ON \(alias).run_id = r.id AND \(alias).key = ")
+    builder.append(
+      " LEFT JOIN \(keyed.table) \(alias) ON \(alias).\(keyed.owner) = \(keyed.subject) AND \(alias).key = ")
     builder.bind(.text(keyed.key))
     return "\(alias).value IS NULL, \(alias).value \(direction)"
   }
@@ -259,5 +337,75 @@ extension RunSearchHit {
       status: row.string(4), startedAt: Timestamp(milliseconds: row.int64(5)),
       endedAt: row.optionalInt64(6).map(Timestamp.init(milliseconds:)), actor: row.string(7),
       gitCommit: row.optionalString(8))
+  }
+}
+
+/// The whole `model search` query: the run-search compiler over model versions, each joined to
+/// its source run (`r`) and that run's experiment (`e`) so `run.` fields compile as in a run
+/// search.
+struct ModelVersionSearchQuery {
+  var filter: ModelVersionFilter
+  var order: ModelVersionOrder
+  var limit: Int
+
+  /// `FROM model_versions mv` with the model and the source run joined.
+  static let from = """
+     FROM model_versions mv JOIN models m ON m.id = mv.model_id
+    JOIN runs r ON r.id = mv.run_id JOIN experiments e ON e.id = r.experiment_id
+    """
+
+  /// ```sql
+  /// SELECT mv.id FROM model_versions mv JOIN models m … JOIN runs r … JOIN experiments e …
+  /// LEFT JOIN latest_metrics o0 ON o0.run_id = r.id AND o0.key = ?   -- one per keyed order term
+  /// WHERE <filter>
+  /// ORDER BY o0.value IS NULL, o0.value DESC, mv.created_at DESC, m.name, mv.version DESC
+  /// LIMIT ?
+  /// ```
+  func build() -> SQLBuilder {
+    var builder = SQLBuilder()
+    builder.append("SELECT mv.id" + ModelVersionSearchQuery.from)
+    var orderings: [String] = []
+    for (index, term) in order.terms.enumerated() {
+      orderings.append(SearchOrdering.ordering(term, alias: "o\(index)", into: &builder))
+    }
+    if let expression = filter.expression {
+      builder.append(" WHERE ")
+      expression.compile(into: &builder)
+    }
+    orderings += ["mv.created_at DESC", "m.name", "mv.version DESC"]
+    builder.append(" ORDER BY " + orderings.joined(separator: ", ") + " LIMIT ")
+    builder.bind(.integer(Int64(limit)))
+    return builder
+  }
+
+  /// `SELECT 1 … WHERE mv.id = ? AND (<expression>)`: whether one version matches, for a
+  /// promotion policy's `--require`.
+  static func matching(_ expression: FilterExpression, versionID: Int64) -> SQLBuilder {
+    var builder = SQLBuilder()
+    builder.append("SELECT 1" + ModelVersionSearchQuery.from + " WHERE mv.id = ")
+    builder.bind(.integer(versionID))
+    builder.append(" AND (")
+    expression.compile(into: &builder)
+    builder.append(")")
+    return builder
+  }
+}
+
+extension SQLiteRegistry {
+  public func searchModelVersions(
+    _ filter: ModelVersionFilter, order: ModelVersionOrder, limit: Int
+  ) throws(PedigreeError) -> [ModelVersionInfo] {
+    let query = ModelVersionSearchQuery(filter: filter, order: order, limit: limit).build()
+    return try read {
+      let ids = try database.prepareUncached(query.sql).bind(query.arguments).map { $0.int64(0) }
+      return try ids.map { (id) throws(PedigreeError) in try modelVersionInfo(id: id, at: nil) }
+    }
+  }
+
+  /// Whether the version matches a stored filter (a policy's `--require`), read in the caller's
+  /// transaction.
+  func versionMatches(_ expression: FilterExpression, versionID: Int64) throws -> Bool {
+    let query = ModelVersionSearchQuery.matching(expression, versionID: versionID)
+    return try !database.prepareUncached(query.sql).bind(query.arguments).map { $0.int64(0) }.isEmpty
   }
 }

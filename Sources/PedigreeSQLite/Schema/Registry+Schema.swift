@@ -83,7 +83,7 @@ extension SQLiteRegistry {
     }
     var applied: [Migration] = []
     for migration in Migration.all {
-      let didApply = try write { () throws -> Bool in
+      let didApply = try write { () throws -> [Migration] in
         let applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
         let version = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
         if applicationID != 0 && applicationID != SQLiteRegistry.applicationID {
@@ -92,30 +92,36 @@ extension SQLiteRegistry {
         if version > Migration.latestVersion {
           throw SQLiteRegistry.newerSchemaError(path: path, version: version)
         }
-        guard version < migration.version else { return false }
+        guard version < migration.version else { return [] }
+        // A new registry gets every migration in one transaction and one `registry.create`
+        // entry; an older one each pending migration in its own, with a `registry.migrate` entry.
+        let batch = version == 0 ? Migration.all : [migration]
         if version == 0 {
           let tables = try database.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
           if tables > 0 { throw SQLiteRegistry.foreignError(path: path) }
           try database.execute("PRAGMA application_id = \(SQLiteRegistry.applicationID)")
         }
-        try database.execute(migration.sql)
-        try database.run(
-          "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-          [
-            .integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
-            .integer(author.clock().milliseconds),
-          ])
-        try database.execute("PRAGMA user_version = \(migration.version)")
+        for step in batch {
+          try database.execute(step.sql)
+          try database.run(
+            "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            [
+              .integer(Int64(step.version)), .text(step.name), .text(step.checksum),
+              .integer(author.clock().milliseconds),
+            ])
+        }
+        let last = batch[batch.count - 1]
+        try database.execute("PRAGMA user_version = \(last.version)")
         try writer.appendAudit(
           action: version == 0 ? .registryCreate : .registryMigrate,
           entity: "registry",
           details: [
-            "schema_version": .integer(Int64(migration.version)),
-            "migration": .string(migration.name),
+            "schema_version": .integer(Int64(last.version)),
+            "migration": .string(batch.map(\.name).joined(separator: ", ")),
           ])
-        return true
+        return batch
       }
-      if didApply { applied.append(migration) }
+      applied += didApply
     }
     return applied
   }

@@ -14,7 +14,15 @@ extension SQLiteWriter {
       let outcome = try insertModelVersion(registration)
       guard outcome.changed else { return outcome }
       var details = outcome.value.auditDetails
+      if !registration.tags.isEmpty {
+        try insertTagEvents(versionID: outcome.value.id, registration.tags.map { ($0.key, $0.value) })
+        details["tags"] = .object(
+          JSONObject(registration.tags.map { (key: $0.key, value: .string($0.value)) }))
+      }
       if let alias = registration.alias {
+        try checkPolicy(
+          model: registration.model, alias: alias, versionID: outcome.value.id,
+          version: outcome.value.version, reason: nil)
         let move = try moveAlias(
           modelID: try modelID(registration.model), alias: alias, to: outcome.value.id,
           action: .promote, reason: "set at registration")
@@ -45,6 +53,10 @@ extension SQLiteWriter {
           hint: "promote another version")
       }
       let model = try modelID(name)
+      if try aliasTarget(modelID: model, alias: alias) != target.id {
+        try checkPolicy(
+          model: name, alias: alias, versionID: target.id, version: version.version, reason: reason)
+      }
       guard
         let move = try moveAlias(
           modelID: model, alias: alias, to: target.id, action: .promote, reason: reason)
@@ -96,6 +108,11 @@ extension SQLiteWriter {
       } else {
         targetID = try rollbackTarget(stack: stack, current: current, model: name, alias: alias)
       }
+      if targetID != current {
+        try checkPolicy(
+          model: name, alias: alias, versionID: targetID, version: try versionRow(targetID).version,
+          reason: reason)
+      }
       guard
         let move = try moveAlias(
           modelID: model, alias: alias, to: targetID, action: .rollback, reason: reason)
@@ -142,6 +159,7 @@ extension SQLiteWriter {
       try Limits.validateText(description, as: "description")
     }
     if let artifact = registration.artifact { _ = try validated(artifact) }
+    try validateTags(registration.tags.map(\.key), registration.tags.map(\.value))
   }
 
   /// Inserts a model version (or finds the one with the same artifact digest). No audit entry,

@@ -154,6 +154,9 @@ extension SQLiteWriter {
         description: section.description))
     var move: AliasMove?
     if let alias = section.alias {
+      try checkPolicy(
+        model: section.model, alias: alias, versionID: outcome.value.id, version: outcome.value.version,
+        reason: nil)
       move = try moveAlias(
         modelID: try modelID(section.model), alias: alias, to: outcome.value.id, action: .promote,
         reason: "registered by run record")
