@@ -63,7 +63,7 @@ import Testing
     let r = try Registry1()
     let report = try r.queries.check()
     #expect(report.problems == [])
-    #expect(report.auditEntries == 15 && report.schemaVersion == 1)
+    #expect(report.auditEntries == 15 && report.schemaVersion == Migration.latestVersion)
     #expect(report.json["ok"] == .bool(true))
   }
 

@@ -82,7 +82,10 @@ extension SQLiteRegistry {
     case .uninitialized, .behind: try mapErrors { try database.enableWriteAheadLog() }
     }
     var applied: [Migration] = []
-    for migration in Migration.all {
+    // A new registry gets every migration in one transaction and one `registry.create` entry:
+    // creating it is one write, whatever the number of migrations.
+    var pending = Migration.all[...]
+    while let migration = pending.first {
       let didApply = try write { () throws -> Bool in
         let applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
         let version = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
@@ -93,29 +96,36 @@ extension SQLiteRegistry {
           throw SQLiteRegistry.newerSchemaError(path: path, version: version)
         }
         guard version < migration.version else { return false }
+        var batch = [migration]
         if version == 0 {
           let tables = try database.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
           if tables > 0 { throw SQLiteRegistry.foreignError(path: path) }
           try database.execute("PRAGMA application_id = \(SQLiteRegistry.applicationID)")
+          batch = Array(pending)
         }
-        try database.execute(migration.sql)
-        try database.run(
-          "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-          [
-            .integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
-            .integer(author.clock().milliseconds),
-          ])
-        try database.execute("PRAGMA user_version = \(migration.version)")
+        for step in batch {
+          try database.execute(step.sql)
+          try database.run(
+            "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            [
+              .integer(Int64(step.version)), .text(step.name), .text(step.checksum),
+              .integer(author.clock().milliseconds),
+            ])
+          try database.execute("PRAGMA user_version = \(step.version)")
+        }
+        let last = batch[batch.count - 1]
         try writer.appendAudit(
           action: version == 0 ? .registryCreate : .registryMigrate,
           entity: "registry",
           details: [
-            "schema_version": .integer(Int64(migration.version)),
-            "migration": .string(migration.name),
+            "schema_version": .integer(Int64(last.version)),
+            "migration": .string(last.name),
           ])
+        applied += batch
+        pending = pending.dropFirst(batch.count)
         return true
       }
-      if didApply { applied.append(migration) }
+      if !didApply { pending = pending.dropFirst() }
     }
     return applied
   }
