@@ -88,10 +88,13 @@ import Testing
     Case(1, "no run ffffffffffff", ["run", "show", "ffffffffffff"]),
     Case(2, "params are immutable", ["run", "log", "{RUN}", "--param", "lr=0.02", "--tag", "k=v"]),
     Case(
-      64, "invalid model name", ["model", "register", String(repeating: "m", count: 200), "--run", "{RUN}"]),
+      64, "invalid model name",
+      ["model", "register", String(repeating: "m", count: 200), "--run", "{RUN}", "--artifact", "s3://m"]),
     Case(64, "invalid dataset name", ["dataset", "register", "../etc", "--uri", "s3://x"]),
     Case(64, "only ASCII", ["model", "versions", "modèle"]),
-    Case(64, "argument 3 is not valid UTF-8", ["model", "register", "fraud{FF}", "--run", "{RUN}"]),
+    Case(
+      64, "argument 3 is not valid UTF-8",
+      ["model", "register", "fraud{FF}", "--run", "{RUN}", "--artifact", "s3://m"]),
     Case(64, "argument 5 is not valid UTF-8", ["run", "log", "{RUN}", "--param", "note={FF}"]),
     Case(64, "out of range", ["dataset", "register", "tx", "--uri", "s3://x", "--rows", "9007199254740993"]),
     Case(64, "rows", ["dataset", "register", "tx", "--uri", "s3://x", "--rows", "99999999999999999999999"]),

@@ -111,8 +111,8 @@ import Testing
     try cli.fails(64, "model", "promote", "fraud@1", "--to", "42")
     try cli.fails(64, "model", "promote", "fraud@1")
     try cli.fails(74, "model", "register", "fraud", "--run", run, "--artifact", cli.path("nope.onnx"))
-    try cli.fails(1, "model", "register", "fraud", "--run", "ffffff000000")
-    try cli.fails(64, "model", "register", "Bad Name", "--run", run)
+    try cli.fails(1, "model", "register", "fraud", "--run", "ffffff000000", "--artifact", "s3://m")
+    try cli.fails(64, "model", "register", "Bad Name", "--run", run, "--artifact", "s3://m")
     try cli.fails(64, "model", "deprecate", "fraud@1")
     try cli.fails(64, "model", "frobnicate")
   }

@@ -72,7 +72,10 @@ import Testing
   @Test func registrationAliasesObeyPolicies() throws {
     try set("m", reason: true)
     let registration = ModelRegistration(
-      model: "m", run: .run(models.fixture.uuid(1)), alias: "production")
+      model: "m", run: .run(models.fixture.uuid(1)),
+      artifact: ArtifactInput(
+        name: "m.bin", uri: "file:///m/policy", digest: Digest.sha256(Array("policy".utf8))),
+      alias: "production")
     let before = try models.fixture.snapshot()
     expectError(.usage) { _ = try writer().registerModel(registration) }
     #expect(try models.fixture.snapshot() == before)

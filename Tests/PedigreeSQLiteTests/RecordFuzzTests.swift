@@ -85,9 +85,10 @@ import Testing
       guard let document = decode(input, &tally) else { continue }
       let before = try fixture.count("audit_log")
       do {
-        _ = try fixture.writer.record(document)
+        // A mutation can repeat an earlier record's content: a retry, which writes nothing.
+        let result = try fixture.writer.record(document)
         tally.recorded += 1
-        #expect(try fixture.count("audit_log") == before + 1)
+        #expect(try fixture.count("audit_log") == before + (result.changed ? 1 : 0))
       } catch {
         tally.recordFailures += 1
         #expect(try fixture.count("audit_log") == before, "a failed record wrote: \(error)")
@@ -205,7 +206,7 @@ import Testing
     try Data(Array(lines.joined(separator: [0x0A]))).write(to: URL(fileURLWithPath: file))
     let before = try fixture.count("audit_log")
     let summary = try fixture.writer.recordLines(try LineReader(path: file)) { _, _ in }
-    #expect(summary.written + summary.failed == lines.count)
+    #expect(summary.written + summary.unchanged + summary.failed == lines.count)
     #expect(try fixture.count("audit_log") == before + Int64(summary.written))
   }
 

@@ -7,7 +7,7 @@ import PedigreeSQLite
 struct DatasetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dataset", abstract: "Register and inspect dataset versions.",
-    subcommands: [Register.self, List.self, Show.self])
+    subcommands: [Register.self, Deprecate.self, List.self, Show.self])
 
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,6 +73,48 @@ struct DatasetCommand: ParsableCommand {
 }
 
 extension DatasetCommand {
+  struct Deprecate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Mark a dataset version bad: inputs skip or refuse it; lineage, impact and audit mark it.",
+      discussion: """
+        An input NAME (no version) then resolves to the latest version that is not deprecated, and \
+        naming the deprecated version as an input is refused. Deprecating a version that a model \
+        an alias serves was trained on (through lineage) warns, and model list marks that alias. \
+        Deprecating it again is refused.
+
+        Example: pedigree dataset deprecate transactions@3 --reason "labels leaked into features"
+        """)
+
+    @Argument(help: "The version, NAME@N or dataset:NAME@N.") var ref: String
+    @Option(help: "Why it is bad (required).") var reason: String
+    @OptionGroup var db: RegistryOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let parsed = try Ref.parse(ref, defaultKind: .dataset)
+        if case .dataset(_, .latest) = parsed {
+          throw PedigreeError.usage("name the version to deprecate", hint: "use NAME@N")
+        }
+        let writer = try db.writer(as: actor.author())
+        let version = try writer.deprecateDataset(parsed, reason: reason)
+        let impact = try writer.registry.queries.impact(
+          of: NodeRef(kind: .datasetVersion, id: version.id, name: version.ref))
+        for alias in impact.servingAliases {
+          Output.warning(
+            "\(alias.model)@\(alias.alias) serves \(alias.model)@\(alias.version), trained on \(version.ref)")
+        }
+        output.emit(
+          version.json.adding([
+            "deprecated": .bool(true), "reason": .string(reason), "changed": .bool(true),
+            "serving_aliases": impact.servingAliases.json,
+          ]),
+          text: "deprecated \(version.ref): \(reason)")
+      }
+    }
+  }
+
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List datasets and their latest versions.", discussion: "Example: pedigree dataset list")

@@ -15,8 +15,9 @@ struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Register a model version from a run; prints NAME@N.",
       discussion: """
-        A local --artifact is hashed (SHA-256); a URI is recorded as given, with --digest if known. \
-        Registering an artifact digest the model already has returns the existing version.
+        --artifact is required. A local --artifact is hashed (SHA-256); a URI is recorded as given, \
+        with --digest if known. A retry is harmless: registering an artifact digest the model \
+        already has returns the existing version, and without a digest so does the same run and URI.
 
         Example: pedigree model register fraud-detector --run 3f9a1c --artifact model.onnx --alias staging
         """)
@@ -24,7 +25,7 @@ struct ModelCommand: ParsableCommand {
     @Argument(help: "The model's name.") var name: String
     @Option(name: .customLong("run"), help: "The run that produced it (id or unique prefix).") var runID:
       String
-    @Option(help: "The model file (hashed) or its URI.") var artifact: String?
+    @Option(help: "The model file (hashed) or its URI (required).") var artifact: String
     @Option(help: "The artifact's digest, sha256:<hex> (for a URI).") var digest: String?
     @Option(help: "An alias to point at the new version.") var alias: String?
     @Option(help: "A description of this version.") var description: String?
@@ -33,12 +34,6 @@ struct ModelCommand: ParsableCommand {
     @OptionGroup var db: RegistryOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-      if digest != nil && artifact == nil {
-        throw ValidationError("--digest describes an --artifact; give one")
-      }
-    }
 
     func run() throws {
       try execute {
@@ -59,9 +54,7 @@ struct ModelCommand: ParsableCommand {
       if let alias { try Names.validateAlias(alias) }
       var registration = ModelRegistration(
         model: name, run: try Ref.parse(runID, defaultKind: .run),
-        artifact: try artifact.map { (artifact) throws(PedigreeError) in
-          try artifactInput(artifact, digest: digest)
-        },
+        artifact: try artifactInput(artifact, digest: digest),
         alias: alias, description: description)
       registration.tags = try keyValues(tags, "tag")
       return registration
@@ -353,7 +346,7 @@ extension ModelCommand {
 extension Outcome<ModelVersion> {
   /// `registered fraud@2 (sha256:…, 17 MiB) → fraud@staging`, or that nothing changed.
   func registrationNote(alias: String?) -> String {
-    guard changed else { return "\(value.ref) already has this artifact digest; nothing changed" }
+    guard changed else { return "\(value.ref) already has this artifact; nothing changed" }
     return "registered \(value.ref)" + contentSummary(digest: value.digest, size: value.sizeBytes)
       + (alias.map { " → \(value.model)@\($0)" } ?? "")
   }

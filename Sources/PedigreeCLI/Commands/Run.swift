@@ -86,7 +86,8 @@ struct RunCommand: ParsableCommand {
             .ref(try Ref.parse(input, defaultKind: .dataset))
           },
           outputs: try outputs.map(runOutput))
-        let logged = LoggedRun(run: try db.writer(as: actor.author()).logRun(ref, log), log: log)
+        let outcome = try db.writer(as: actor.author()).logRun(ref, log)
+        let logged = LoggedRun(run: outcome.value, log: log, changed: outcome.changed)
         output.emit(logged, text: logged.text)
       }
     }
@@ -128,7 +129,12 @@ struct RunCommand: ParsableCommand {
         atomically: good records are written, each failed one is named by its line number, and the \
         exit code is 65 if any failed.
 
-        Fields (all optional): experiment, name, status, started_at, ended_at, \
+        A retry is harmless: a record with "run_id" (32 lowercase hex digits, chosen by the client) \
+        that is already recorded with the same content changes nothing and prints the same id; other \
+        content under it is refused. Without run_id, a record with a started_at whose content equals \
+        a recorded run's returns that run and writes nothing.
+
+        Fields (all optional): run_id, experiment, name, status, started_at, ended_at, \
         code {git_commit, repo, entry_point}, params {k: v}, tags {k: v}, \
         metrics {k: value | [[step, value], [step, value, time], …]} (values may be "NaN", \
         "Infinity", "-Infinity"), inputs [{dataset: "NAME@N" | {name, uri, digest, size, rows}} | \
@@ -149,11 +155,12 @@ struct RunCommand: ParsableCommand {
         let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
         var lines = RecordedLines()
         let summary = try db.writer(as: actor.author()).recordLines(reader) { lines.add($0, $1) }
-        switch (summary.written + summary.failed, lines.firstRecord, lines.firstFailure) {
+        switch (summary.written + summary.unchanged + summary.failed, lines.firstRecord, lines.firstFailure) {
         case (0, _, _):
           throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
         case (1, let record?, _):
           output.emit(record, text: record.run.uuid)
+          if !record.changed { output.note("run \(record.run.uuid) is already recorded; nothing changed") }
           if let note = record.registrationNote { output.note(note) }
         case (1, _, let failure?):
           throw ExitCode(failure.kind.exitCode)
@@ -305,6 +312,7 @@ extension LoggedRun {
       (log.params.count, "param"), (log.metrics.count, "metric point"), (log.tags.count, "tag"),
       (log.inputs.count, "input"), (log.outputs.count, "output"),
     ]
+    guard changed else { return "run \(run.name) already has all of this; nothing changed" }
     return "logged to run \(run.name): "
       + counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
   }

@@ -33,6 +33,11 @@ struct Output {
     write("error: \(oneLine)" + (hint.map { " (hint: \($0))" } ?? "") + "\n", to: .standardError)
   }
 
+  /// Prints a warning as one line on stderr, in JSON mode too: `warning: message`.
+  static func warning(_ message: String) {
+    write("warning: \(message.replacingOccurrences(of: "\n", with: " "))\n", to: .standardError)
+  }
+
   /// Whether stderr is a terminal (for progress lines).
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

@@ -17,7 +17,11 @@ struct RecordedLines {
     case .success(let record):
       firstRecord = firstRecord ?? record
       if listed.count < Self.listedRuns {
-        listed.append(.object(["line": .integer(Int64(line)), "run_id": .string(record.run.uuid)]))
+        listed.append(
+          .object([
+            "line": .integer(Int64(line)), "run_id": .string(record.run.uuid),
+            "changed": .bool(record.changed),
+          ]))
       }
     case .failure(let error):
       firstFailure = firstFailure ?? error
@@ -25,20 +29,25 @@ struct RecordedLines {
     }
   }
 
-  /// `{written, failed, metric_points, failed_lines, runs: [{line, run_id}], runs_truncated}`.
+  /// `{written, unchanged, failed, metric_points, failed_lines, runs: [{line, run_id, changed}],
+  /// runs_truncated}`; `unchanged` counts the records already held (retries).
   func json(_ summary: RecordSummary) -> JSONValue {
     .object([
-      "written": .integer(Int64(summary.written)), "failed": .integer(Int64(summary.failed)),
+      "written": .integer(Int64(summary.written)), "unchanged": .integer(Int64(summary.unchanged)),
+      "failed": .integer(Int64(summary.failed)),
       "metric_points": .integer(Int64(summary.metricPoints)),
       "failed_lines": .array(summary.failedLines.map { .integer(Int64($0)) }),
-      "runs": .array(listed), "runs_truncated": .bool(summary.written > listed.count),
+      "runs": .array(listed), "runs_truncated": .bool(summary.written + summary.unchanged > listed.count),
     ])
   }
 
-  /// `recorded 9 of 10 runs (1200 metric points); 1 failed (lines 4)`.
+  /// `recorded 9 of 10 runs (1200 metric points); 1 failed (lines 4)`, with `; 2 already
+  /// recorded` for retried records.
   func text(_ summary: RecordSummary) -> String {
-    let total = summary.written + summary.failed
-    let head = "recorded \(summary.written) of \(total) runs (\(summary.metricPoints) metric points)"
+    let total = summary.written + summary.unchanged + summary.failed
+    let head =
+      "recorded \(summary.written) of \(total) runs (\(summary.metricPoints) metric points)"
+      + (summary.unchanged > 0 ? "; \(summary.unchanged) already recorded" : "")
     guard summary.failed > 0 else { return head }
     let lines = summary.failedLines.prefix(20).map(String.init).joined(separator: ", ")
     return head + "; \(summary.failed) failed (lines \(lines)\(summary.failed > 20 ? ", …" : ""))"

@@ -45,15 +45,16 @@ extension RunHandle: JSONConvertible {
 }
 
 extension RecordResult: JSONConvertible {
-  /// `{run_id, params, metric_points, inputs, outputs, model_version, alias}`: what one record
-  /// wrote, with the version it registered and the alias it moved, if any.
+  /// `{run_id, params, metric_points, inputs, outputs, model_version, alias, changed}`: what one
+  /// record wrote (or found, `changed: false`), with the version it registered and the alias it
+  /// moved, if any.
   public var json: JSONValue {
     .object([
       "run_id": .string(run.uuid), "params": .integer(Int64(paramCount)),
       "metric_points": .integer(Int64(metricPointCount)), "inputs": .integer(Int64(inputCount)),
       "outputs": .integer(Int64(outputCount)),
       "model_version": .optional(modelVersion.map { "model:\($0.value.ref)" }),
-      "alias": .optional(aliasMove.map { "\($0.model)@\($0.alias)" }),
+      "alias": .optional(aliasMove.map { "\($0.model)@\($0.alias)" }), "changed": .bool(changed),
     ])
   }
 }
@@ -73,20 +74,23 @@ public struct LoggedRun: Sendable {
   public let run: NodeRef
   /// What was logged.
   public let log: RunLog
+  /// `false` when the run already had all of it (a retry): nothing was written.
+  public let changed: Bool
 
-  public init(run: NodeRef, log: RunLog) {
+  public init(run: NodeRef, log: RunLog, changed: Bool = true) {
     self.run = run
     self.log = log
+    self.changed = changed
   }
 }
 
 extension LoggedRun: JSONConvertible {
-  /// `{run_id, params, metric_points, inputs, outputs}`: the counts of what was logged.
+  /// `{run_id, params, metric_points, inputs, outputs, changed}`: the counts of what was logged.
   public var json: JSONValue {
     .object([
       "run_id": .string(run.name), "params": .integer(Int64(log.params.count)),
       "metric_points": .integer(Int64(log.metrics.count)), "inputs": .integer(Int64(log.inputs.count)),
-      "outputs": .integer(Int64(log.outputs.count)),
+      "outputs": .integer(Int64(log.outputs.count)), "changed": .bool(changed),
     ])
   }
 }

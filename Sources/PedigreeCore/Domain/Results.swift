@@ -101,10 +101,13 @@ public struct RecordResult: Equatable, Sendable {
   public let modelVersion: Outcome<ModelVersion>?
   /// The alias move the registration made, if any.
   public let aliasMove: AliasMove?
+  /// `false` when the registry already held this record (a retry): nothing was written.
+  public let changed: Bool
   public init(
     run: RunHandle, paramCount: Int, metricPointCount: Int, inputCount: Int, outputCount: Int,
-    modelVersion: Outcome<ModelVersion>?, aliasMove: AliasMove?
+    modelVersion: Outcome<ModelVersion>?, aliasMove: AliasMove?, changed: Bool = true
   ) {
+    self.changed = changed
     self.run = run
     self.paramCount = paramCount
     self.metricPointCount = metricPointCount
@@ -119,7 +122,10 @@ public struct RecordResult: Equatable, Sendable {
 public struct RecordSummary: Equatable, Sendable {
   public init() {}
 
+  /// Records written (new runs).
   public var written = 0
+  /// Records the registry already held (retries): nothing written.
+  public var unchanged = 0
   public var failed = 0
   public var metricPoints = 0
   /// The line numbers of the failed records, in order.
@@ -128,6 +134,8 @@ public struct RecordSummary: Equatable, Sendable {
   /// Counts one record's result.
   public mutating func count(_ result: Result<RecordResult, PedigreeError>, line: Int) {
     switch result {
+    case .success(let record) where !record.changed:
+      unchanged += 1
     case .success(let record):
       written += 1
       metricPoints += record.metricPointCount

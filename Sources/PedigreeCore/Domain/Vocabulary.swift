@@ -18,6 +18,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case registryCreate = "registry.create"
   case registryMigrate = "registry.migrate"
   case datasetRegister = "dataset.register"
+  case datasetDeprecate = "dataset.deprecate"
   case runStart = "run.start"
   case runLog = "run.log"
   case runEnd = "run.end"

@@ -12,7 +12,7 @@ enum RecordDecoder {
     var parser = JSONParser(bytes: bytes)
     if let (rest, metrics) = parser.recordWithRawMetrics() {
       var document = try RunDocument(json: .object(rest))
-      let defaultTime = document.start.endedAt ?? document.start.startedAt ?? .now()
+      let defaultTime = document.clockTime ?? document.start.endedAt ?? document.start.startedAt ?? .now()
       document.log.metrics = metrics.map { point in
         MetricPoint(
           key: point.key, value: point.value, step: point.step,

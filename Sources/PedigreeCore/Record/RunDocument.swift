@@ -15,10 +15,19 @@
 /// is a single value (step 0) or a list of `[step, value]` / `[step, value, time]` points, where
 /// time is an ISO 8601 string or milliseconds since the epoch (default: `ended_at`, else now).
 /// Params given as numbers or booleans are stored as their JSON text. Unknown fields are errors.
+///
+/// `run_id` (32 lowercase hex digits, chosen by the client) makes a retry harmless: recording the
+/// same content under it again changes nothing, other content under it is refused.
 public struct RunDocument: Equatable, Sendable {
   public var start: RunStart
   public var log: RunLog
   public var register: Registration?
+  /// The client-chosen run id, when the record names one.
+  public var runID: String?
+  /// The clock reading the decoder gave metric points without a time, when the document has
+  /// neither `ended_at` nor `started_at` (else `nil`: their default is in the document). Not part
+  /// of equality: two decodings of the same bytes are equal documents.
+  public var clockTime: Timestamp?
 
   /// The `register` section: make a model version from one of the run's output artifacts.
   public struct Registration: Equatable, Sendable {
@@ -37,10 +46,24 @@ public struct RunDocument: Equatable, Sendable {
   }
 
   /// A document built in code rather than parsed.
-  public init(start: RunStart, log: RunLog = RunLog(), register: Registration? = nil) {
+  public init(
+    start: RunStart, log: RunLog = RunLog(), register: Registration? = nil, runID: String? = nil
+  ) {
     self.start = start
     self.log = log
     self.register = register
+    self.runID = runID
+  }
+
+  public static func == (lhs: RunDocument, rhs: RunDocument) -> Bool {
+    lhs.start == rhs.start && lhs.log == rhs.log && lhs.register == rhs.register
+      && lhs.runID == rhs.runID
+  }
+
+  /// The time metric points without one get: `ended_at`, else `started_at`, else the clock.
+  static func defaultTime(start: RunStart) -> (time: Timestamp, isClock: Bool) {
+    if let time = start.endedAt ?? start.startedAt { return (time, false) }
+    return (.now(), true)
   }
 
   /// Decodes and validates the document's shape. Errors are `.invalidInput` naming the field
@@ -49,8 +72,9 @@ public struct RunDocument: Equatable, Sendable {
     let root = try Field(path: "", value: json).object(
       allowing: [
         "experiment", "name", "status", "started_at", "ended_at", "code", "params",
-        "metrics", "inputs", "outputs", "register", "tags",
+        "metrics", "inputs", "outputs", "register", "tags", "run_id",
       ])
+    runID = try root.optional("run_id")?.runID()
     start = RunStart(
       experiment: try root.optional("experiment")?.string() ?? "default",
       name: try root.optional("name")?.string(),
@@ -75,7 +99,8 @@ public struct RunDocument: Equatable, Sendable {
       try root.optional("inputs")?.array().map { (field) throws(PedigreeError) in
         try field.input()
       } ?? []
-    let defaultTime = start.endedAt ?? start.startedAt ?? .now()
+    let (defaultTime, isClock) = RunDocument.defaultTime(start: start)
+    clockTime = isClock ? defaultTime : nil
     log = RunLog()
     for metric in try root.optional("metrics")?.object().members ?? [] {
       log.metrics += try metric.metricPoints(defaultTime: defaultTime)
@@ -143,6 +168,15 @@ struct Field {
       do { return try Timestamp(parsing: text) } catch { throw fail(error.message) }
     }
     return Timestamp(milliseconds: try integer())
+  }
+
+  /// A client-chosen run id: 32 lowercase hex digits.
+  func runID() throws(PedigreeError) -> String {
+    let text = try string()
+    guard text.utf8.count == 32,
+      text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    else { throw fail("expected 32 lowercase hex digits") }
+    return text
   }
 
   func status() throws(PedigreeError) -> RunStatus {

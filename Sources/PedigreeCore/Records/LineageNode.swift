@@ -22,7 +22,7 @@ public struct LineageNode: Hashable, Sendable {
   public let status: String?
   /// A run's experiment.
   public let experiment: String?
-  /// Whether a model version is deprecated (now).
+  /// Whether a model or dataset version is deprecated (now).
   public let deprecated: Bool
   /// The aliases that point at a model version now.
   public var aliases: [String]
@@ -74,6 +74,7 @@ extension LineageNode: JSONConvertible {
       object["digest"] = .optional(digest)
     }
     if ref.kind == .datasetVersion || ref.kind == .artifact { object["uri"] = .optional(uri) }
+    if ref.kind == .datasetVersion { object["deprecated"] = .bool(deprecated) }
     if ref.kind == .run {
       object["experiment"] = .optional(experiment)
       object["status"] = .optional(status)

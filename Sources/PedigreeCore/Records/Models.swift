@@ -8,6 +8,9 @@ public struct ModelSummary: Sendable {
   public let versionCount: Int
   /// Every alias and the version it points at now.
   public let aliases: [AliasPointer]
+  /// The deprecated dataset versions (typed refs) upstream of each alias's version, for the
+  /// aliases whose version was trained on one.
+  public var deprecatedData: [String: [String]] = [:]
 
   public init(
     name: String, createdAt: Timestamp, createdBy: String, latestVersion: Int?, versionCount: Int,
@@ -28,6 +31,8 @@ extension ModelSummary: JSONConvertible {
       "name": .string(name), "latest_version": .int(latestVersion),
       "versions": .int(versionCount), "aliases": aliasMap(aliases),
       "created_at": .time(createdAt), "created_by": .string(createdBy),
+      "deprecated_data": .object(
+        JSONObject(deprecatedData.sorted { $0.key < $1.key }.map { ($0.key, .strings($0.value)) })),
     ])
   }
 }

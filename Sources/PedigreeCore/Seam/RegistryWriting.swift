@@ -14,8 +14,9 @@ public protocol RegistryWriting {
   /// Starts a run with its params, tags and inputs.
   func startRun(_ start: RunStart) throws(PedigreeError) -> RunHandle
 
-  /// Adds params, metric points, tags, inputs and outputs to a run, all or nothing.
-  func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> NodeRef
+  /// Adds params, metric points, tags, inputs and outputs to a run, all or nothing; `changed:
+  /// false` (nothing written) when the run already had all of it.
+  func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> Outcome<NodeRef>
 
   /// Ends a running run; `false` when it had already ended that way.
   func endRun(_ ref: Ref, status: RunStatus, at time: Timestamp?) throws(PedigreeError) -> Bool
@@ -38,6 +39,9 @@ public protocol RegistryWriting {
   /// Undoes an alias's last move (or jumps to `version`), skipping deprecated versions.
   func rollback(model name: String, alias: String, to version: Int?, reason: String?)
     throws(PedigreeError) -> Outcome<AliasMove>
+
+  /// Marks a dataset version bad, once: inputs then skip (unversioned refs) or refuse it.
+  func deprecateDataset(_ ref: Ref, reason: String) throws(PedigreeError) -> DatasetVersion
 
   /// Marks a model version bad.
   func deprecate(_ ref: Ref, reason: String) throws(PedigreeError) -> ModelVersion

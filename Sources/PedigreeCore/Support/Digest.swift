@@ -57,7 +57,7 @@ public enum Digest {
     return lowered
   }
 
-  private static func format(_ digest: SHA256.Digest) -> String {
+  static func format(_ digest: SHA256.Digest) -> String {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = Array("sha256:".utf8)
     out.reserveCapacity(71)

@@ -166,7 +166,10 @@ extension AuditReport {
     TextTable(
       ["INPUT", "KIND", "DIGEST", "URI"],
       rows: inputs.map {
-        [$0.node.label, $0.node.ref.kind.rawValue, Format.text($0.node.digest), Format.text($0.node.uri)]
+        [
+          $0.node.label + ($0.node.deprecated ? " (deprecated)" : ""), $0.node.ref.kind.rawValue,
+          Format.text($0.node.digest), Format.text($0.node.uri),
+        ]
       })
   }
 

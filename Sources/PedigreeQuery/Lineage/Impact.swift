@@ -74,7 +74,8 @@ extension ImpactReport {
 
   private var summary: [(String, String)] {
     [
-      ("node", root.label), ("model versions", String(modelVersions.count)),
+      ("node", root.label + (root.deprecated ? " (deprecated)" : "")),
+      ("model versions", String(modelVersions.count)),
       ("aliases serving them", String(servingAliases.count)), ("runs", String(runs.count)),
       ("artifacts", String(artifacts.count)), ("dataset versions", String(datasetVersions.count)),
     ]

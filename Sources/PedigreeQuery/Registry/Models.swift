@@ -5,10 +5,17 @@ extension ModelSummary {
   public static func table(_ models: [ModelSummary]) -> TextTable {
     TextTable(
       ["MODEL", "LATEST", "VERSIONS", "ALIASES"],
-      rows: models.map {
+      rows: models.map { model in
         [
-          $0.name, $0.latestVersion.map { "v\($0)" } ?? "-", String($0.versionCount),
-          Format.list($0.aliases.map { "\($0.alias)=v\($0.version)" }),
+          model.name, model.latestVersion.map { number in "v\(number)" } ?? "-",
+          String(model.versionCount),
+          Format.list(
+            model.aliases.map { alias in
+              "\(alias.alias)=v\(alias.version)"
+                + (model.deprecatedData[alias.alias].map { refs in
+                  " (deprecated data: \(refs.joined(separator: ", ")))"
+                } ?? "")
+            }),
         ]
       }, alignments: [.left, .right, .right])
   }
@@ -53,9 +60,27 @@ extension ModelShow {
 }
 
 extension Queries {
-  /// Every model, by name, with its latest version, version count and aliases now.
+  /// Every model, by name, with its latest version, version count and aliases now, and the
+  /// deprecated dataset versions each alias's version was trained on (through lineage).
   public func modelList() throws(PedigreeError) -> [ModelSummary] {
-    try read { try reader.modelList() }
+    try read {
+      var models = try reader.modelList()
+      var found: [Int64: [String]] = [:]
+      for index in models.indices {
+        for alias in models[index].aliases {
+          let data = try found[alias.versionID] ?? deprecatedData(upstreamOf: alias.versionID)
+          found[alias.versionID] = data
+          if !data.isEmpty { models[index].deprecatedData[alias.alias] = data }
+        }
+      }
+      return models
+    }
+  }
+
+  /// The deprecated dataset versions upstream of a node, as typed refs.
+  func deprecatedData(upstreamOf id: Int64) throws -> [String] {
+    try lineageGraph(of: id, direction: .upstream, depth: nil).nodes(on: .upstream)
+      .filter { $0.ref.kind == .datasetVersion && $0.deprecated }.map(\.ref.typedRef)
   }
 
   /// The versions of a model, oldest first, with aliases and deprecation now.

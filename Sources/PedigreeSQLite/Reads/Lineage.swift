@@ -6,7 +6,8 @@ enum NodeSQL {
   static let columns = """
     n.id, n.kind, coalesce(d.name, r.name, a.name, m.name), coalesce(dv.version, mv.version),
     coalesce(dv.digest, a.digest, mv.artifact_digest), coalesce(dv.uri, a.uri), r.uuid, r.status,
-    x.name, mv.deprecated_at IS NOT NULL
+    x.name, mv.deprecated_at IS NOT NULL OR (n.kind = 'dataset_version' AND EXISTS (
+      SELECT 1 FROM dataset_deprecations dd WHERE dd.dataset_version_id = n.id))
     """
 
   /// The joins from `nodes n` to every kind's table.

@@ -193,6 +193,8 @@ public final class Database {
 
   /// The number of rows the last INSERT, UPDATE or DELETE changed.
   public var changes: Int { Int(sqlite3_changes64(handle)) }
+  /// Rows inserted, updated or deleted on this connection since it opened.
+  public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
 
   /// Whether the connection is inside a transaction.
   public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }

@@ -119,3 +119,72 @@ extension DatasetVersion {
     ]
   }
 }
+
+extension SQLiteWriter {
+  /// Marks a dataset version bad, once: an unversioned input ref (`NAME`) then resolves to the
+  /// latest version that is not deprecated, and naming it explicitly as an input is refused. It
+  /// stays in the registry and in lineage, marked. Deprecating it again is refused, like a model
+  /// version's.
+  public func deprecateDataset(_ ref: Ref, reason: String) throws(PedigreeError) -> DatasetVersion {
+    try Limits.validateText(reason, as: "reason")
+    guard case .dataset = ref else {
+      throw PedigreeError.usage("\(ref) is not a dataset version", hint: "use NAME@N or dataset:NAME@N")
+    }
+    return try write {
+      let target = try resolve(ref)
+      if let earlier = try datasetDeprecationReason(target.id) {
+        throw PedigreeError.refused("\(target.name) is already deprecated (\(earlier))")
+      }
+      try database.run(
+        """
+        INSERT INTO dataset_deprecations(dataset_version_id, deprecated_at, deprecated_by, reason)
+        VALUES (?, ?, ?, ?)
+        """, [.integer(target.id), .integer(clock().milliseconds), .text(actor), .text(reason)])
+      try appendAudit(
+        action: .datasetDeprecate, entity: "dataset:\(target.name)", details: ["reason": .string(reason)])
+      guard
+        let version = try database.queryFirst(
+          """
+          SELECT v.id, d.name, v.version, v.uri, v.digest, v.size_bytes, v.row_count
+          FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = ?
+          """, [.integer(target.id)], DatasetVersion.init(row:))
+      else { throw PedigreeError.notFound("no dataset version \(target.name)") }
+      return version
+    }
+  }
+
+  /// Why a dataset version was deprecated, or `nil` when it is not.
+  func datasetDeprecationReason(_ id: Int64) throws -> String? {
+    try database.scalarString(
+      "SELECT reason FROM dataset_deprecations WHERE dataset_version_id = ?", [.integer(id)])
+  }
+
+  /// The dataset version an input ref names: an unversioned `NAME` means the latest version that
+  /// is not deprecated; a deprecated version named explicitly is refused.
+  func resolveInputDataset(_ ref: Ref, name: String, selector: Ref.VersionSelector) throws -> NodeRef {
+    guard selector == .latest else {
+      let node = try resolve(ref)
+      if let reason = try datasetDeprecationReason(node.id) {
+        throw PedigreeError.refused(
+          "\(node.name) is deprecated (\(reason)); it cannot be an input",
+          hint: "use another version, or \(name) for the latest one that is not deprecated")
+      }
+      return node
+    }
+    let latest = try resolve(ref)
+    guard
+      let (id, version) = try database.queryFirst(
+        """
+        SELECT v.id, v.version FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id
+        WHERE d.name = ? AND NOT EXISTS (
+          SELECT 1 FROM dataset_deprecations x WHERE x.dataset_version_id = v.id)
+        ORDER BY v.version DESC LIMIT 1
+        """, [.text(name)], { ($0.int64(0), $0.int64(1)) })
+    else {
+      throw PedigreeError.refused(
+        "every version of dataset \(name) is deprecated (the latest is \(latest.name))",
+        hint: "register a new version")
+    }
+    return NodeRef(kind: .datasetVersion, id: id, name: "\(name)@\(version)")
+  }
+}

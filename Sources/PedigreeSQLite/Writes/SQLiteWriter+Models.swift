@@ -5,7 +5,8 @@ extension SQLiteWriter {
   /// alias at it. Returns `NAME@N`.
   ///
   /// Registering an artifact digest that the model already has returns that version with
-  /// `changed == false` and writes nothing, so a training script's retry is harmless.
+  /// `changed == false` and writes nothing, so a training script's retry is harmless; without a
+  /// digest, the same run and artifact URI do.
   public func registerModel(_ registration: ModelRegistration) throws(PedigreeError)
     -> Outcome<ModelVersion>
   {
@@ -162,8 +163,8 @@ extension SQLiteWriter {
     try validateTags(registration.tags.map(\.key), registration.tags.map(\.value))
   }
 
-  /// Inserts a model version (or finds the one with the same artifact digest). No audit entry,
-  /// no alias.
+  /// Inserts a model version (or finds the one with the same artifact digest, or without a
+  /// digest the same run and artifact URI). No audit entry, no alias.
   func insertModelVersion(_ registration: ModelRegistration) throws -> Outcome<ModelVersion> {
     let artifact = try registration.artifact.map { (artifact) throws(PedigreeError) in
       try validated(artifact)
@@ -179,6 +180,17 @@ extension SQLiteWriter {
         SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id
         WHERE m.name = ? AND v.artifact_digest = ?
         """, [.text(registration.model), .text(digest)])
+    {
+      return Outcome(value: try modelVersion(id: existing), changed: false)
+    }
+    if artifact?.digest == nil,
+      let existing = try database.scalarInt(
+        """
+        SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id
+        LEFT JOIN artifacts a ON a.id = v.artifact_id
+        WHERE m.name = ? AND v.run_id = ? AND v.artifact_digest IS NULL AND a.uri IS ?
+        ORDER BY v.version LIMIT 1
+        """, [.text(registration.model), .integer(run.id), SQLValue(artifact?.uri)])
     {
       return Outcome(value: try modelVersion(id: existing), changed: false)
     }
@@ -218,7 +230,7 @@ extension SQLiteWriter {
 
   /// An artifact the run already produced with the same digest (or, without a digest, the same
   /// URI), so registering it as a model does not duplicate it.
-  private func runOutputArtifact(runID: Int64, matching artifact: ArtifactInput) throws -> Int64? {
+  func runOutputArtifact(runID: Int64, matching artifact: ArtifactInput) throws -> Int64? {
     try database.scalarInt(
       """
       SELECT a.id FROM edges e JOIN artifacts a ON a.id = e.dst

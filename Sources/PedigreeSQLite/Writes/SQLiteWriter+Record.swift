@@ -75,10 +75,19 @@ extension SQLiteWriter {
     }
   }
 
-  /// Writes a record inside the caller's transaction.
+  /// Writes a record inside the caller's transaction, or finds it already written (a retry):
+  /// the run its `run_id` names with the same content, or, without a `run_id`, a run recorded
+  /// with the same content and an explicit `started_at`. Other content under a recorded
+  /// `run_id` is refused. See `RecordContent`.
   func insertRecord(_ document: RunDocument) throws -> RecordResult {
     try validate(document)
-    let run = try insertRun(document.start)
+    let digest = RecordContent.digest(document)
+    if let found = try recordedRun(document, digest: digest) {
+      return try unchangedRecord(document, run: found)
+    }
+    let run = try insertRun(document.start, uuid: document.runID)
+    try database.run(
+      "INSERT INTO run_records(run_id, digest) VALUES (?, ?)", [.integer(run.id), .text(digest)])
     var log = document.log
     let outputs = log.outputs
     log.outputs = []
@@ -100,6 +109,7 @@ extension SQLiteWriter {
       "inputs": .integer(Int64(document.start.inputs.count)),
       "input_refs": .array(try inputRefs(ofRun: run.id)), "outputs": .array(outputRefs),
       "content_digest": .string(try newRunDigest(document, runID: run.id, keyIDs: keyIDs)),
+      "record_digest": .string(digest),
     ]
     var registered: Outcome<ModelVersion>?
     var move: AliasMove?
@@ -115,6 +125,49 @@ extension SQLiteWriter {
       run: run, paramCount: document.start.params.count, metricPointCount: log.metrics.count,
       inputCount: document.start.inputs.count, outputCount: outputs.count,
       modelVersion: registered, aliasMove: move)
+  }
+
+  /// The run that already holds this record, if any.
+  private func recordedRun(_ document: RunDocument, digest: String) throws -> RunHandle? {
+    if let uuid = document.runID {
+      guard
+        let (id, recorded) = try database.queryFirst(
+          "SELECT r.id, rr.digest FROM runs r LEFT JOIN run_records rr ON rr.run_id = r.id WHERE r.uuid = ?",
+          [.text(uuid)], { ($0.int64(0), $0.optionalString(1)) })
+      else { return nil }
+      guard recorded == digest else {
+        throw PedigreeError.refused(
+          "run \(uuid) is already recorded with other content",
+          hint: "a retry must send the same record; choose a new run_id for a new run")
+      }
+      return RunHandle(id: id, uuid: uuid)
+    }
+    // Without a start time the run starts now: never a retry of an earlier one.
+    guard document.start.startedAt != nil else { return nil }
+    return try database.queryFirst(
+      """
+      SELECT r.id, r.uuid FROM run_records rr JOIN runs r ON r.id = rr.run_id
+      WHERE rr.digest = ? ORDER BY r.id LIMIT 1
+      """, [.text(digest)], { RunHandle(id: $0.int64(0), uuid: $0.string(1)) })
+  }
+
+  /// What a retried record answers: the run it found, and the version its `register` section
+  /// made then. Writes nothing.
+  private func unchangedRecord(_ document: RunDocument, run: RunHandle) throws -> RecordResult {
+    var version: Outcome<ModelVersion>?
+    if let section = document.register,
+      let id = try database.scalarInt(
+        """
+        SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id
+        WHERE m.name = ? AND v.run_id = ? ORDER BY v.version LIMIT 1
+        """, [.text(section.model), .integer(run.id)])
+    {
+      version = Outcome(value: try modelVersion(id: id), changed: false)
+    }
+    return RecordResult(
+      run: run, paramCount: document.start.params.count,
+      metricPointCount: document.log.metrics.count, inputCount: document.start.inputs.count,
+      outputCount: document.log.outputs.count, modelVersion: version, aliasMove: nil, changed: false)
   }
 
   /// The content digest of a run the record just created, from the document rather than read

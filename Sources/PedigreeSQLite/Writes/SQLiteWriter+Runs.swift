@@ -23,11 +23,14 @@ extension SQLiteWriter {
   /// Adds params, metric points, tags, inputs and outputs to a run, all or nothing.
   ///
   /// Params are immutable: setting a key again to the same value is accepted, to another value
-  /// is refused (`.refused`) and nothing of the call is written.
+  /// is refused (`.refused`) and nothing of the call is written. A retry is harmless: a param set
+  /// to the value it has, a metric point already recorded (same key, step and value), a tag with
+  /// its value, an input or output already linked add nothing; when nothing at all is new the
+  /// call writes nothing, not even an audit entry (`changed == false`).
   ///
   /// - Returns: the run the ref named.
   @discardableResult
-  public func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> NodeRef {
+  public func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> Outcome<NodeRef> {
     try validate(log)
     if log.isEmpty {
       throw PedigreeError.usage(
@@ -36,10 +39,12 @@ extension SQLiteWriter {
     return try write {
       let run = try resolve(ref)
       guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
-      var details = try apply(log, to: run.id).details
+      let before = database.totalChanges
+      var details = try apply(log, to: run.id, skippingRecorded: true).details
+      guard database.totalChanges != before else { return Outcome(value: run, changed: false) }
       details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
       try appendAudit(action: .runLog, entity: "run:\(run.name)", details: details)
-      return run
+      return Outcome(value: run, changed: true)
     }
   }
 
@@ -142,8 +147,9 @@ extension SQLiteWriter {
 
   // MARK: Inside a transaction
 
-  /// Inserts a validated run with its params, tags and inputs. No audit entry.
-  func insertRun(_ start: RunStart) throws -> RunHandle {
+  /// Inserts a validated run with its params, tags and inputs (with the client's `uuid`, if it
+  /// chose one). No audit entry.
+  func insertRun(_ start: RunStart, uuid chosen: String? = nil) throws -> RunHandle {
     let now = clock()
     try database.run(
       "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
@@ -152,7 +158,7 @@ extension SQLiteWriter {
       try database.scalarInt(
         "SELECT id FROM experiments WHERE name = ?", [.text(start.experiment)]) ?? 0
     let id = try insertNode(.run)
-    let uuid = SQLiteWriter.newRunID()
+    let uuid = chosen ?? SQLiteWriter.newRunID()
     let startedAt = start.startedAt ?? now
     var endedAt = start.endedAt
     if start.status != .running && endedAt == nil { endedAt = max(now, startedAt) }
@@ -176,14 +182,27 @@ extension SQLiteWriter {
 
   /// Applies a validated log to a run. Returns counts for the audit entry and the ids of the
   /// metric keys it used.
-  func apply(_ log: RunLog, to runID: Int64) throws -> (details: JSONObject, keyIDs: [String: Int64]) {
+  ///
+  /// - Parameter skippingRecorded: for a log to an existing run: skip metric points whose key,
+  ///   step and value it already has (a retried `run log` stamps them with a new time), and link
+  ///   an output artifact it already produced (same digest, or same URI without one) again
+  ///   rather than adding a copy.
+  func apply(_ log: RunLog, to runID: Int64, skippingRecorded: Bool = false) throws -> (
+    details: JSONObject, keyIDs: [String: Int64]
+  ) {
     let runName = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? ""
     try insertParams(log.params, runID: runID, runName: runName)
-    let keyIDs = try insertMetrics(log.metrics, runID: runID)
+    let keyIDs = try insertMetrics(log.metrics, runID: runID, skippingRecorded: skippingRecorded)
     try upsertTags(log.tags, runID: runID)
     let inputRefs = try log.inputs.map { JSONValue.string(try link($0, toRun: runID)) }
     var outputs: [JSONValue] = []
     for output in log.outputs {
+      if skippingRecorded, case .artifact(let artifact) = output,
+        let existing = try runOutputArtifact(runID: runID, matching: try validated(artifact))
+      {
+        outputs.append(.string("artifact:\(existing)"))
+        continue
+      }
       outputs.append(.string(try link(output, fromRun: runID)))
     }
     let details: JSONObject = [
@@ -219,6 +238,7 @@ extension SQLiteWriter {
         """
         INSERT INTO run_tags(run_id, key, value) VALUES (?, ?, ?)
         ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value
+        WHERE run_tags.value IS NOT excluded.value
         """, [.integer(runID), .text(tag.key), .text(tag.value)])
     }
   }
@@ -228,15 +248,26 @@ extension SQLiteWriter {
   ///
   /// Points usually come grouped by key (a record lists each metric's history in one piece), so
   /// the run id is bound once, the key once per group, and the latest point is tracked per group.
+  /// Only inserted points count for the latest value: a point already stored is accounted for.
+  /// - Parameter skippingRecorded: skip a point whose key, step and value the run already has.
   /// - Returns: the ids of the metric keys used.
   @discardableResult
-  func insertMetrics(_ points: [MetricPoint], runID: Int64) throws -> [String: Int64] {
+  func insertMetrics(_ points: [MetricPoint], runID: Int64, skippingRecorded: Bool = false) throws
+    -> [String: Int64]
+  {
     guard !points.isEmpty else { return [:] }
     let insert = try database.prepare(
-      """
-      INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
-      VALUES (?, ?, ?, ?, ?, ?)
-      """)
+      skippingRecorded
+        ? """
+        INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
+        SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
+          SELECT 1 FROM metrics WHERE run_id = ?1 AND key_id = ?2 AND step = ?3 AND value = ?5
+            AND is_nan = ?6)
+        """
+        : """
+        INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """)
     try insert.bind(runID, at: 1)
     var keyIDs: [String: Int64] = [:]
     var latest: [String: MetricPoint] = [:]
@@ -258,6 +289,7 @@ extension SQLiteWriter {
       try insert.bind(Int64(point.value.isNaN ? 1 : 0), at: 6)
       try insert.step()
       insert.rewind()
+      if database.changes == 0 { continue }
       if let best = group, best.isLater(than: point) { continue }
       group = point
     }
@@ -295,12 +327,16 @@ extension SQLiteWriter {
     return id
   }
 
-  /// Links an input to a run (`input → run`), registering an inline dataset first. Returns the
+  /// Links an input to a run (`input → run`), registering an inline dataset first. A deprecated
+  /// dataset version is refused; an unversioned dataset ref skips deprecated versions. Returns the
   /// input's typed ref (for the audit entry's `input_refs`).
   @discardableResult
   func link(_ input: RunInput, toRun runID: Int64) throws -> String {
     let source: NodeRef
     switch input {
+    case .ref(.dataset(let name, let selector)):
+      source = try resolveInputDataset(
+        .dataset(name: name, selector: selector), name: name, selector: selector)
     case .ref(let ref):
       source = try resolve(ref)
       if source.kind == .run {
@@ -308,6 +344,11 @@ extension SQLiteWriter {
       }
     case .dataset(let dataset):
       let version = try insertDatasetVersion(dataset).value
+      if let reason = try datasetDeprecationReason(version.id) {
+        throw PedigreeError.refused(
+          "\(version.ref) (the version with this digest) is deprecated (\(reason)); it cannot be an input",
+          hint: "use another version of \(version.name)")
+      }
       source = NodeRef(kind: .datasetVersion, id: version.id, name: version.ref)
     }
     try insertEdge(from: source.id, to: runID, .input)

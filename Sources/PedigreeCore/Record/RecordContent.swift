@@ -1,0 +1,183 @@
+import Crypto
+
+/// The content digest of a run record: SHA-256 over a canonical encoding of everything the record
+/// says (experiment, name, status, times, code, params, metrics, tags, inputs, outputs and its
+/// `register` section), but not its `run_id`. Member order does not matter: params and tags are
+/// sorted by key, metric points by (key, step, time, value), inputs and outputs by their encoding;
+/// exact duplicates count once, as the registry stores them once.
+///
+/// A time the record leaves to the clock (no `started_at`; metric points without a time in a
+/// record with neither `started_at` nor `ended_at`) is encoded as absent, so a retry of the same
+/// bytes has the same digest.
+public enum RecordContent {
+  /// `sha256:<hex>` of `document`'s content.
+  public static func digest(_ document: RunDocument) -> String {
+    var encoder = Encoder()
+    let start = document.start
+    encoder.text(start.experiment)
+    encoder.optional(start.name)
+    encoder.text(start.status.rawValue)
+    encoder.optional(start.startedAt?.milliseconds)
+    encoder.optional(start.endedAt?.milliseconds)
+    encoder.optional(start.code.gitCommit)
+    encoder.optional(start.code.repo)
+    encoder.optional(start.code.entryPoint)
+    encoder.pairs(unique(start.params + document.log.params, keepingLast: false), tag: "p")
+    encoder.pairs(unique(start.tags + document.log.tags, keepingLast: true), tag: "t")
+    encoder.points(document.log.metrics, clockTime: document.clockTime)
+    encoder.items((start.inputs + document.log.inputs).map(encoded), tag: "i")
+    encoder.items(document.log.outputs.map(encoded), tag: "o")
+    if let register = document.register {
+      encoder.text("register")
+      encoder.text(register.model)
+      encoder.optional(register.artifact)
+      encoder.optional(register.alias)
+      encoder.optional(register.description)
+    }
+    return encoder.finalize()
+  }
+
+  /// One value per key, sorted by key: the first (params, which are immutable) or the last
+  /// (tags, which a later value replaces).
+  private static func unique(_ pairs: [KeyValue], keepingLast: Bool) -> [KeyValue] {
+    var byKey: [String: String] = [:]
+    for pair in pairs where keepingLast || byKey[pair.key] == nil { byKey[pair.key] = pair.value }
+    return byKey.map { KeyValue($0.key, $0.value) }.sorted {
+      $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+    }
+  }
+
+  private static func encoded(_ input: RunInput) -> [UInt8] {
+    var encoder = Encoder(bare: true)
+    switch input {
+    case .ref(let ref): encoder.text("ref:\(ref)")
+    case .dataset(let dataset): encoder.dataset(dataset)
+    }
+    return encoder.bytes
+  }
+
+  private static func encoded(_ output: RunOutput) -> [UInt8] {
+    var encoder = Encoder(bare: true)
+    switch output {
+    case .artifact(let artifact):
+      encoder.text("artifact")
+      encoder.text(artifact.name)
+      encoder.text(artifact.uri)
+      encoder.optional(artifact.digest)
+      encoder.optional(artifact.sizeBytes)
+    case .dataset(let dataset): encoder.dataset(dataset)
+    case .ref(let ref): encoder.text("ref:\(ref)")
+    }
+    return encoder.bytes
+  }
+
+  /// A length-prefixed binary encoding, hashed in 60 KiB pieces.
+  struct Encoder {
+    private var hasher = SHA256()
+    private(set) var bytes: [UInt8]
+
+    init(bare: Bool = false) {
+      bytes = bare ? [] : Array("pedigree-run-record-v1\n".utf8)
+    }
+
+    mutating func text(_ text: String) {
+      integer(UInt64(text.utf8.count))
+      bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func optional(_ text: String?) {
+      bytes.append(text == nil ? 0 : 1)
+      if let text { self.text(text) }
+    }
+
+    mutating func optional(_ value: Int64?) {
+      bytes.append(value == nil ? 0 : 1)
+      if let value { integer(UInt64(bitPattern: value)) }
+    }
+
+    mutating func integer(_ value: UInt64) {
+      withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func pairs(_ pairs: [KeyValue], tag: Character) {
+      for pair in pairs {
+        bytes.append(tag.asciiValue ?? 0)
+        text(pair.key)
+        text(pair.value)
+      }
+      flushIfLarge()
+    }
+
+    mutating func dataset(_ dataset: DatasetInput) {
+      text("dataset")
+      text(dataset.name)
+      text(dataset.uri)
+      optional(dataset.digest)
+      optional(dataset.sizeBytes)
+      optional(dataset.rowCount)
+      optional(dataset.schema)
+      for tag in unique(dataset.tags, keepingLast: true) {
+        text(tag.key)
+        text(tag.value)
+      }
+    }
+
+    /// Sorted, unique encodings, each tagged and length-prefixed.
+    mutating func items(_ items: [[UInt8]], tag: Character) {
+      var previous: [UInt8]?
+      for item in items.sorted(by: { $0.lexicographicallyPrecedes($1) }) where item != previous {
+        bytes.append(tag.asciiValue ?? 0)
+        integer(UInt64(item.count))
+        bytes.append(contentsOf: item)
+        previous = item
+      }
+    }
+
+    /// Points sorted by (key, step, time, value); -0.0 as 0.0, every NaN alike; a clock time as
+    /// absent.
+    mutating func points(_ points: [MetricPoint], clockTime: Timestamp?) {
+      let clock = clockTime?.milliseconds
+      let canonical = points.map { point in
+        Point(
+          key: point.key, step: point.step,
+          time: point.timestamp.milliseconds == clock ? nil : point.timestamp.milliseconds,
+          value: point.value.isNaN ? Double.nan.bitPattern : (point.value == 0 ? 0 : point.value.bitPattern))
+      }
+      var previous: Point?
+      for point in canonical.sorted() where point != previous {
+        bytes.append(UInt8(ascii: "m"))
+        if point.key != previous?.key { text(point.key) } else { bytes.append(0xff) }
+        integer(UInt64(bitPattern: point.step))
+        optional(point.time)
+        integer(point.value)
+        previous = point
+        if bytes.count >= 60 << 10 { flushIfLarge() }
+      }
+    }
+
+    private mutating func flushIfLarge() {
+      guard bytes.count >= 60 << 10 else { return }
+      hasher.update(data: bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finalize() -> String {
+      hasher.update(data: bytes)
+      return Digest.format(hasher.finalize())
+    }
+  }
+
+  private struct Point: Comparable {
+    let key: String
+    let step: Int64
+    let time: Int64?
+    let value: UInt64
+
+    static func < (a: Point, b: Point) -> Bool {
+      if a.key != b.key { return a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
+      if a.step != b.step { return a.step < b.step }
+      if a.time != b.time { return (a.time ?? .min) < (b.time ?? .min) }
+      return a.value < b.value
+    }
+  }
+}
