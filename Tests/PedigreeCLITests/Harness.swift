@@ -133,3 +133,11 @@ final class CLI {
     }
   }
 }
+
+extension JSONValue {
+  /// The `runs` list of a `run record --json` document (empty when there is none).
+  var runs: [JSONValue] {
+    if case .array(let runs)? = self["runs"] { return runs }
+    return []
+  }
+}

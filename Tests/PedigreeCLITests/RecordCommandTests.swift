@@ -10,15 +10,22 @@ import Testing
 
   @Test func oneRecordFromStdinRegistersTheModel() throws {
     let cli = try CLI.initialized()
-    let run = try cli.ok("run", "record", "-", input: Self.record)
-    #expect(run.count == 32)
+    // One stdout line per recorded run: its id, then the version it registered.
+    let line = try cli.ok("run", "record", "-", input: Self.record)
+    #expect(line.split(separator: " ").first?.count == 32 && line.hasSuffix(" fraud@1"))
     let json = try cli.run(
       "run", "record", "-", "--json",
       input: Self.record.replacingOccurrences(of: "\"c", with: "\"d").replacingOccurrences(
         of: "ccc", with: "ddd")
     ).json()
-    #expect(json["model_version"] == .string("model:fraud@2"))
-    #expect(json["metric_points"] == .integer(4))
+    let recorded = try #require(json.runs.first)
+    #expect(recorded["model_version"] == .string("model:fraud@2"))
+    #expect(recorded["metric_points"] == .integer(4))
+    guard case .string(let runID)? = recorded["run_id"] else {
+      Issue.record("no run_id in \(recorded)")
+      return
+    }
+    #expect(recorded["ref"] == .string("run:\(runID)"))
     let db = try Database(path: cli.database, mode: .readWrite)
     #expect(try db.scalarInt("SELECT count(*) FROM metrics WHERE is_nan = 1") == 2)
     #expect(
@@ -35,13 +42,19 @@ import Testing
     let file = try cli.write("runs.jsonl", lines)
     let result = try cli.run("run", "record", file)
     #expect(result.status == 65)
-    #expect(result.stdout.contains("recorded 2 of 5 runs"))
-    #expect(result.stdout.contains("lines 2, 3, 4"))
-    let errors = result.stderr.split(separator: "\n")
+    // stdout: one line per recorded run, as for a single record; the summary is a note.
+    #expect(result.stdout.split(separator: "\n").map(\.count) == [32, 32])
+    #expect(result.stderr.contains("recorded 2 of 5 runs") && result.stderr.contains("lines 2, 3, 4"))
+    let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
     #expect(errors.count == 3 && errors.allSatisfy { $0.hasPrefix("error: line ") })
     let json = try cli.run("run", "record", file, "--json").json()
-    #expect(json["failed_lines"] == .array([.integer(2), .integer(3), .integer(4)]))
-    #expect(json["runs"]?.serialized().contains(#""line":5"#) == true)
+    guard case .array(let failed)? = json["failed"] else {
+      Issue.record("no failed list in \(json)")
+      return
+    }
+    #expect(failed.map { $0["line"] } == [.integer(2), .integer(3), .integer(4)])
+    #expect(failed.allSatisfy { $0["error"] != nil })
+    #expect(json.runs.map { $0["line"] } == [.integer(1), .integer(5)])
     #expect(json["runs_truncated"] == .bool(false))
   }
 

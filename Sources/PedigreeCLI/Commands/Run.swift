@@ -153,21 +153,20 @@ struct RunCommand: ParsableCommand {
     func run() throws {
       try execute {
         let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
-        var lines = RecordedLines()
+        var lines = RecordedLines(json: output.json)
         let summary = try db.writer(as: actor.author()).recordLines(reader) { lines.add($0, $1) }
-        switch (summary.written + summary.unchanged + summary.failed, lines.firstRecord, lines.firstFailure) {
-        case (0, _, _):
+        let total = summary.written + summary.unchanged + summary.failed
+        if total == 0 {
           throw PedigreeError(.invalidInput, "no run records in \(file == "-" ? "standard input" : file)")
-        case (1, let record?, _):
-          output.emit(record, text: record.run.uuid)
+        }
+        output.emit(lines.document(summary), text: "")
+        if total == 1, let record = lines.lastRecord {
           if !record.changed { output.note("run \(record.run.uuid) is already recorded; nothing changed") }
           if let note = record.registrationNote { output.note(note) }
-        case (1, _, let failure?):
-          throw ExitCode(failure.kind.exitCode)
-        default:
-          output.emit(lines.json(summary), text: lines.text(summary))
-          if summary.failed > 0 { throw ExitCode(65) }
+        } else if total > 1 {
+          output.note(lines.summaryLine(summary))
         }
+        if let failure = lines.firstFailure { throw ExitCode(total == 1 ? failure.kind.exitCode : 65) }
       }
     }
 

@@ -45,14 +45,15 @@ extension RunHandle: JSONConvertible {
 }
 
 extension RecordResult: JSONConvertible {
-  /// `{run_id, params, metric_points, inputs, outputs, model_version, alias, changed}`: what one
-  /// record wrote (or found, `changed: false`), with the version it registered and the alias it
-  /// moved, if any.
+  /// `{run_id, ref, params, metric_points, inputs, outputs, datasets_produced, model_version,
+  /// alias, changed}`: what one record wrote (or found, when `changed` is false), with the dataset
+  /// versions it produced, the version it registered and the alias it moved, refs typed.
   public var json: JSONValue {
     .object([
-      "run_id": .string(run.uuid), "params": .integer(Int64(paramCount)),
-      "metric_points": .integer(Int64(metricPointCount)), "inputs": .integer(Int64(inputCount)),
-      "outputs": .integer(Int64(outputCount)),
+      "run_id": .string(run.uuid), "ref": .string("run:\(run.uuid)"),
+      "params": .integer(Int64(paramCount)), "metric_points": .integer(Int64(metricPointCount)),
+      "inputs": .integer(Int64(inputCount)), "outputs": .integer(Int64(outputCount)),
+      "datasets_produced": .strings(datasetsProduced),
       "model_version": .optional(modelVersion.map { "model:\($0.value.ref)" }),
       "alias": .optional(aliasMove.map { "\($0.model)@\($0.alias)" }), "changed": .bool(changed),
     ])

@@ -103,11 +103,15 @@ public struct RecordResult: Equatable, Sendable {
   public let aliasMove: AliasMove?
   /// `false` when the registry already held this record (a retry): nothing was written.
   public let changed: Bool
+  /// The dataset versions the run produced, as typed refs (`dataset:NAME@N`).
+  public let datasetsProduced: [String]
   public init(
     run: RunHandle, paramCount: Int, metricPointCount: Int, inputCount: Int, outputCount: Int,
-    modelVersion: Outcome<ModelVersion>?, aliasMove: AliasMove?, changed: Bool = true
+    modelVersion: Outcome<ModelVersion>?, aliasMove: AliasMove?, changed: Bool = true,
+    datasetsProduced: [String] = []
   ) {
     self.changed = changed
+    self.datasetsProduced = datasetsProduced
     self.run = run
     self.paramCount = paramCount
     self.metricPointCount = metricPointCount

@@ -124,7 +124,10 @@ extension SQLiteWriter {
     return RecordResult(
       run: run, paramCount: document.start.params.count, metricPointCount: log.metrics.count,
       inputCount: document.start.inputs.count, outputCount: outputs.count,
-      modelVersion: registered, aliasMove: move)
+      modelVersion: registered, aliasMove: move,
+      datasetsProduced: outputRefs.compactMap { ref in
+        if case .string(let text) = ref, text.hasPrefix("dataset:") { text } else { nil }
+      })
   }
 
   /// The run that already holds this record, if any.
@@ -167,7 +170,14 @@ extension SQLiteWriter {
     return RecordResult(
       run: run, paramCount: document.start.params.count,
       metricPointCount: document.log.metrics.count, inputCount: document.start.inputs.count,
-      outputCount: document.log.outputs.count, modelVersion: version, aliasMove: nil, changed: false)
+      outputCount: document.log.outputs.count, modelVersion: version, aliasMove: nil, changed: false,
+      datasetsProduced: try database.query(
+        """
+        SELECT 'dataset:' || d.name || '@' || v.version FROM edges e
+        JOIN dataset_versions v ON v.id = e.dst JOIN datasets d ON d.id = v.dataset_id
+        WHERE e.src = ? AND e.relation = 'output' ORDER BY e.dst
+        """, [.integer(run.id)]
+      ) { $0.string(0) })
   }
 
   /// The content digest of a run the record just created, from the document rather than read
