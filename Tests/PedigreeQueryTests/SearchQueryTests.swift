@@ -153,7 +153,7 @@ import Testing
       .object([
         "run_id": .string(fixture.uuid(3)), "experiment": .string("fraud"),
         "name": .string("lgbm-c"), "status": .string("failed"),
-        "started_at": .string("2026-01-01T03:00:00Z"), "ended_at": .string("2026-01-01T03:10:00Z"),
+        "started_at": .string("2026-01-01T03:00:00.000Z"), "ended_at": .string("2026-01-01T03:10:00.000Z"),
         "actor": .string("ana"), "git_commit": .string("c0ffee3"),
         "metrics": .object(["auc": .string("NaN")]),
         "params": .object(["depth": .null]), "tags": .object([:]),

@@ -120,7 +120,7 @@ extension SchemaStatus {
         applied.map {
           .object([
             "version": .integer(Int64($0.version)), "name": .string($0.name),
-            "applied_at": .string($0.appliedAt.iso8601), "checksum_ok": .bool($0.checksumMatches),
+            "applied_at": .string($0.appliedAt.iso8601Milliseconds), "checksum_ok": .bool($0.checksumMatches),
           ])
         }),
       "pending": .array(pending.map { .string($0.fileName) }),

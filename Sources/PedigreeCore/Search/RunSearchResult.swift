@@ -72,8 +72,8 @@ extension RunSearchHit {
       "experiment": .string(experiment),
       "name": .optional(name),
       "status": .string(status),
-      "started_at": .string(startedAt.iso8601),
-      "ended_at": .optional(endedAt?.iso8601),
+      "started_at": .string(startedAt.iso8601Milliseconds),
+      "ended_at": .optional(endedAt?.iso8601Milliseconds),
       "actor": .string(actor),
       "git_commit": .optional(gitCommit),
       "metrics": .object(

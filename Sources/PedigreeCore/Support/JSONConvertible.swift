@@ -12,7 +12,9 @@ extension Array where Element: JSONConvertible {
 
 extension JSONValue {
   /// A time as an ISO 8601 string, or `null`.
-  public static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.iso8601) } ?? .null }
+  public static func time(_ value: Timestamp?) -> JSONValue {
+    value.map { .string($0.iso8601Milliseconds) } ?? .null
+  }
 
   /// An `Int` as an integer.
   public static func int(_ value: Int) -> JSONValue { .integer(Int64(value)) }

@@ -16,7 +16,13 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
   }
 
   /// ISO 8601 in UTC: `2026-11-28T10:00:00Z`, with milliseconds only when there are some.
-  public var iso8601: String {
+  public var iso8601: String { format(alwaysMilliseconds: false) }
+
+  /// ISO 8601 in UTC, always with milliseconds (`2026-11-28T10:00:00.000Z`): the JSON contract's
+  /// form, so every time in a document has the same width and precision.
+  public var iso8601Milliseconds: String { format(alwaysMilliseconds: true) }
+
+  private func format(alwaysMilliseconds: Bool) -> String {
     let seconds = milliseconds.floorDivided(by: 1000)
     let millis = milliseconds - seconds * 1000
     let days = seconds.floorDivided(by: 86_400)
@@ -25,7 +31,7 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     var text = String(
       format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", year, month, day, secondOfDay / 3600,
       secondOfDay % 3600 / 60, secondOfDay % 60)
-    if millis != 0 { text += String(format: ".%03lld", millis) }
+    if millis != 0 || alwaysMilliseconds { text += String(format: ".%03lld", millis) }
     return text + "Z"
   }
 
