@@ -20,7 +20,12 @@ import Testing
     guard case .array(let models) = json else { Issue.record("model list --json is not an array"); return }
     #expect(models.count == 2)
     let fraud = models.first { $0["name"] == .string("fraud-detector") }
-    #expect(fraud?["aliases"]?["production"] == .integer(2))
+    guard case .array(let aliases)? = fraud?["aliases"] else {
+      Issue.record("no alias list in \(String(describing: fraud))")
+      return
+    }
+    let production = aliases.first { $0["alias"] == .string("production") }
+    #expect(production?["version"] == .integer(2) && production?["ref"] == .string("model:fraud-detector@2"))
     #expect(fraud?["latest_version"] == .integer(4))
     let versions = try cli.ok("model", "versions", "fraud-detector")
     #expect(versions.split(separator: "\n").count == 5)

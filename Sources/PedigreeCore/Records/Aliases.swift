@@ -31,16 +31,16 @@ extension AliasPointer: JSONConvertible {
   public var json: JSONValue {
     .object([
       "model": .string(model), "alias": .string(alias), "version": .int(version),
-      "since": .time(since), "actor": .string(actor), "action": .optional(action),
+      "ref": .string("model:\(model)@\(version)"), "since": .time(since), "actor": .string(actor),
+      "action": .optional(action),
       "reason": .optional(reason),
     ])
   }
 }
 
-/// `{"production": 2, …}`: each alias and the version number it points at.
-package func aliasMap(_ aliases: [AliasPointer]) -> JSONValue {
-  .object(JSONObject(aliases.map { (key: $0.alias, value: .int($0.version)) }))
-}
+/// A model's aliases: `[{"model", "alias", "version", "ref", "since", "actor", …}]`, the one shape of
+/// an alias pointer wherever a model lists its aliases (a version lists its aliases' names).
+package func aliasList(_ aliases: [AliasPointer]) -> JSONValue { .array(aliases.map(\.json)) }
 
 /// One move of an alias, from `alias_events`.
 public struct AliasEvent: Hashable, Sendable {

@@ -29,7 +29,7 @@ extension ModelSummary: JSONConvertible {
   public var json: JSONValue {
     .object([
       "name": .string(name), "latest_version": .int(latestVersion),
-      "versions": .int(versionCount), "aliases": aliasMap(aliases),
+      "versions": .int(versionCount), "aliases": aliasList(aliases),
       "created_at": .time(createdAt), "created_by": .string(createdBy),
       "deprecated_data": .object(
         JSONObject(deprecatedData.sorted { $0.key < $1.key }.map { ($0.key, .strings($0.value)) })),
@@ -66,7 +66,7 @@ extension ModelSnapshot: JSONConvertible {
   public var json: JSONValue {
     .object([
       "name": .string(name), "as_of": .time(at), "created_at": .time(createdAt),
-      "created_by": .string(createdBy), "aliases": aliasMap(aliases), "versions": versions.json,
+      "created_by": .string(createdBy), "aliases": aliasList(aliases), "versions": versions.json,
     ])
   }
 }

@@ -30,7 +30,7 @@ public struct ModelShow: Sendable {
 extension ModelShow: JSONConvertible {
   public var json: JSONValue {
     .object([
-      "as_of": .time(model.at), "version": version.json, "aliases": aliasMap(model.aliases),
+      "as_of": .time(model.at), "version": version.json, "aliases": aliasList(model.aliases),
       "versions": .array(model.versions.map { .int($0.version) }),
       "alias_moves": model.aliases.json,
     ])
