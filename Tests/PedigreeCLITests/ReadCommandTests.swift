@@ -105,7 +105,9 @@ import Testing
     #expect(json["version"] == .integer(2) && json["model"] == .string("fraud-detector"))
     let text = try cli.ok("audit", "fraud-detector@3")
     #expect(text.contains("label leakage"))
-    try cli.fails(64, "audit", "dataset:labels@1")
+    // Issue 10: a dataset version has an audit report too (it was refused, 64).
+    #expect(try cli.ok("audit", "dataset:labels@1").hasPrefix("Audit report: dataset:labels@1"))
+    if case .string(let run)? = json["run"]?["run_id"] { try cli.fails(64, "audit", "run:\(run)") }
   }
 
   @Test func diffOfVersionsAndRuns() throws {

@@ -65,3 +65,12 @@ final class StreamedOutput {
     buffer.removeAll(keepingCapacity: true)
   }
 }
+
+/// Prints a report as `--format` asks: JSON (`json`, or `--json`), Markdown, or plain text.
+func emitReport(_ json: JSONValue, _ document: ReportDocument, format: String?, output: OutputOptions) {
+  if output.json || format == "json" {
+    Output(json: true).emit(json, text: "")
+  } else {
+    output.emit(json, text: format == "markdown" ? document.markdown() : document.text())
+  }
+}
