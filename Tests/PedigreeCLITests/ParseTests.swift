@@ -87,3 +87,16 @@ import Testing
     expectRefusal(["lineage", "fraud@1", "--upstream", "--downstream"], mentioning: "upstream")
   }
 }
+
+/// Start-up: without an explicit `commandName`, ArgumentParser derives each command's name from
+/// `String(describing:)` of its type, which scans the binary's protocol conformances at every
+/// start. Every command in the tree names itself.
+@Test func everyCommandNamesItselfExplicitly() {
+  func unnamed(_ command: ParsableCommand.Type, path: String) -> [String] {
+    let name = command.configuration.commandName
+    let here = path + " " + (name ?? "\(command)")
+    return (name == nil ? [here] : [])
+      + command.configuration.subcommands.flatMap { unnamed($0, path: here) }
+  }
+  #expect(unnamed(PedigreeCommand.self, path: "").isEmpty)
+}

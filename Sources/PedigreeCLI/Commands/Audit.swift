@@ -7,6 +7,7 @@ struct Audit: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
   static let configuration = CommandConfiguration(
+    commandName: "audit",
     abstract: "One report on a model version or a dataset version.",
     discussion: """
       A model version: data, code, params, metrics, people, alias history, digests. A dataset version \

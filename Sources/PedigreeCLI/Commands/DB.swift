@@ -10,6 +10,7 @@ struct DB: ParsableCommand {
 
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "status",
       abstract: "Show the schema version and pending migrations.",
       discussion: "Example: pedigree db status --db registry.db")
 
@@ -30,6 +31,7 @@ struct DB: ParsableCommand {
 
   struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "migrate",
       abstract: "Apply pending migrations.", discussion: "Example: pedigree db migrate --db registry.db")
 
     @OptionGroup var db: RegistryOptions
@@ -61,6 +63,7 @@ extension SchemaState {
 extension DB {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check integrity, foreign keys, the audit hash chain, migrations and the schema.",
       discussion: """
         Names the first audit entry that was altered, forged or removed, and any trigger or table \

@@ -11,6 +11,7 @@ struct DatasetCommand: ParsableCommand {
 
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "register",
       abstract: "Register a dataset version; prints NAME@N.",
       discussion: """
         With --file the content is hashed, so registering the same content again returns the \
@@ -75,6 +76,7 @@ struct DatasetCommand: ParsableCommand {
 extension DatasetCommand {
   struct Deprecate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "deprecate",
       abstract: "Mark a dataset version bad: inputs skip or refuse it; lineage, impact and audit mark it.",
       discussion: """
         An input NAME (no version) then resolves to the latest version that is not deprecated, and \
@@ -117,6 +119,7 @@ extension DatasetCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List datasets and their latest versions.", discussion: "Example: pedigree dataset list")
 
     @OptionGroup var db: RegistryOptions
@@ -133,6 +136,7 @@ extension DatasetCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a dataset version: URI, digest, size, rows, who produced and who used it.",
       discussion: "Example: pedigree dataset show transactions@3")
 

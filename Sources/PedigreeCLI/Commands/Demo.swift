@@ -5,6 +5,7 @@ import PedigreeSQLite
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "demo",
     abstract: "Fill a new registry with a small, realistic example and print what to try next.",
     discussion: """
       The story, over six weeks: raw and cleaned transaction data, preprocessing and training runs, \

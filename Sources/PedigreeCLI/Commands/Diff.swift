@@ -5,6 +5,7 @@ import PedigreeSQLite
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "What differs between two model versions or two runs: params, metrics, inputs, code, artifact.",
     discussion: "Example: pedigree diff fraud-detector@2 fraud-detector@3")
 

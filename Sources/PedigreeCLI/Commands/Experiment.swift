@@ -9,6 +9,7 @@ struct ExperimentCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List experiments with their run counts and last activity.",
       discussion: "Example: pedigree experiment list --json")
 

@@ -7,6 +7,7 @@ struct Impact: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
   static let configuration = CommandConfiguration(
+    commandName: "impact",
     abstract:
       "Everything downstream of a dataset version, run or artifact, and the aliases that serve or served it.",
     discussion: """

@@ -5,6 +5,7 @@ import PedigreeSQLite
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Create the registry, or upgrade it to this version's schema (idempotent).",
     discussion: "Example: pedigree init --db registry.db")
 

@@ -7,6 +7,7 @@ extension LineageFormat: ExpressibleByArgument {}
 
 struct Lineage: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lineage",
     abstract: "Show the lineage graph around a node.",
     discussion: """
       Depth counts edges: a model version's source run is 1 away, the run's inputs 2. \

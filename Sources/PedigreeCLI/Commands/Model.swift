@@ -13,6 +13,7 @@ struct ModelCommand: ParsableCommand {
 
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "register",
       abstract: "Register a model version from a run; prints NAME@N.",
       discussion: """
         --artifact is required. A local --artifact is hashed (SHA-256); a URI is recorded as given, \
@@ -63,6 +64,7 @@ struct ModelCommand: ParsableCommand {
 
   struct Promote: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "promote",
       abstract: "Move an alias onto a version.",
       discussion:
         "Example: pedigree model promote fraud-detector@4 --to production --reason \"AUC +2pt on holdout\"")
@@ -86,6 +88,7 @@ struct ModelCommand: ParsableCommand {
 
   struct Rollback: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rollback",
       abstract: "Undo the alias's last move (default alias: production).",
       discussion: """
         Each promotion pushes onto the alias's stack and each rollback pops it: promote v1, v2, v3, \
@@ -129,6 +132,7 @@ struct ModelCommand: ParsableCommand {
 
   struct Deprecate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "deprecate",
       abstract: "Mark a version bad: rollback skips it and promote refuses it.",
       discussion: "Example: pedigree model deprecate fraud-detector@3 --reason \"trained on leaked labels\"")
 
@@ -153,6 +157,7 @@ struct ModelCommand: ParsableCommand {
 extension ModelCommand {
   struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tag",
       abstract: "Set or unset tags of a model version; every change is kept in its history.",
       discussion: """
         A tag set to the value it has, or unset when absent, changes nothing. Tags are searchable: \
@@ -188,6 +193,7 @@ extension ModelCommand {
 
   struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "describe",
       abstract: "Replace a model version's description; the earlier ones are kept in its history.",
       discussion:
         "Example: pedigree model describe fraud-detector@4 --description \"XGBoost on the fixed labels\"")
@@ -214,6 +220,7 @@ extension ModelCommand {
 
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract:
         "Find model versions with the search language: aliases, tags, deprecation, the run's metrics.",
       discussion: """
@@ -261,6 +268,7 @@ private func emit(_ outcome: Outcome<AliasMove>, _ output: OutputOptions) {
 extension ModelCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List models with their latest version and aliases.",
       discussion: "Example: pedigree model list")
 
@@ -278,6 +286,7 @@ extension ModelCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a model version and the model's aliases, now or as they stood at a time.",
       discussion: """
         --at answers "what was in production on that day": aliases, versions and deprecations as \
@@ -304,6 +313,7 @@ extension ModelCommand {
 
   struct Versions: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "versions",
       abstract: "List a model's versions with their aliases, runs and deprecations.",
       discussion: "Example: pedigree model versions fraud-detector")
 
@@ -323,6 +333,7 @@ extension ModelCommand {
 
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract: "Every alias event of a model, oldest first: who moved what where, and why.",
       discussion: "Example: pedigree model history fraud-detector --alias production")
 

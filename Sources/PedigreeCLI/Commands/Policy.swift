@@ -16,6 +16,7 @@ struct PolicyCommand: ParsableCommand {
 
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Set the policy of an alias for a model or a glob of models.",
       discussion: """
         --require takes the model search language, evaluated against the target version. \
@@ -66,6 +67,7 @@ struct PolicyCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the promotion policies in force.", discussion: "Example: pedigree policy list")
 
     @OptionGroup var db: RegistryOptions
@@ -82,6 +84,7 @@ struct PolicyCommand: ParsableCommand {
 
   struct Unset: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "unset",
       abstract: "Remove the policy of an alias for a model or a glob (recorded as an event).",
       discussion: "Example: pedigree policy unset 'fraud-*' --alias production")
 

@@ -13,6 +13,7 @@ struct RunCommand: ParsableCommand {
 
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "start",
       abstract: "Start a run; prints its id.",
       discussion: """
         Example: RUN=$(pedigree run start --experiment fraud --param lr=0.01 --input transactions@3 --git-commit 9f2c1e7)
@@ -51,6 +52,7 @@ struct RunCommand: ParsableCommand {
 
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "log",
       abstract: "Add params, metrics, inputs and outputs to a run (all or nothing).",
       discussion: """
         Metrics are key=value or key=value@step; values may be nan, inf, -inf. An output is a local \
@@ -95,6 +97,7 @@ struct RunCommand: ParsableCommand {
 
   struct End: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "end",
       abstract: "End a run.", discussion: "Example: pedigree run end 3f9a1c --status failed")
 
     enum Status: String, ExpressibleByArgument, CaseIterable {
@@ -123,6 +126,7 @@ struct RunCommand: ParsableCommand {
 
   struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "record",
       abstract: "Record whole runs from a JSON document, or JSON Lines for many.",
       discussion: """
         One JSON object records one run, all or nothing. JSON Lines records one run per line, each \
@@ -189,6 +193,7 @@ func keyValues(_ texts: [String], _ what: String) throws(PedigreeError) -> [KeyV
 extension RunCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a run: attributes, code, params, latest metrics, tags, inputs and outputs.",
       discussion: "Example: pedigree run show 3f9a1c")
 
@@ -208,6 +213,7 @@ extension RunCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List recent runs, newest first.",
       discussion: "Example: pedigree run list --experiment fraud --limit 20")
 
@@ -230,6 +236,7 @@ extension RunCommand {
 
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract: "Find runs with a filter: metrics.auc > 0.9 and params.lr = '0.01' and tags.team = 'risk'.",
       discussion: """
         Fields: metrics.K (latest value), params.K, tags.K, attributes.{status, name, experiment, \
@@ -266,6 +273,7 @@ extension RunCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     static let configuration = CommandConfiguration(
+      commandName: "metrics",
       abstract: "The full history of a run's metrics: every point in step order.",
       discussion: """
         Columns: key, step, timestamp, value. Values are exact (NaN, Infinity, -Infinity as \

@@ -5,6 +5,7 @@ import PedigreeSQLite
 
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "verify",
     abstract: "Check that a file matches the digest registered for a model version, dataset or artifact.",
     discussion: """
       Exit 0 when it matches, 65 when the content differs, 2 when nothing was registered to compare.
