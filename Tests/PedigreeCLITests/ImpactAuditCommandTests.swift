@@ -120,6 +120,16 @@ import Testing
     #expect(try cli.run("audit", "dataset:clean@1", "--format", "json").json() == json)
   }
 
+  @Test func auditOfADeprecatedDatasetVersionSaysWhenWhoAndWhy() throws {
+    #expect(try cli.run("audit", "dataset:clean@1", "--json").json()["deprecated"] == .bool(false))
+    try cli.ok("dataset", "deprecate", "clean@1", "--reason", "labels leaked", "--actor", "sam")
+    let json = try cli.run("audit", "dataset:clean@1", "--json").json()
+    #expect(json["deprecated"] == .bool(true))
+    #expect(json["deprecation"]?["reason"] == .string("labels leaked"))
+    #expect(json["deprecation"]?["actor"] == .string("sam"))
+    #expect(try cli.ok("audit", "dataset:clean@1").contains("by sam: labels leaked"))
+  }
+
   @Test func auditOfAMissingDatasetIsNotFound() throws {
     try cli.fails(1, "audit", "dataset:clean@9")
     try cli.fails(1, "audit", "dataset:nope@1")

@@ -65,7 +65,29 @@ extension DatasetAuditReport: JSONConvertible {
       "dataset_version": dataset.json, "produced_by": producers.json, "consumed_by": consumers.json,
       "model_versions": impact.modelVersions.json, "serving_aliases": impact.servingAliases.json,
       "serving_history": impact.servingHistory.json, "audit_entries": auditEntries.json,
+      "deprecated": .bool(dataset.node.deprecated), "deprecation": deprecation,
     ])
+  }
+
+  /// `{at, actor, reason}` of the entry that deprecated the version, or `null`.
+  private var deprecation: JSONValue {
+    guard let entry = deprecationEntry else { return .null }
+    return .object([
+      "at": .time(entry.at), "actor": .string(entry.actor), "reason": .optional(deprecationReason),
+    ])
+  }
+
+  /// The audit entry that deprecated this version, if any.
+  var deprecationEntry: AuditEntry? {
+    auditEntries.first { $0.action == AuditAction.datasetDeprecate.rawValue }
+  }
+
+  /// The reason that entry records.
+  var deprecationReason: String? {
+    guard let details = deprecationEntry?.details, case .object(let object)? = try? JSONValue.parse(details),
+      case .string(let reason)? = object["reason"]
+    else { return nil }
+    return reason
   }
 }
 
@@ -94,6 +116,11 @@ extension DatasetAuditReport {
       ("rows", Format.number(dataset.rowCount)),
       ("registered", "\(dataset.createdAt.iso8601) by \(dataset.createdBy)"),
       ("tags", Format.pairs(dataset.tags)),
+      (
+        "deprecated",
+        deprecationEntry.map { "\($0.at.iso8601) by \($0.actor): \(deprecationReason ?? "-")" }
+          ?? (dataset.node.deprecated ? "yes" : "no")
+      ),
     ]
   }
 
