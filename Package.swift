@@ -74,7 +74,7 @@ let package = Package(
       dependencies: [
         "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
       ],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Scripts"]
     ),
   ],
   swiftLanguageModes: [.v6]

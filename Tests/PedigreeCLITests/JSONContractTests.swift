@@ -36,7 +36,7 @@ import Testing
       ["run", "metrics", run], ["lineage", "fraud-detector@production"],
       ["impact", "dataset:labels@1"], ["audit", "fraud-detector@production"],
       ["diff", "fraud-detector@2", "fraud-detector@3"], ["log", "--limit", "50"], ["experiment", "list"],
-      ["policy", "list"], ["db", "status"],
+      ["policy", "list"], ["db", "status"], ["db", "head"],
       [
         "dataset", "register", "extra", "--uri", "s3://extra/1", "--digest",
         "sha256:" + String(repeating: "a", count: 64),

@@ -139,3 +139,31 @@ import Testing
     #expect(problems.contains { $0.area == .migrations && $0.message.hasPrefix("migration 1 (initial)") })
   }
 }
+
+@Suite struct AuditHeadQueryTests {
+  @Test func headIsTheLastEntryAndCheckHeadHoldsTheChainToIt() throws {
+    let r = try Registry1()
+    let last = try #require(try r.queries.reader.lastAuditEntry())
+    let head = try r.queries.head()
+    #expect(head == ChainHead(head: last.head, at: last.at))
+    #expect(try r.queries.check(head: head.head).isClean)
+    let third = try #require(try r.queries.reader.auditEntry(id: 3))
+    #expect(try r.queries.check(head: third.head).isClean)
+    #expect(try r.queries.reader.auditEntry(id: last.id + 1) == nil)
+
+    let wrong = try r.queries.check(head: AuditHead(entry: 3, hash: String(repeating: "0", count: 64)))
+    #expect(wrong.problems.map(\.area) == [.auditChain])
+    #expect(wrong.problems.first?.message.hasPrefix("audit entry 3: its hash") == true)
+    let beyond = try r.queries.check(head: AuditHead(entry: last.id + 5, hash: last.hash))
+    #expect(beyond.problems.first?.message.hasPrefix("audit entry \(last.id + 5): missing") == true)
+  }
+
+  @Test func headParsing() throws {
+    let hash = String(repeating: "ab", count: 32)
+    #expect(try AuditHead.parse("7:\(hash.uppercased())") == AuditHead(entry: 7, hash: hash))
+    #expect(AuditHead(entry: 7, hash: hash).description == "7:\(hash)")
+    for bad in ["", "7", "7:", "0:\(hash)", "+7:\(hash)", "7:\(hash)0", "٧:\(hash)", "7:\(hash):"] {
+      expectError(.usage, bad) { try AuditHead.parse(bad) }
+    }
+  }
+}

@@ -6,7 +6,7 @@ import PedigreeSQLite
 struct DB: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db", abstract: "Inspect, upgrade and check the registry file.",
-    subcommands: [Status.self, Migrate.self, Check.self])
+    subcommands: [Status.self, Migrate.self, Check.self, Head.self])
 
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,9 +67,43 @@ extension DB {
       abstract: "Check integrity, foreign keys, the audit hash chain, migrations and the schema.",
       discussion: """
         Names the first audit entry that was altered, forged or removed, and any trigger or table \
-        changed behind Pedigree's back. Exits 65 when it finds a problem.
+        changed behind Pedigree's back. With --head N:HASH (a head published earlier with \
+        `pedigree db head`), also proves the chain still holds entry N with that hash, so a \
+        history rewritten with every hash recomputed, or a copy restored from before entry N, is \
+        caught. Exits 65 when it finds a problem.
 
-        Example: pedigree db check --db registry.db
+        Example: pedigree db check --db registry.db --head 42:9f86d081884c7d65…
+        """)
+
+    @OptionGroup var db: RegistryOptions
+    @Option(name: .long, help: "A published head (N:HASH) the chain must still hold.")
+    var head: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      try execute {
+        let head = try self.head.map(AuditHead.parse)
+        let report = try db.open().queries.check(head: head)
+        output.emit(report.json, text: report.text)
+        if !report.isClean {
+          throw PedigreeError(
+            .invalidInput, "db check found \(report.problems.count) problem(s); first: \(report.problems[0])")
+        }
+      }
+    }
+  }
+}
+
+extension DB {
+  struct Head: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the audit chain's head (N:HASH) to publish outside the registry.",
+      discussion: """
+        Prints the last audit entry's number and hash. Publish it where the registry's writers \
+        cannot rewrite it (a ticket, a git commit, a file appended to by a cron job); `pedigree db \
+        check --head N:HASH` later proves the history up to it is unchanged.
+
+        Example: pedigree db head --db registry.db >> /srv/audit/pedigree-heads.txt
         """)
 
     @OptionGroup var db: RegistryOptions
@@ -77,12 +111,8 @@ extension DB {
 
     func run() throws {
       try execute {
-        let report = try db.open().queries.check()
-        output.emit(report.json, text: report.text)
-        if !report.isClean {
-          throw PedigreeError(
-            .invalidInput, "db check found \(report.problems.count) problem(s); first: \(report.problems[0])")
-        }
+        let head = try db.open().queries.head()
+        output.emit(head.json, text: head.head.description)
       }
     }
   }

@@ -67,3 +67,61 @@ public enum AuditChain {
     }
   }
 }
+
+/// A point of the audit chain to publish outside the registry (`N:HASH`): entry `N` and its hash.
+/// `db check --head N:HASH` later proves the chain still holds entry `N` with that hash, which a
+/// self-consistent rewrite of history or a copy restored from before entry `N` cannot fake.
+public struct AuditHead: Sendable, Equatable, CustomStringConvertible {
+  public let entry: Int64
+  /// 64 lowercase hex digits.
+  public let hash: String
+
+  public init(entry: Int64, hash: String) {
+    self.entry = entry
+    self.hash = hash
+  }
+
+  /// `N:HASH`.
+  public var description: String { "\(entry):\(hash)" }
+
+  /// Parses `N:HASH` (N ≥ 1, HASH 64 hex digits, either case); a malformed value is a usage error.
+  public static func parse(_ text: String) throws(PedigreeError) -> AuditHead {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+      let entry = Int64(parts[0]), entry >= 1, parts[1].utf8.count == 64,
+      parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit })
+    else {
+      throw PedigreeError(
+        .usage,
+        "invalid audit head '\(text)': expected N:HASH, an entry number and its 64 hex digits "
+          + "(as `pedigree db head` prints it)")
+    }
+    return AuditHead(entry: entry, hash: parts[1].lowercased())
+  }
+}
+
+extension AuditEntry {
+  /// This entry as a head to publish.
+  public var head: AuditHead { AuditHead(entry: id, hash: hash) }
+}
+
+/// The answer of `db head`: the chain's last entry as a head, and when it was written.
+public struct ChainHead: Sendable, Equatable {
+  public let head: AuditHead
+  public let at: Timestamp
+
+  public init(head: AuditHead, at: Timestamp) {
+    self.head = head
+    self.at = at
+  }
+}
+
+extension ChainHead: JSONConvertible {
+  /// `{entry, hash, head: "N:HASH", at}`.
+  public var json: JSONValue {
+    .object([
+      "entry": .integer(head.entry), "hash": .string(head.hash), "head": .string(head.description),
+      "at": .time(at),
+    ])
+  }
+}

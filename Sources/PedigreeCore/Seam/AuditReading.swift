@@ -8,6 +8,12 @@ public protocol AuditReading {
   func auditEntries(_ filter: AuditLogFilter, entity: AuditEntityMatch?) throws(PedigreeError)
     -> [AuditEntry]
 
+  /// Entry `id` of the audit log, or `nil` when the log holds no such entry.
+  func auditEntry(id: Int64) throws(PedigreeError) -> AuditEntry?
+
+  /// The audit log's last entry (the highest id): the chain's head; `nil` for an empty log.
+  func lastAuditEntry() throws(PedigreeError) -> AuditEntry?
+
   /// How many entries the audit log holds.
   func auditEntryCount() throws(PedigreeError) -> Int
 

@@ -42,7 +42,11 @@ extension Queries {
   /// triggers) against what the compiled-in migrations create in a fresh store, so a dropped
   /// append-only trigger is reported. When the integrity check finds damage, only that is
   /// reported (the other checks would read the damaged pages). Reads one snapshot; writes nothing.
-  public func check() throws(PedigreeError) -> CheckReport {
+  ///
+  /// - Parameter head: a head published earlier (`db head`): the chain must still hold that entry
+  ///   with that hash, which a self-consistent rewrite of history (every hash recomputed) or a copy
+  ///   restored from before the entry cannot fake.
+  public func check(head: AuditHead? = nil) throws(PedigreeError) -> CheckReport {
     // A damaged file: the checks below read its pages and would stop at the damage with an I/O
     // error. Report what the integrity check found instead. (Outside the read transaction: after
     // hitting damage SQLite refuses to commit it.)
@@ -59,10 +63,47 @@ extension Queries {
         problems += try aliasHistoryProblems()
         problems += try runContentProblems()
       }
+      if let head { problems += try headProblems(head) }
       problems += try reader.schemaProblems()
       return CheckReport(
         problems: problems, auditEntries: try reader.auditEntryCount(),
         schemaVersion: try reader.schemaVersion())
     }
+  }
+}
+
+extension Queries {
+  /// The audit chain's head: its last entry, to publish outside the registry. An empty log (which
+  /// `init` never leaves: creating a registry writes an entry) is reported as damage.
+  public func head() throws(PedigreeError) -> ChainHead {
+    guard let last = try reader.lastAuditEntry() else {
+      throw PedigreeError(
+        .invalidInput,
+        "the audit log is empty: every registry starts with an entry, so it was removed "
+          + "(run `pedigree db check`)")
+    }
+    return ChainHead(head: last.head, at: last.at)
+  }
+
+  /// What is wrong with `head` against the chain as stored: entry N gone, or a different hash.
+  func headProblems(_ head: AuditHead) throws(PedigreeError) -> [CheckProblem] {
+    guard let entry = try reader.auditEntry(id: head.entry) else {
+      let last = try reader.lastAuditEntry().map { "the log ends at entry \($0.id)" } ?? "the log is empty"
+      return [
+        CheckProblem(
+          area: .auditChain,
+          message: "audit entry \(head.entry): missing, but the published head \(head) names it "
+            + "(\(last)): a copy restored from before it, or a truncated log")
+      ]
+    }
+    guard entry.hash == head.hash else {
+      return [
+        CheckProblem(
+          area: .auditChain,
+          message: "audit entry \(head.entry): its hash \(entry.hash) is not the published head's "
+            + "\(head.hash): history up to entry \(head.entry) was rewritten")
+      ]
+    }
+    return []
   }
 }

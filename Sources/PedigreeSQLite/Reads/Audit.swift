@@ -8,6 +8,20 @@ extension SQLiteRegistry {
     return try mapErrors { try database.query(sql, arguments, AuditEntry.init(row:)) }
   }
 
+  public func auditEntry(id: Int64) throws(PedigreeError) -> AuditEntry? {
+    try mapErrors {
+      try database.queryFirst(
+        "SELECT \(AuditLogSQL.columns) FROM audit_log WHERE id = ?", [.integer(id)], AuditEntry.init(row:))
+    }
+  }
+
+  public func lastAuditEntry() throws(PedigreeError) -> AuditEntry? {
+    try mapErrors {
+      try database.queryFirst(
+        "SELECT \(AuditLogSQL.columns) FROM audit_log ORDER BY id DESC LIMIT 1", [], AuditEntry.init(row:))
+    }
+  }
+
   public func auditEntryCount() throws(PedigreeError) -> Int {
     try mapErrors { Int(try database.scalarInt("SELECT count(*) FROM audit_log") ?? 0) }
   }
