@@ -97,6 +97,7 @@ extension DB {
 extension DB {
   struct Head: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "head",
       abstract: "Print the audit chain's head (N:HASH) to publish outside the registry.",
       discussion: """
         Prints the last audit entry's number and hash. Publish it where the registry's writers \

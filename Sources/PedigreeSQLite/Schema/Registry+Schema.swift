@@ -27,7 +27,10 @@ public struct AppliedMigration: Sendable, Equatable {
 extension SQLiteRegistry {
   /// Reads `application_id` and `user_version` to tell what the file is.
   public func schemaState() throws(PedigreeError) -> SchemaState {
-    try mapErrors {
+    // One read transaction: read statement by statement, another process creating the registry
+    // could commit between the application id (0) and the table count (> 0), and a registry
+    // being born would look like a foreign file.
+    try read {
       let applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
       let version = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
       if applicationID == 0 {
