@@ -38,11 +38,17 @@ let package = Package(
     .target(
       name: "PedigreeCLI",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
+    // The content-addressed artifact store (`sha256/ab/cdef…` files beside the registry), shared
+    // by the CLI and the server.
+    .target(
+      name: "PedigreeArtifacts",
+      dependencies: ["PedigreeCore", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     // The benchmark: a seeded workload generator and the harness that measures it.
     .target(
       name: "PedigreeBench",

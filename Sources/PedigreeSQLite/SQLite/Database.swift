@@ -23,6 +23,9 @@ public final class Database {
     case readWrite
     /// Open for reading and writing, creating the file when it does not exist.
     case readWriteCreate
+    /// Open an existing file for reading only (another application's database: MLflow's); pass
+    /// `writeAheadLog: false`, since switching the journal mode writes.
+    case readOnly
   }
 
   /// Opens the database at `path` (`:memory:` for a private in-memory database).
@@ -41,6 +44,7 @@ public final class Database {
     var connection: OpaquePointer?
     var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
     if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
+    if mode == .readOnly { flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE }
     let code = sqlite3_open_v2(path, &connection, flags, nil)
     guard code == SQLITE_OK, let connection else {
       let error = SQLiteError(code: code, connection: connection)
