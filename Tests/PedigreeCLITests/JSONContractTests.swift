@@ -27,6 +27,7 @@ import Testing
       try cli.ok("run", "list", "--limit", "1").split(separator: "\n").dropFirst().first
       .flatMap { $0.split(separator: " ").first }.map(String.init) ?? ""
     let file = try cli.write("model.onnx", "weights")
+    let mlflow = try MLflowImportBadInputTests.emptyMLflowDatabase(cli.path("mlflow.db"))
     let commands: [[String]] = [
       ["model", "list"], ["model", "show", "fraud-detector@production"],
       ["model", "show", "fraud-detector@production", "--at", "2026-11-01"],
@@ -47,6 +48,7 @@ import Testing
       ["model", "tag", "fraud-detector@4", "--set", "k=v"],
       ["model", "deprecate", "fraud-detector@1", "--reason", "contract"],
       ["dataset", "deprecate", "labels@1", "--reason", "contract"],
+      ["import", "mlflow", mlflow],
     ]
     return try commands.map { arguments in
       let result = try cli.run(arguments + ["--json"])
