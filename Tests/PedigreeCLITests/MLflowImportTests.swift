@@ -153,6 +153,24 @@ struct MLflowImportTests {
     try cli.ok("db", "check")
   }
 
+  @Test func artifactsAreReadFromAnArtifactRootMovedElsewhere() throws {
+    let mlflow = try Self.full.get()
+    let cli = try CLI.initialized()
+    let moved = cli.path("moved-mlruns")
+    try FileManager.default.copyItem(atPath: mlflow.directory.file("mlruns"), toPath: moved)
+    let report = try cli.run("import", "mlflow", mlflow.database, "--artifacts", moved, "--json")
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(try report.json()["counts"]?["artifacts"]?["imported"] == .integer(4))
+    let uris = try Database(path: cli.database, mode: .readWrite).query("SELECT uri FROM artifacts") {
+      $0.string(0)
+    }
+    #expect(uris.contains { $0.contains("moved-mlruns/") && $0.hasSuffix("notes/readme.txt") }, "\(uris)")
+    // The bytes are in the registry's artifact store, under their digests.
+    let store = cli.database + ".artifacts/sha256"
+    #expect((FileManager.default.subpaths(atPath: store) ?? []).count >= 4)
+    try cli.ok("db", "check")
+  }
+
   /// The id of the artifact `name` the run produced.
   static func artifactID(_ cli: CLI, _ name: String, run: String) throws -> Int64 {
     let db = try Database(path: cli.database, mode: .readWrite)
