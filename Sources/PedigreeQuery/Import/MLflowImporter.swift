@@ -132,7 +132,8 @@ public struct MLflowImporter {
       }
     }
     let start = RunStart(
-      experiment: experiment, name: run.name?.isEmpty == false ? run.name : nil, status: Self.status(run.status),
+      experiment: experiment, name: run.name?.isEmpty == false ? run.name : nil,
+      status: Self.status(run.status),
       startedAt: Timestamp(milliseconds: run.startTime ?? 0),
       endedAt: run.endTime.map(Timestamp.init(milliseconds:)),
       code: CodeVersion(
