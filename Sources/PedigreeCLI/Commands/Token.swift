@@ -78,7 +78,7 @@ struct TokenCommand: ParsableCommand {
     func run() throws {
       try execute {
         let token = try db.writer(as: actor.author()).revokeToken(name: name)
-        output.emit(token.json.adding(["changed": .bool(true)]), text: "revoked token \(token.name)")
+        output.emit(WriteDocuments.tokenRevoked(token), text: "revoked token \(token.name)")
       }
     }
   }
