@@ -85,3 +85,41 @@ struct LoadTests {
     #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
   }
 }
+
+@Suite("serve: a busy writer")
+struct BusyTests {
+  /// Another process holds the write lock past the busy timeout: 503 with Retry-After (the twin
+  /// of exit 75), nothing written; once it lets go, the same request succeeds.
+  @Test func aWriteThatCannotGetTheLockIs503WithRetryAfter() async throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+    let server = TestServer()
+    server.environment["PEDIGREE_BUSY_TIMEOUT_MS"] = "200"
+    try server.pedigreeOK(["init"])
+    try await server.serve([])
+    let locker = try Spawned.start(
+      "/usr/bin/python3",
+      argv: [
+        "python3", "-c",
+        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+          + "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(3)",
+        server.database,
+      ].map { Array($0.utf8) }, output: server.scratch.file("locker"))
+    for _ in 0..<100
+    where
+      !(FileManager.default.contents(atPath: server.scratch.file("locker.out")).map {
+        String(decoding: $0, as: UTF8.self).contains("locked")
+      } ?? false)
+    {
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    let head = try server.cliJSON(["db", "head"])
+    let busy = try await server.post("/api/v1/runs", #"{"experiment": "busy"}"#)
+    #expect(busy.status == 503, "\(busy.text)")
+    #expect(busy.errorCode == "busy")
+    #expect(busy.header("Retry-After") != nil)
+    locker.wait()
+    #expect(try server.cliJSON(["db", "head"]) == head)
+    let later = try await server.post("/api/v1/runs", #"{"experiment": "busy"}"#)
+    #expect(later.status == 201, "\(later.text)")
+  }
+}
