@@ -100,11 +100,12 @@ struct BusyTests {
       "/usr/bin/python3",
       argv: [
         "python3", "-c",
-        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-          + "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(3)",
-        server.database,
+        "import os, sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+          + "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True)\n"
+          + "for _ in range(1200):\n    if os.path.exists(sys.argv[2]): break\n    time.sleep(0.05)",
+        server.database, server.scratch.file("release"),
       ].map { Array($0.utf8) }, output: server.scratch.file("locker"))
-    for _ in 0..<100
+    for _ in 0..<600
     where
       !(FileManager.default.contents(atPath: server.scratch.file("locker.out")).map {
         String(decoding: $0, as: UTF8.self).contains("locked")
@@ -117,6 +118,7 @@ struct BusyTests {
     #expect(busy.status == 503, "\(busy.text)")
     #expect(busy.errorCode == "busy")
     #expect(busy.header("Retry-After") != nil)
+    _ = FileManager.default.createFile(atPath: server.scratch.file("release"), contents: Data())
     locker.wait()
     #expect(try server.cliJSON(["db", "head"]) == head)
     let later = try await server.post("/api/v1/runs", #"{"experiment": "busy"}"#)

@@ -47,8 +47,13 @@ struct ServeTests {
     let server = TestServer()
     try server.pedigreeOK(["init"])
     let lonely = server.scratch.file("pedigree")
-    try FileManager.default.copyItem(
-      atPath: TestServer.binaries.appendingPathComponent("pedigree").path, toPath: lonely)
+    // Copied through a close-on-exec descriptor: a server another test spawns meanwhile must not
+    // inherit it, or the copy stays "busy" (ETXTBSY) for as long as that server runs.
+    let bytes = try Data(contentsOf: TestServer.binaries.appendingPathComponent("pedigree"))
+    let descriptor = open(lonely, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    #expect(descriptor >= 0)
+    _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
     // A copy just written can be "busy" while another test's spawn still holds its descriptor.
     var attempt = 0
     var result = try? Spawned.run(lonely, ["serve", "--port", "0"], environment: server.environment)

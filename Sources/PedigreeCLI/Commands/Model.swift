@@ -42,7 +42,7 @@ struct ModelCommand: ParsableCommand {
         let writer = try db.writer(as: actor.author())
         let registration = try registration()
         // A local file's bytes go into the artifact store once the version is registered.
-        let upload = artifact.contains("://") ? nil : try stageArtifact(artifact, in: db.artifactStore)
+        let upload = artifact.contains("://") ? nil : try db.artifactStore.stage(fileAt: artifact)
         let outcome: Outcome<ModelVersion>
         do { outcome = try writer.registerModel(registration) } catch {
           upload?.abort()
