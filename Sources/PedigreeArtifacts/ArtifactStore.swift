@@ -50,6 +50,12 @@ public struct ArtifactStore: Sendable {
 
   /// Copies the file at `source` into the store (for `model register --artifact PATH`).
   public func store(fileAt source: String) throws(PedigreeError) -> StoredArtifact {
+    try stage(fileAt: source).commit()
+  }
+
+  /// Copies the file at `source` into a temporary file of the store, hashing it: `commit()`
+  /// makes it an object, `abort()` drops it (so a failed registration stores nothing).
+  public func stage(fileAt source: String) throws(PedigreeError) -> ArtifactUpload {
     guard let input = FileHandle(forReadingAtPath: source) else {
       throw PedigreeError(.io, "cannot read \(source)")
     }
@@ -57,14 +63,12 @@ public struct ArtifactStore: Sendable {
     let upload = try begin()
     do {
       while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try upload.append(chunk) }
-    } catch let error as PedigreeError {
-      upload.abort()
-      throw error
     } catch {
       upload.abort()
-      throw PedigreeError(.io, "cannot read \(source): \(error.localizedDescription)")
+      throw error as? PedigreeError
+        ?? PedigreeError(.io, "cannot read \(source): \(error.localizedDescription)")
     }
-    return try upload.commit()
+    return upload
   }
 
   /// Opens the object with `digest` for reading after verifying that its bytes still hash to
@@ -163,10 +167,12 @@ public final class ArtifactUpload {
     }
   }
 
-  /// Drops the temporary file.
+  /// Drops the temporary file (and the store's directories, when that leaves them empty).
   public func abort() {
     finished = true
     try? handle.close()
     try? FileManager.default.removeItem(atPath: path)
+    rmdir("\(store.root)/tmp")
+    rmdir(store.root)
   }
 }
