@@ -26,7 +26,8 @@ extension CheckReport {
   /// One line per problem, or a one-line all-clear.
   public var text: String {
     if isClean {
-      return "ok: integrity, foreign keys, \(auditEntries) audit entries, migrations and schema "
+      return "ok: integrity, foreign keys, \(auditEntries) audit entries and the facts they record, "
+        + "migrations and schema "
         + "(version \(schemaVersion)) check out"
     }
     return

@@ -13,23 +13,28 @@ enum FactTracking {
   /// The schema version from which every table the kinds read exists.
   static let firstVersion = 4
 
-  /// Makes the connection ready to track a write transaction's touches: installs the temporary
-  /// table and triggers on first use, or empties the table. Call before a top-level write;
-  /// does nothing on a registry older than `firstVersion` (the migration writes its own
-  /// baseline).
+  /// Makes the connection ready to track a write transaction's touches: empties the table of
+  /// touches, and (on first use, and again whenever the file's schema changed, as a migration
+  /// that creates a table does) installs the temporary table and the triggers on every table of
+  /// a kind that exists. Call before a top-level write; does nothing on a registry older than
+  /// `firstVersion` (its migration writes a baseline instead).
   static func prepare(_ database: Database) throws {
+    let schema = try database.scalarInt("PRAGMA main.schema_version") ?? 0
     if try isInstalled(database) {
       try database.run("DELETE FROM temp.pedigree_touched")
-      return
+      if try database.scalarInt("SELECT version FROM temp.pedigree_tracked_schema") == schema { return }
+    } else {
+      guard try database.scalarInt("PRAGMA user_version") ?? 0 >= firstVersion else { return }
+      try database.execute(
+        """
+        CREATE TEMP TABLE pedigree_touched(
+          kind TEXT NOT NULL, id ANY NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+        CREATE TEMP TABLE pedigree_tracked_schema(version INTEGER NOT NULL);
+        """)
     }
-    guard try database.scalarInt("PRAGMA user_version") ?? 0 >= firstVersion else { return }
-    try database.execute(
-      """
-      CREATE TEMP TABLE IF NOT EXISTS pedigree_touched(
-        kind TEXT NOT NULL, id ANY NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID
-      """)
+    let tables = Set(try database.query("SELECT name FROM main.sqlite_master WHERE type = 'table'") { $0.string(0) })
     for kind in FactKind.all {
-      for (table, id) in kind.touches {
+      for (table, id) in kind.touches where tables.contains(table) {
         for event in ["INSERT", "UPDATE"] {
           try database.execute(
             """
@@ -40,6 +45,8 @@ enum FactTracking {
         }
       }
     }
+    try database.run("DELETE FROM temp.pedigree_tracked_schema")
+    try database.run("INSERT INTO temp.pedigree_tracked_schema(version) VALUES (?)", [.integer(schema)])
   }
 
   static func isInstalled(_ database: Database) throws -> Bool {
