@@ -32,7 +32,8 @@ enum FactTracking {
         CREATE TEMP TABLE pedigree_tracked_schema(version INTEGER NOT NULL);
         """)
     }
-    let tables = Set(try database.query("SELECT name FROM main.sqlite_master WHERE type = 'table'") { $0.string(0) })
+    let tables = Set(
+      try database.query("SELECT name FROM main.sqlite_master WHERE type = 'table'") { $0.string(0) })
     for kind in FactKind.all {
       for (table, id) in kind.touches where tables.contains(table) {
         for event in ["INSERT", "UPDATE"] {
