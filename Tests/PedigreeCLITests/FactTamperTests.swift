@@ -45,6 +45,33 @@ import Testing
     #expect(try cli.ok("db", "check").hasPrefix("ok:"))
   }
 
+  /// The forgery of the issue: an alias event's actor and reason rewritten, which `model history`
+  /// then shows; `db check --json` names it among its problems, in area `recorded_facts`.
+  @Test func aRewrittenAliasEventIsAProblemInJSON() throws {
+    let cli = try Self.registry()
+    let db = try Database(path: cli.database, mode: .readWrite)
+    let trigger = try #require(
+      try db.scalarString("SELECT sql FROM sqlite_master WHERE name = 'alias_events_no_update'"))
+    try db.execute("DROP TRIGGER alias_events_no_update")
+    try db.execute(
+      "UPDATE alias_events SET actor = 'newcomer', reason = 'approved by review board' WHERE id = 2")
+    try db.execute(trigger)
+    #expect(try cli.ok("model", "history", "fraud").contains("newcomer"))
+    let result = try cli.run("db", "check", "--json")
+    #expect(result.status == 65)
+    let report = try JSONValue.parse(result.stdout)
+    #expect(report["ok"] == .bool(false))
+    guard case .array(let problems)? = report["problems"] else {
+      Issue.record("no problems array: \(result.stdout)")
+      return
+    }
+    #expect(
+      problems.contains {
+        $0["area"] == .string("recorded_facts")
+          && $0["message"] == .string("alias_event:2: actor, reason differ from audit entry 12")
+      }, "\(result.stdout)")
+  }
+
   @Test(arguments: TamperRegistry.tamperings)
   func dbCheckNamesTheEntity(_ tampering: TamperRegistry.Tampering) throws {
     let cli = try Self.registry()
