@@ -328,6 +328,21 @@ BEGIN SELECT RAISE(ABORT, 'promotion_policies is append-only'); END;
 CREATE TRIGGER promotion_policies_no_delete BEFORE DELETE ON promotion_policies
 BEGIN SELECT RAISE(ABORT, 'promotion_policies is append-only'); END;
 
+CREATE TRIGGER dataset_version_tags_no_update BEFORE UPDATE ON dataset_version_tags
+BEGIN SELECT RAISE(ABORT, 'dataset version tags are immutable'); END;
+
+CREATE TRIGGER dataset_version_tags_no_delete BEFORE DELETE ON dataset_version_tags
+BEGIN SELECT RAISE(ABORT, 'dataset version tags are immutable'); END;
+
+CREATE TRIGGER artifacts_no_delete BEFORE DELETE ON artifacts
+BEGIN SELECT RAISE(ABORT, 'artifacts are immutable'); END;
+
+CREATE TRIGGER runs_no_delete BEFORE DELETE ON runs
+BEGIN SELECT RAISE(ABORT, 'runs are never deleted'); END;
+
+CREATE TRIGGER models_no_delete BEFORE DELETE ON models
+BEGIN SELECT RAISE(ABORT, 'models are never deleted'); END;
+
 CREATE TABLE tokens (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,

@@ -46,8 +46,13 @@ extension AuditEntry {
 }
 
 extension SQLiteWriter {
-  /// Appends one audit entry. Call inside the write transaction whose change it describes.
+  /// Appends one audit entry. Call inside the write transaction whose change it describes, after
+  /// its last change: the entry's details get `facts`, the facts of every entity the transaction
+  /// touched (see `FactTracking`), unless they already carry them.
   func appendAudit(action: AuditAction, entity: String, details: JSONObject) throws {
+    var details = details
+    let facts = try FactTracking.touchedFacts(database)
+    if !facts.pairs.isEmpty && details["facts"] == nil { details["facts"] = .object(facts) }
     let last = try database.queryFirst(
       "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
     ) { ($0.int64(0), $0.string(1)) }

@@ -153,7 +153,10 @@ public final class SQLiteRegistry {
   /// Runs `body` as one write: a `BEGIN IMMEDIATE` transaction, committed when `body` returns and
   /// rolled back, leaving no trace, when it throws. SQLite failures become `PedigreeError`s.
   public func write<T>(_ body: () throws -> T) throws(PedigreeError) -> T {
-    try mapErrors { try database.write(body) }
+    try mapErrors {
+      if !database.isInTransaction { try FactTracking.prepare(database) }
+      return try database.write(body)
+    }
   }
 
   /// Runs `body` in one read transaction (one consistent snapshot), mapping SQLite failures.

@@ -80,10 +80,15 @@ import Testing
     ]
     let problems = try r.queries.check().problems
     #expect(
-      problems
+      problems.filter { $0.area == .runContent }
         == hidden.map {
           CheckProblem(area: .runContent, message: "run \($0.name): no audit entry records its creation")
         })
+    #expect(
+      problems.filter { $0.area == .recordedFacts }.map(\.message) == [
+        "run:\(hidden[0].name): no audit entry records it (added or renamed behind Pedigree's back) "
+          + "(and 1 more like it)"
+      ])
   }
 
   @Test func anAlteredEntryIsNamedAndTheDroppedTriggerIsDrift() throws {

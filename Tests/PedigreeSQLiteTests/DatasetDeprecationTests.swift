@@ -29,7 +29,10 @@ import Testing
     let entry = try fixture.registry.database.queryFirst(
       "SELECT action, entity, details FROM audit_log ORDER BY id DESC LIMIT 1", []
     ) { [$0.string(0), $0.string(1), $0.string(2)] }
-    #expect(entry == ["dataset.deprecate", "dataset:tx@3", #"{"reason":"leaked labels"}"#])
+    #expect(entry?.prefix(2) == ["dataset.deprecate", "dataset:tx@3"])
+    let details = try JSONValue.parse(entry?.last ?? "")
+    #expect(details["reason"] == .string("leaked labels"))
+    #expect(details["facts"]?["dataset:tx@3"]?["deprecation_reason"] == .string("leaked labels"))
     expectError(.refused) { try fixture.writer.deprecateDataset(Self.v(3), reason: "again") }
     expectError(.notFound) { try fixture.writer.deprecateDataset(Self.v(9), reason: "x") }
     expectError(.usage) {

@@ -12,6 +12,9 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
     case aliasHistory = "alias_history"
     /// Runs' params and metric points against the content digests the audit log recorded.
     case runContent = "run_content"
+    /// Every entity's facts (datasets, runs, models, alias events, edges, policies…) against the
+    /// facts the audit entries recorded.
+    case recordedFacts = "recorded_facts"
     /// `schema_migrations` against the migrations compiled in.
     case migrations
     /// Tables, indexes and triggers against what the migrations create.

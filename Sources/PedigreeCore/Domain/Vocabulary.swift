@@ -17,6 +17,9 @@ public enum EdgeRelation: String, Sendable, CaseIterable, Comparable {
 public enum AuditAction: String, Sendable, CaseIterable {
   case registryCreate = "registry.create"
   case registryMigrate = "registry.migrate"
+  /// The facts of every entity an older registry held when migrated to schema 4, recorded once
+  /// so that `db check` covers them (see docs/AUDIT-CHAIN.md).
+  case registryBaseline = "registry.baseline"
   case datasetRegister = "dataset.register"
   case datasetDeprecate = "dataset.deprecate"
   case runStart = "run.start"

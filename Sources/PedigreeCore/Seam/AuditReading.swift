@@ -38,6 +38,14 @@ public protocol AuditReading {
   /// Up to 20 run ids, in creation order, that no `run.start` or `run.record` entry created.
   func unrecordedRuns() throws(PedigreeError) -> [String]
 
+  /// The facts of every entity as the rows hold them now, in the canonical form audit entries
+  /// record (see `EntityFacts`): kind by kind, in a stable order within each kind.
+  func currentFacts() throws(PedigreeError) -> [EntityFacts]
+
+  /// Every entity's facts as audit entries recorded them (their details' `facts`), in entry
+  /// order; an entity recorded by several entries appears once per entry.
+  func recordedFacts() throws(PedigreeError) -> [RecordedFacts]
+
   /// The history of every metric with points in run `runID`, by key.
   func metricHistories(runID: Int64) throws(PedigreeError) -> [MetricHistory]
 }

@@ -12,12 +12,22 @@ extension AuditEntry: JSONConvertible {
 }
 
 extension AuditEntry {
-  /// The entries as a table: id, time, actor, action, entity, details.
+  /// The entries as a table: id, time, actor, action, entity, details (without the recorded
+  /// `facts`, which `--json` shows: they repeat the entities' rows for `db check`).
   public static func table(_ entries: [AuditEntry]) -> TextTable {
     TextTable(
       ["ID", "TIME", "ACTOR", "ACTION", "ENTITY", "DETAILS"],
-      rows: entries.map { [String($0.id), $0.at.iso8601, $0.actor, $0.action, $0.entity, $0.details] },
+      rows: entries.map { [String($0.id), $0.at.iso8601, $0.actor, $0.action, $0.entity, $0.summary] },
       alignments: [.right])
+  }
+
+  /// `details` without its `facts` member.
+  var summary: String {
+    guard details.contains(#""facts":"#), case .object(var object)? = try? JSONValue.parse(details) else {
+      return details
+    }
+    object["facts"] = nil
+    return JSONValue.object(object).serialized()
   }
 }
 

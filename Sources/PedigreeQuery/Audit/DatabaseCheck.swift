@@ -26,7 +26,8 @@ extension CheckReport {
   /// One line per problem, or a one-line all-clear.
   public var text: String {
     if isClean {
-      return "ok: integrity, foreign keys, \(auditEntries) audit entries, migrations and schema "
+      return "ok: integrity, foreign keys, \(auditEntries) audit entries and the facts they record, "
+        + "migrations and schema "
         + "(version \(schemaVersion)) check out"
     }
     return
@@ -38,7 +39,8 @@ extension CheckReport {
 extension Queries {
   /// Checks the registry: the store's integrity and foreign keys, the audit chain, alias events
   /// against their audit entries, each run's params and metric points against the content digest
-  /// last recorded for it, the applied migrations' checksums, and the schema (tables, indexes,
+  /// last recorded for it, every entity's facts against those the audit log last recorded for it
+  /// (see `recordedFactsProblems`), the applied migrations' checksums, and the schema (tables, indexes,
   /// triggers) against what the compiled-in migrations create in a fresh store, so a dropped
   /// append-only trigger is reported. When the integrity check finds damage, only that is
   /// reported (the other checks would read the damaged pages). Reads one snapshot; writes nothing.
@@ -62,6 +64,7 @@ extension Queries {
       } else {
         problems += try aliasHistoryProblems()
         problems += try runContentProblems()
+        problems += try recordedFactsProblems()
       }
       if let head { problems += try headProblems(head) }
       problems += try reader.schemaProblems()

@@ -37,13 +37,27 @@ extension SQLiteRegistry {
   }
 
   /// `metrics` declares no foreign keys (see the schema): its references are checked here.
+  /// Rather than look up each of millions of points, the query walks the distinct (run, key)
+  /// pairs of the primary key with one index seek each (a skip scan, as a recursive CTE), then
+  /// looks those up.
   private func orphanMetricProblems() throws -> [CheckProblem] {
     let orphans = try database.query(
       """
-      SELECT 'runs', run_id FROM metrics m WHERE NOT EXISTS (SELECT 1 FROM runs WHERE id = m.run_id)
+      WITH RECURSIVE pair(mrun, mkey) AS (
+        SELECT run_id, key_id FROM (SELECT run_id, key_id FROM metrics ORDER BY run_id, key_id LIMIT 1)
+        UNION ALL
+        SELECT
+          CASE WHEN (SELECT min(key_id) FROM metrics WHERE run_id = mrun AND key_id > mkey) IS NULL
+            THEN (SELECT min(run_id) FROM metrics WHERE run_id > mrun) ELSE mrun END,
+          coalesce((SELECT min(key_id) FROM metrics WHERE run_id = mrun AND key_id > mkey),
+            (SELECT min(key_id) FROM metrics WHERE run_id = (SELECT min(run_id) FROM metrics WHERE run_id > mrun)))
+        FROM pair WHERE mrun IS NOT NULL
+      )
+      SELECT 'runs', mrun FROM (SELECT DISTINCT mrun FROM pair WHERE mrun IS NOT NULL) p
+      WHERE NOT EXISTS (SELECT 1 FROM runs WHERE runs.id = p.mrun)
       UNION
-      SELECT 'metric_keys', key_id FROM metrics m
-      WHERE NOT EXISTS (SELECT 1 FROM metric_keys WHERE id = m.key_id)
+      SELECT 'metric_keys', mkey FROM (SELECT DISTINCT mkey FROM pair WHERE mkey IS NOT NULL) p
+      WHERE NOT EXISTS (SELECT 1 FROM metric_keys WHERE metric_keys.id = p.mkey)
       LIMIT 20
       """
     ) { (table: $0.string(0), id: $0.int64(1)) }

@@ -122,6 +122,9 @@ extension SQLiteRegistry {
             "schema_version": .integer(Int64(last.version)),
             "migration": .string(batch.map(\.name).joined(separator: ", ")),
           ])
+        if version != 0 && last.version == FactTracking.firstVersion {
+          try writer.appendBaseline()
+        }
         return batch
       }
       applied += didApply

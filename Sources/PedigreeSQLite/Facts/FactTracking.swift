@@ -1,0 +1,139 @@
+import PedigreeCore
+
+/// How audit entries come to carry the facts of what their write changed.
+///
+/// Each write connection gets a temporary table, `temp.pedigree_touched(kind, id)`, and temporary
+/// triggers on the tables of every `FactKind`: a row inserted or updated adds the entity it
+/// belongs to. `appendAudit` then reads the facts of the touched entities with the kinds' own
+/// queries (the ones `db check` runs over every entity) and records them in the entry's
+/// `facts`, so what an entry records and what the check recomputes cannot drift apart. Temporary
+/// objects live in the connection, not in the file: the schema is unchanged, and a savepoint
+/// rolled back (a failed record among JSON Lines) takes its touches with it.
+enum FactTracking {
+  /// The schema version from which every table the kinds read exists.
+  static let firstVersion = 4
+
+  /// Makes the connection ready to track a write transaction's touches: empties the table of
+  /// touches, and (on first use, and again whenever the file's schema changed, as a migration
+  /// that creates a table does) installs the temporary table and the triggers on every table of
+  /// a kind that exists. Call before a top-level write; does nothing on a registry older than
+  /// `firstVersion` (its migration writes a baseline instead).
+  static func prepare(_ database: Database) throws {
+    let schema = try database.scalarInt("PRAGMA main.schema_version") ?? 0
+    if try isInstalled(database) {
+      try database.run("DELETE FROM temp.pedigree_touched")
+      if try database.scalarInt("SELECT version FROM temp.pedigree_tracked_schema") == schema { return }
+    } else {
+      guard try database.scalarInt("PRAGMA user_version") ?? 0 >= firstVersion else { return }
+      try database.execute(
+        """
+        CREATE TEMP TABLE pedigree_touched(
+          kind TEXT NOT NULL, id ANY NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+        CREATE TEMP TABLE pedigree_tracked_schema(version INTEGER NOT NULL);
+        """)
+    }
+    let tables = Set(
+      try database.query("SELECT name FROM main.sqlite_master WHERE type = 'table'") { $0.string(0) })
+    for kind in FactKind.all {
+      for (table, id) in kind.touches where tables.contains(table) {
+        for event in ["INSERT", "UPDATE"] {
+          try database.execute(
+            """
+            CREATE TEMP TRIGGER IF NOT EXISTS pedigree_touch_\(table)_\(event.lowercased())
+            AFTER \(event) ON main.\(table)
+            BEGIN INSERT OR IGNORE INTO pedigree_touched(kind, id) VALUES ('\(kind.name)', \(id)); END
+            """)
+        }
+      }
+    }
+    try database.run("DELETE FROM temp.pedigree_tracked_schema")
+    try database.run("INSERT INTO temp.pedigree_tracked_schema(version) VALUES (?)", [.integer(schema)])
+  }
+
+  static func isInstalled(_ database: Database) throws -> Bool {
+    try database.scalarInt(
+      "SELECT count(*) FROM temp.sqlite_master WHERE type = 'table' AND name = 'pedigree_touched'") == 1
+  }
+
+  /// The facts of every entity the write transaction touched so far, by key, kind by kind; then
+  /// forgets the touches. Empty when nothing was touched or tracking is not installed.
+  static func touchedFacts(_ database: Database) throws -> JSONObject {
+    guard try isInstalled(database) else { return [:] }
+    let kinds = Set(try database.query("SELECT DISTINCT kind FROM temp.pedigree_touched") { $0.string(0) })
+    guard !kinds.isEmpty else { return [:] }
+    var facts = JSONObject()
+    for kind in FactKind.all where kinds.contains(kind.name) {
+      facts.pairs += try read(database, kind.selectTouched).map { (key: $0.key, value: $0.facts) }
+    }
+    try database.run("DELETE FROM temp.pedigree_touched")
+    return facts
+  }
+
+  /// Every entity's facts as the rows hold them now, kind by kind.
+  static func currentFacts(_ database: Database) throws -> [EntityFacts] {
+    var facts: [EntityFacts] = []
+    for kind in FactKind.all {
+      facts += try database.query(kind.selectAll) {
+        EntityFacts(kind: kind.name, key: $0.string(0), facts: $0.string(1))
+      }
+    }
+    return facts
+  }
+
+  private static func read(_ database: Database, _ sql: String) throws -> [(key: String, facts: JSONValue)] {
+    try database.query(sql) { row in
+      let text = row.string(1)
+      do {
+        return (key: row.string(0), facts: try JSONValue.parse(text))
+      } catch {
+        throw PedigreeError(.io, "the facts of \(row.string(0)) are not JSON: \(error)")
+      }
+    }
+  }
+
+  /// Every `facts` member the audit log holds, in entry order: an entity recorded again later
+  /// appears again.
+  static func recordedFacts(_ database: Database) throws -> [RecordedFacts] {
+    try database.query(
+      """
+      SELECT f.key, a.id, f.value
+      FROM audit_log a, json_each(CASE WHEN json_valid(a.details) THEN a.details ELSE '{}' END, '$.facts') f
+      WHERE instr(a.details, '"facts":') > 0 AND f.key IS NOT NULL AND f.type = 'object'
+      ORDER BY a.id, f.id
+      """
+    ) { RecordedFacts(key: $0.string(0), entry: $0.int64(1), facts: $0.string(2)) }
+  }
+}
+
+extension SQLiteRegistry {
+  public func currentFacts() throws(PedigreeError) -> [EntityFacts] {
+    try mapErrors { try FactTracking.currentFacts(database) }
+  }
+
+  public func recordedFacts() throws(PedigreeError) -> [RecordedFacts] {
+    try mapErrors { try FactTracking.recordedFacts(database) }
+  }
+}
+
+extension SQLiteWriter {
+  /// Records the facts of every entity no audit entry has recorded yet in one `registry.baseline`
+  /// entry, marked as such: the state of an older registry as migration found it, which `db
+  /// check` holds later edits against. Nothing when every entity is recorded already.
+  func appendBaseline() throws {
+    let recorded = Set(try FactTracking.recordedFacts(database).map(\.key))
+    var facts = JSONObject()
+    for entity in try FactTracking.currentFacts(database) where !recorded.contains(entity.key) {
+      facts.pairs.append((key: entity.key, value: try JSONValue.parse(entity.facts)))
+    }
+    guard !facts.pairs.isEmpty else { return }
+    try appendAudit(
+      action: .registryBaseline, entity: "registry",
+      details: [
+        "baseline": .bool(true),
+        "note": .string(
+          "the facts of every entity written before schema \(FactTracking.firstVersion), as this "
+            + "migration found them; later entries record what they change"),
+        "entities": .integer(Int64(facts.pairs.count)), "facts": .object(facts),
+      ])
+  }
+}
