@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "PedigreeCore", targets: ["PedigreeCore"]),
     .library(name: "PedigreeSQLite", targets: ["PedigreeSQLite"]),
     .library(name: "PedigreeQuery", targets: ["PedigreeQuery"]),
+    .library(name: "PedigreeOpenLineage", targets: ["PedigreeOpenLineage"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,11 +35,14 @@ let package = Package(
     // Questions: lineage, impact, audit reports, time travel, diff, search, renderers, composed
     // from the backend's reads.
     .target(name: "PedigreeQuery", dependencies: ["PedigreeCore"]),
+    // OpenLineage in and out: RunEvents parsed, validated and mapped to Pedigree's terms, and
+    // Pedigree's runs exported as RunEvents (OPENLINEAGE.md). Shared by the CLI and the server.
+    .target(name: "PedigreeOpenLineage", dependencies: ["PedigreeCore"]),
     // The command tree; kept in a library so tests can parse commands without a process.
     .target(
       name: "PedigreeCLI",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeOpenLineage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,6 +72,10 @@ let package = Package(
     .testTarget(
       name: "PedigreeBenchTests",
       dependencies: ["PedigreeBench", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreeOpenLineageTests",
+      dependencies: ["PedigreeOpenLineage", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
     ),
     .testTarget(
       name: "PedigreeCLITests",

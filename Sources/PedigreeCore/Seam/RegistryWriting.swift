@@ -62,4 +62,9 @@ public protocol RegistryWriting {
   ///
   /// - Throws: `.notFound` when the pattern has no policy on that alias.
   func unsetPolicy(pattern: String, alias: String) throws(PedigreeError) -> PromotionPolicy
+
+  /// Stores one OpenLineage event verbatim and folds it into its run (OPENLINEAGE.md §4), in one
+  /// transaction with one audit entry; a byte-identical replay writes nothing (`changed: false`).
+  /// Never refuses an event the mapping accepted.
+  func ingestOpenLineage(_ event: LineageEventInput) throws(PedigreeError) -> Outcome<LineageIngestResult>
 }
