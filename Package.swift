@@ -75,7 +75,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PedigreeOpenLineageTests",
-      dependencies: ["PedigreeOpenLineage", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+      dependencies: [
+        "PedigreeOpenLineage", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
+      ]
     ),
     .testTarget(
       name: "PedigreeCLITests",

@@ -7,7 +7,8 @@ import PedigreeCore
 /// reader's limit.
 public enum EventStream {
   /// One event of the input: the line it starts on, and its mapped event or why it is refused.
-  public typealias Handler = (_ line: Int, _ event: Result<LineageEventInput, OpenLineageError>) throws -> Void
+  public typealias Handler = (_ line: Int, _ event: Result<LineageEventInput, OpenLineageError>) throws ->
+    Void
 
   /// Calls `body` with each event of `reader`'s input, in order.
   public static func forEachEvent(in reader: LineReader, _ body: Handler) throws {
@@ -27,7 +28,9 @@ public enum EventStream {
   }
 
   /// The events of one JSON document: an event, an array, or `{"events": […]}`.
-  public static func forEachEvent(inDocument json: JSONValue, bytes: [UInt8], line: Int, _ body: Handler) throws {
+  public static func forEachEvent(inDocument json: JSONValue, bytes: [UInt8], line: Int, _ body: Handler)
+    throws
+  {
     var elements: [JSONValue]?
     if case .array(let array) = json { elements = array }
     if case .array(let array)? = json["events"], json["eventTime"] == nil { elements = array }
@@ -92,7 +95,8 @@ public enum EventStream {
     }
   }
 
-  private static func mapped(_ json: JSONValue, body: [UInt8]) -> Result<LineageEventInput, OpenLineageError> {
+  private static func mapped(_ json: JSONValue, body: [UInt8]) -> Result<LineageEventInput, OpenLineageError>
+  {
     Result { () throws(OpenLineageError) in try OpenLineageEvent.map(json, body: body) }
   }
 }

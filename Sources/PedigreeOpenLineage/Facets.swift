@@ -34,7 +34,8 @@ enum Facets {
         else { continue }
         let cleanKey = Text.key(key)
         guard seen.insert(cleanKey).inserted else { continue }
-        run.params.append(KeyValue(cleanKey, Text.cut(Text.clean(Text.stringify(value)), to: Limits.paramValueLength)))
+        run.params.append(
+          KeyValue(cleanKey, Text.cut(Text.clean(Text.stringify(value)), to: Limits.paramValueLength)))
       }
     }
     if case .object(let metrics)? = facets["pedigree_metrics"]?["metrics"] {
@@ -64,10 +65,12 @@ enum Facets {
 
   /// A dataset's version facts: `version` (V1, V2), `pedigree_datasetVersion`, statistics and
   /// schema (V4), storage and lifecycle as tags.
-  static func versionFacts(_ facets: [String: JSONValue], _ extra: [String: JSONValue]) -> LineageVersionFacts {
+  static func versionFacts(_ facets: [String: JSONValue], _ extra: [String: JSONValue]) -> LineageVersionFacts
+  {
     var facts = LineageVersionFacts()
     let pedigree = facets["pedigree_datasetVersion"]
-    if let declared = pedigree.flatMap({ string($0["digest"]) }) ?? string(facets["version"]?["datasetVersion"])
+    if let declared = pedigree.flatMap({ string($0["digest"]) })
+      ?? string(facets["version"]?["datasetVersion"])
     {
       let lowered = declared.lowercased()
       if Digest.isValid(lowered) {
@@ -146,7 +149,8 @@ enum Facets {
     case .array(let entries):
       return entries.compactMap { entry in
         guard case .array(let parts) = entry, parts.count >= 2, let v = number(parts[1]) else { return nil }
-        return MetricPoint(key: key, value: v, step: step(parts[0]), timestamp: time(parts.count > 2 ? parts[2] : nil))
+        return MetricPoint(
+          key: key, value: v, step: step(parts[0]), timestamp: time(parts.count > 2 ? parts[2] : nil))
       }
     case .object:
       guard let v = number(value["value"]) else { return [] }

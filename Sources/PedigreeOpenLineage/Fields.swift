@@ -48,7 +48,8 @@ struct Fields {
       var result: [Fields] = []
       for (index, element) in elements.enumerated() {
         guard case .object(let value) = element else {
-          throw OpenLineageError.invalid("\(at(key))[\(index)]", "expected an object, got \(element.typeName)")
+          throw OpenLineageError.invalid(
+            "\(at(key))[\(index)]", "expected an object, got \(element.typeName)")
         }
         result.append(Fields(value, path: "\(at(key))[\(index)]"))
       }

@@ -46,7 +46,8 @@ public enum OpenLineageNaming {
   /// leading and trailing `._-` dropped. Longer than 128: 119 characters, `-` and 8 hex of the
   /// URI's SHA-256.
   public static func datasetName(namespace: String, name: String) -> String {
-    slug(withoutScheme(namespace) + "/" + name, hashing: uri(namespace: namespace, name: name), empty: "dataset")
+    slug(
+      withoutScheme(namespace) + "/" + name, hashing: uri(namespace: namespace, name: name), empty: "dataset")
   }
 
   /// The name a dataset gets when another dataset holds its D2 name: the hashed form.

@@ -15,7 +15,8 @@ public enum OpenLineageEvent {
   public static func parse(_ body: [UInt8]) throws(OpenLineageError) -> LineageEventInput {
     let json: JSONValue
     do {
-      json = try body.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try JSONValue.parse(buffer) }
+      json = try body.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try JSONValue.parse(buffer)
+      }
     } catch {
       throw OpenLineageError(.syntax, "body is not JSON: \(error)")
     }
@@ -62,7 +63,8 @@ public enum OpenLineageEvent {
 
   /// The kind by `schemaURL`'s last segment (`…#/$defs/RunEvent`), else by shape; RunEvent by
   /// default, as Marquez does.
-  static func kind(of root: JSONObject, schemaURL: String?) throws(OpenLineageError) -> LineageEventInput.Kind {
+  static func kind(of root: JSONObject, schemaURL: String?) throws(OpenLineageError) -> LineageEventInput.Kind
+  {
     if let url = schemaURL, let last = url.split(separator: "/").last {
       switch last {
       case "RunEvent": return .run
@@ -102,7 +104,11 @@ public enum OpenLineageEvent {
     run.tags = tags.pairs
     for dataset in try datasets(event, "inputs", output: false) { run.inputs.append(dataset.dataset) }
     for dataset in try datasets(event, "outputs", output: true) {
-      if let artifact = dataset.artifact { run.artifacts.append(artifact) } else { run.outputs.append(dataset.dataset) }
+      if let artifact = dataset.artifact {
+        run.artifacts.append(artifact)
+      } else {
+        run.outputs.append(dataset.dataset)
+      }
     }
     return (run, (namespace, jobName))
   }
@@ -114,7 +120,8 @@ public enum OpenLineageEvent {
   )] {
     var result: [(dataset: LineageDatasetInput, artifact: ArtifactInput?)] = []
     for element in try event.objects(key) {
-      result.append(try datasetInput(element, facetsKey: output ? "outputFacets" : "inputFacets", output: output))
+      result.append(
+        try datasetInput(element, facetsKey: output ? "outputFacets" : "inputFacets", output: output))
     }
     return result
   }
@@ -145,7 +152,8 @@ public enum OpenLineageEvent {
     let isModel = Facets.string(facets["datasetType"]?["datasetType"])?.uppercased() == "MODEL"
     if output, isModel || facets["pedigree_artifact"] != nil {
       let last =
-        Facets.string(facets["pedigree_artifact"]?["name"]) ?? name.split(separator: "/").last.map(String.init)
+        Facets.string(facets["pedigree_artifact"]?["name"]) ?? name.split(separator: "/").last.map(
+          String.init)
         ?? name
       let artifact = ArtifactInput(
         name: Text.cut(last, to: 1024), uri: uri, digest: facts.digest, sizeBytes: facts.sizeBytes)

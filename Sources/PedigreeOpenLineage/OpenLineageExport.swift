@@ -11,7 +11,8 @@ public struct OpenLineageExport {
   /// The event schema exported events follow.
   public static let schemaURL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
   /// Where Pedigree's custom facets' schemas are published.
-  public static let facetSchemaBase = "https://github.com/pedigree-registry/pedigree/blob/main/docs/openlineage"
+  public static let facetSchemaBase =
+    "https://github.com/pedigree-registry/pedigree/blob/main/docs/openlineage"
 
   let reader: any RegistryReading
 
@@ -85,7 +86,8 @@ public struct OpenLineageExport {
     return facets
   }
 
-  func runFacets(_ run: RunSummary, tags: [(key: String, value: String)]) throws(PedigreeError) -> JSONObject {
+  func runFacets(_ run: RunSummary, tags: [(key: String, value: String)]) throws(PedigreeError) -> JSONObject
+  {
     var facets: JSONObject = [:]
     let params = try reader.params(runID: run.id)
     if !params.isEmpty {
@@ -115,7 +117,8 @@ public struct OpenLineageExport {
           (
             key: $0.key,
             value: JSONValue.object([
-              "value": .metric($0.value), "step": .integer($0.step), "timestamp": .string($0.timestamp.iso8601Milliseconds),
+              "value": .metric($0.value), "step": .integer($0.step),
+              "timestamp": .string($0.timestamp.iso8601Milliseconds),
             ])
           )
         })
@@ -146,7 +149,8 @@ public struct OpenLineageExport {
         "PedigreeDatasetVersionDatasetFacet",
         [
           "ref": .string("\(info.name)@\(info.version)"), "version": .int(info.version),
-          "digest": .optional(info.digest), "size": .optional(info.sizeBytes), "rows": .optional(info.rowCount),
+          "digest": .optional(info.digest), "size": .optional(info.sizeBytes),
+          "rows": .optional(info.rowCount),
         ])
       if info.rowCount != nil || info.sizeBytes != nil {
         var statistics: JSONObject = [:]

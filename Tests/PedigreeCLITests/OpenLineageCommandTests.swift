@@ -8,7 +8,9 @@ import Testing
   static let raw = #"{"namespace": "s3://risk-lake", "name": "raw/tx.csv", "facets": {}}"#
   static let clean = #"{"namespace": "s3://risk-lake", "name": "clean/tx", "facets": {}}"#
 
-  static func event(_ type: String, _ run: String, _ time: String, inputs: String = "", outputs: String = "") -> String {
+  static func event(_ type: String, _ run: String, _ time: String, inputs: String = "", outputs: String = "")
+    -> String
+  {
     #"{"eventType": "\#(type)", "eventTime": "\#(time)", "run": {"runId": "\#(run)", "facets": {}}, "job": {"namespace": "spark-prod", "name": "clean", "facets": {}}, "inputs": [\#(inputs)], "outputs": [\#(outputs)], "producer": "https://example.com/spark", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"}"#
   }
 
@@ -34,16 +36,19 @@ import Testing
     // A training run recorded by Pedigree reads the clean data, and registers a model.
     let train = try cli.ok("run", "start", "--experiment", "fraud", "--input", "risk-lake.clean.tx")
     try cli.ok("run", "end", train)
-    try cli.ok("model", "register", "fraud-detector", "--run", train, "--artifact", try cli.write("m.onnx", "w"))
+    try cli.ok(
+      "model", "register", "fraud-detector", "--run", train, "--artifact", try cli.write("m.onnx", "w"))
     try cli.ok("model", "promote", "fraud-detector@1", "--to", "production", "--reason", "first")
-    let impact = try cli.ok("impact", "s3://risk-lake/raw/tx.csv", "--json")
-    #expect(impact.contains("\"model\" : \"fraud-detector\""))
-    #expect(impact.contains("production"))
+    let impact = try JSONValue.parse(try cli.ok("impact", "s3://risk-lake/raw/tx.csv", "--json"))
+    #expect(impact["root"]?["ref"] == .string("dataset:risk-lake.raw.tx.csv@1"))
+    #expect(impact["serving_aliases"] == .array([try #require(impact["serving_aliases"]?.firstElement)]))
+    #expect(impact["serving_aliases"]?.firstElement?["ref"] == .string("model:fraud-detector@1"))
+    #expect(impact["serving_aliases"]?.firstElement?["alias"] == .string("production"))
     let text = try cli.ok("impact", "s3://risk-lake/raw/tx.csv")
     #expect(text.contains("fraud-detector"))
     let lineage = try cli.ok("lineage", "fraud-detector@production", "--upstream")
     #expect(lineage.contains("risk-lake.raw.tx.csv@1"))
-    #expect(lineage.contains(Self.sparkID))
+    #expect(lineage.contains("run 01936f2e (spark-prod/clean)  [finished]"))
     try cli.ok("db", "check")
     // Importing the same file again changes nothing.
     let before = cli.snapshot()
@@ -55,10 +60,14 @@ import Testing
   @Test func everyFileShapeImports() throws {
     let cli = try CLI.initialized()
     let one = Self.event("START", "3b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:00:00Z")
-    let pretty = try JSONValue.parse(Self.event("COMPLETE", "3b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:01:00Z"))
-      .serialized(pretty: true)
-    let array = "[" + Self.event("START", "4b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:00:00Z") + "]"
-    let marquez = #"{"events": ["# + Self.event("START", "5b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:00:00Z")
+    let pretty = try JSONValue.parse(
+      Self.event("COMPLETE", "3b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:01:00Z")
+    )
+    .serialized(pretty: true)
+    let array =
+      "[" + Self.event("START", "4b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:00:00Z") + "]"
+    let marquez =
+      #"{"events": ["# + Self.event("START", "5b452093-782c-4ef2-9c0c-aafe2aa6f34d", "2026-11-28T02:00:00Z")
       + #"], "totalCount": 1}"#
     let files = [
       try cli.write("a.json", one), try cli.write("b.json", pretty), try cli.write("c.json", array),
@@ -79,8 +88,12 @@ import Testing
     let cli = try CLI.initialized()
     let good = Self.event("START", Self.sparkRun, "2026-11-28T02:00:00Z")
     let file = try cli.write(
-      "mixed.jsonl", [good, #"{"eventTime": "2026-11-28T02:00:00Z", "run": {}, "job": {"namespace": "n", "name": "j"}}"#, "{oops"]
-        .joined(separator: "\n"))
+      "mixed.jsonl",
+      [
+        good, #"{"eventTime": "2026-11-28T02:00:00Z", "run": {}, "job": {"namespace": "n", "name": "j"}}"#,
+        "{oops",
+      ]
+      .joined(separator: "\n"))
     let result = try cli.run("openlineage", "import", file)
     #expect(result.status == 65)
     #expect(result.stderr.contains("\(file):2: run.runId: required"))
@@ -90,7 +103,9 @@ import Testing
 
   @Test func badInputChangesNothing() throws {
     let cli = try CLI.initialized()
-    let bad = try cli.write("bad.json", #"{"eventTime": "2026-11-28", "run": {"runId": "r"}, "job": {"namespace": "n", "name": "j"}}"#)
+    let bad = try cli.write(
+      "bad.json",
+      #"{"eventTime": "2026-11-28", "run": {"runId": "r"}, "job": {"namespace": "n", "name": "j"}}"#)
     let refused = try cli.fails(65, "openlineage", "import", bad)
     #expect(refused.stderr.contains("bad.json:1: eventTime:"))
     try cli.fails(65, "openlineage", "import", try cli.write("empty.json", "\n\n"))
@@ -123,5 +138,11 @@ import Testing
     #expect(show["status"] == .string("finished"))
     #expect(show["started_at"] == .string("2026-11-28T02:00:00.000Z"))
     try other.ok("db", "check")
+  }
+}
+
+extension JSONValue {
+  fileprivate var firstElement: JSONValue? {
+    if case .array(let elements) = self { elements.first } else { nil }
   }
 }

@@ -23,7 +23,9 @@ enum Events {
     for key in extraFacets.keys.sorted() { facets[key] = extraFacets[key] }
     var statistics = JSONObject()
     if let rows {
-      statistics[output ? "outputStatistics" : "inputStatistics"] = facet(["rowCount": .integer(rows), "size": .integer(rows * 10)])
+      statistics[output ? "outputStatistics" : "inputStatistics"] = facet([
+        "rowCount": .integer(rows), "size": .integer(rows * 10),
+      ])
     }
     return .object([
       "namespace": .string(namespace), "name": .string(name), "facets": .object(facets),
@@ -32,7 +34,8 @@ enum Events {
   }
 
   static func run(
-    _ type: String?, runID: String, at time: String, job: String = "etl.clean", namespace: String = "spark-prod",
+    _ type: String?, runID: String, at time: String, job: String = "etl.clean",
+    namespace: String = "spark-prod",
     inputs: [JSONValue] = [], outputs: [JSONValue] = [], runFacets: [String: JSONValue] = [:],
     jobFacets: [String: JSONValue] = [:]
   ) -> JSONValue {
@@ -43,7 +46,9 @@ enum Events {
     var event: JSONObject = [
       "eventTime": .string(time),
       "inputs": .array(inputs),
-      "job": .object(["facets": .object(jobFacetObject), "name": .string(job), "namespace": .string(namespace)]),
+      "job": .object([
+        "facets": .object(jobFacetObject), "name": .string(job), "namespace": .string(namespace),
+      ]),
       "outputs": .array(outputs),
       "producer": .string(producer),
       "run": .object(["facets": .object(facets), "runId": .string(runID)]),

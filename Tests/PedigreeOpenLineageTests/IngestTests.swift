@@ -1,5 +1,6 @@
 import PedigreeCore
 import PedigreeOpenLineage
+import PedigreeQuery
 import PedigreeSQLite
 import PedigreeTestSupport
 import Testing
@@ -19,22 +20,28 @@ struct Registry {
     try writer.ingestOpenLineage(try OpenLineageEvent.parse(Events.bytes(event)))
   }
 
-  func count(_ table: String) throws -> Int64 { try registry.database.scalarInt("SELECT count(*) FROM \(table)") ?? -1 }
+  func count(_ table: String) throws -> Int64 {
+    try registry.database.scalarInt("SELECT count(*) FROM \(table)") ?? -1
+  }
 
   func run(_ id: String) throws -> RunSummary {
     try registry.runSummary(id: try registry.resolve(.run(id)).id)
   }
 
   func tags(_ id: String) throws -> [String: String] {
-    Dictionary(try registry.tags(runID: try registry.resolve(.run(id)).id).map { ($0.key, $0.value) }) { a, _ in a }
+    Dictionary(try registry.tags(runID: try registry.resolve(.run(id)).id).map { ($0.key, $0.value) }) {
+      a, _ in a
+    }
   }
 
   func inputs(_ id: String) throws -> [String] {
-    try registry.neighbours(of: try registry.resolve(.run(id)).id, upstream: true, relation: .input).map(\.ref.name)
+    try registry.neighbours(of: try registry.resolve(.run(id)).id, upstream: true, relation: .input).map(
+      \.ref.name)
   }
 
   func outputs(_ id: String) throws -> [String] {
-    try registry.neighbours(of: try registry.resolve(.run(id)).id, upstream: false, relation: .output).map(\.ref.name)
+    try registry.neighbours(of: try registry.resolve(.run(id)).id, upstream: false, relation: .output).map(
+      \.ref.name)
   }
 }
 
@@ -61,7 +68,8 @@ struct Registry {
       let events = pipeline(runID)
       for index in order { try registry.ingest(events[index]) }
       let run = try registry.run(hex)
-      states.append("\(run.status) \(run.startedAt) \(run.endedAt.map(\.iso8601) ?? "-") \(try registry.outputs(hex))")
+      states.append(
+        "\(run.status) \(run.startedAt) \(run.endedAt.map(\.iso8601) ?? "-") \(try registry.outputs(hex))")
       #expect(run.status == "finished")
       #expect(run.startedAt == (try Timestamp(parsing: "2026-11-28T02:00:00Z")))
       #expect(run.endedAt == (try Timestamp(parsing: "2026-11-28T02:42:00Z")))
@@ -115,10 +123,16 @@ struct Registry {
   @Test func aChangedParamBecomesATagAndTheEventIsKept() throws {
     let registry = try Registry()
     let params = { (value: String) in
-      ["executionParameters": Events.facet(["parameters": .array([.object(["key": .string("lr"), "value": .string(value)])])])]
+      [
+        "executionParameters": Events.facet([
+          "parameters": .array([.object(["key": .string("lr"), "value": .string(value)])])
+        ])
+      ]
     }
-    try registry.ingest(Events.run("START", runID: runID, at: "2026-11-28T02:00:00Z", runFacets: params("0.1")))
-    try registry.ingest(Events.run("COMPLETE", runID: runID, at: "2026-11-28T02:01:00Z", runFacets: params("0.2")))
+    try registry.ingest(
+      Events.run("START", runID: runID, at: "2026-11-28T02:00:00Z", runFacets: params("0.1")))
+    try registry.ingest(
+      Events.run("COMPLETE", runID: runID, at: "2026-11-28T02:01:00Z", runFacets: params("0.2")))
     let id = try registry.registry.resolve(.run(hex)).id
     #expect(try registry.registry.params(runID: id).map(\.value) == ["0.1"])
     #expect(try registry.tags(hex)["openlineage.param_conflict.lr"] == "0.2")
@@ -132,10 +146,13 @@ struct Registry {
     let late = "c0000000-0000-4000-8000-000000000003"
     let table = { (output: Bool) in Events.dataset("s3://lake", "clean", output: output) }
     // An early reader finds nothing yet: an observed version.
-    try registry.ingest(Events.run("START", runID: early, at: "2026-11-28T01:00:00Z", job: "read", inputs: [table(false)]))
-    try registry.ingest(Events.run("COMPLETE", runID: writer, at: "2026-11-28T02:00:00Z", job: "write", outputs: [table(true)]))
+    try registry.ingest(
+      Events.run("START", runID: early, at: "2026-11-28T01:00:00Z", job: "read", inputs: [table(false)]))
+    try registry.ingest(
+      Events.run("COMPLETE", runID: writer, at: "2026-11-28T02:00:00Z", job: "write", outputs: [table(true)]))
     // A late reader reads the version the writer made; replaying the early reader changes nothing.
-    try registry.ingest(Events.run("START", runID: late, at: "2026-11-28T03:00:00Z", job: "read", inputs: [table(false)]))
+    try registry.ingest(
+      Events.run("START", runID: late, at: "2026-11-28T03:00:00Z", job: "read", inputs: [table(false)]))
     #expect(try registry.inputs("b0000000000040008000000000000002") == ["lake.clean@1"])
     #expect(try registry.outputs("a0000000000040008000000000000001") == ["lake.clean@2"])
     #expect(try registry.inputs("c0000000000040008000000000000003") == ["lake.clean@2"])
@@ -145,9 +162,14 @@ struct Registry {
     try registry.ingest(
       Events.run(
         "START", runID: pinned, at: "2026-11-28T04:00:00Z", job: "pinned",
-        inputs: [Events.dataset("s3://lake", "clean", version: digest), Events.dataset("s3://lake", "other", version: "snap-7")]))
+        inputs: [
+          Events.dataset("s3://lake", "clean", version: digest),
+          Events.dataset("s3://lake", "other", version: "snap-7"),
+        ]))
     #expect(try registry.inputs("d0000000000040008000000000000004") == ["lake.clean@3", "lake.other@1"])
-    #expect(try registry.registry.recordedDigest(of: try registry.registry.resolve(.dataset(name: "lake.clean", selector: .version(3)))) == digest)
+    #expect(
+      try registry.registry.recordedDigest(
+        of: try registry.registry.resolve(.dataset(name: "lake.clean", selector: .version(3)))) == digest)
     #expect(try registry.registry.queries.check().isClean)
   }
 
@@ -162,7 +184,9 @@ struct Registry {
     #expect(names.contains("lake.t@1"))
     #expect(try registry.registry.openLineageDatasetName(uri: "gs://lake/t") != "lake.t")
     #expect(try registry.registry.openLineageDatasetName(uri: "s3://lake/t") == "lake.t")
-    #expect(try registry.registry.openLineageDatasetIdentity(dataset: "lake.t").map { "\($0.namespace) \($0.name)" } == "s3://lake t")
+    #expect(
+      try registry.registry.openLineageDatasetIdentity(dataset: "lake.t").map { "\($0.namespace) \($0.name)" }
+        == "s3://lake t")
   }
 
   @Test func exportThenImportGivesTheSameRuns() throws {
@@ -170,10 +194,12 @@ struct Registry {
     for event in pipeline(runID) { try source.ingest(event) }
     let native = try source.writer.startRun(
       RunStart(
-        experiment: "fraud", name: "train", status: .finished, startedAt: try Timestamp(parsing: "2026-11-29T00:00:00Z"),
+        experiment: "fraud", name: "train", status: .finished,
+        startedAt: try Timestamp(parsing: "2026-11-29T00:00:00Z"),
         endedAt: try Timestamp(parsing: "2026-11-29T01:00:00Z"), params: [KeyValue("lr", "0.01")],
         inputs: [.ref(.dataset(name: "risk-lake.clean.tx", selector: .version(1)))]))
-    _ = try source.writer.logRun(.run(native.uuid), RunLog(metrics: [MetricPoint(key: "auc", value: .nan, step: 3)]))
+    _ = try source.writer.logRun(
+      .run(native.uuid), RunLog(metrics: [MetricPoint(key: "auc", value: .nan, step: 3)]))
     let events = try OpenLineageExport(reader: source.registry).events(
       ofRuns: try source.registry.runIDs(startedSince: nil, until: nil))
     #expect(events.count == 4)

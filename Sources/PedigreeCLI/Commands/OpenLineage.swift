@@ -40,7 +40,9 @@ struct OpenLineageCommand: ParsableCommand {
           let reader = file == "-" ? LineReader(handle: .standardInput) : try LineReader(path: file)
           try summary.read(reader, named: file == "-" ? "-" : file, into: writer)
         }
-        if summary.events == 0 { throw PedigreeError.invalidInput("no OpenLineage events in \(files.joined(separator: ", "))") }
+        if summary.events == 0 {
+          throw PedigreeError.invalidInput("no OpenLineage events in \(files.joined(separator: ", "))")
+        }
         output.emit(summary, text: summary.text)
         if summary.failed > 0 { throw ExitCode(65) }
       }
@@ -73,10 +75,13 @@ struct OpenLineageCommand: ParsableCommand {
         let registry = try db.open()
         let since = try TimeArgument.parse(since)
         let until = try TimeArgument.parse(until, endOfDay: true)
-        let selected = try runs.map { (text) throws(PedigreeError) in try registry.resolve(text, kinds: [.run]).id }
+        let selected = try runs.map { (text) throws(PedigreeError) in
+          try registry.resolve(text, kinds: [.run]).id
+        }
         let lines = try registry.read { () throws(PedigreeError) in
           try original
-            ? OpenLineageExport.originalLines(registry, runIDs: runs.isEmpty ? nil : selected, since: since, until: until)
+            ? OpenLineageExport.originalLines(
+              registry, runIDs: runs.isEmpty ? nil : selected, since: since, until: until)
             : OpenLineageExport(reader: registry).events(
               ofRuns: runs.isEmpty ? try registry.runIDs(startedSince: since, until: until) : selected
             ).map { $0.serialized() }
@@ -102,7 +107,8 @@ extension OpenLineageExport {
     try reader.forEachOpenLineageEvent(runIDs: runIDs, since: since, until: until) { event in
       let text = String(decoding: event.body, as: UTF8.self)
       lines.append(
-        text.contains("\n") ? ((try? JSONValue.parse(text))?.serialized() ?? text.split(separator: "\n").joined()) : text)
+        text.contains("\n")
+          ? ((try? JSONValue.parse(text))?.serialized() ?? text.split(separator: "\n").joined()) : text)
     }
     return lines
   }
@@ -126,7 +132,11 @@ struct ImportSummary: JSONConvertible {
         let outcome = try writer.ingestOpenLineage(try event.mapError(\.pedigreeError).get())
         if !outcome.changed { duplicates += 1 } else { written += 1 }
         if let run = outcome.value.runID {
-          if outcome.value.createdRun { createdRuns.insert(run) } else if outcome.changed { updatedRuns.insert(run) }
+          if outcome.value.createdRun {
+            createdRuns.insert(run)
+          } else if outcome.changed {
+            updatedRuns.insert(run)
+          }
         }
       } catch let error as PedigreeError {
         guard error.kind == .invalidInput || error.kind == .refused else { throw error }
@@ -139,8 +149,10 @@ struct ImportSummary: JSONConvertible {
 
   var json: JSONValue {
     .object([
-      "events": .int(events), "written": .int(written), "duplicates": .int(duplicates), "failed": .int(failed),
-      "runs_created": .int(createdRuns.count), "runs_updated": .int(updatedRuns.subtracting(createdRuns).count),
+      "events": .int(events), "written": .int(written), "duplicates": .int(duplicates),
+      "failed": .int(failed),
+      "runs_created": .int(createdRuns.count),
+      "runs_updated": .int(updatedRuns.subtracting(createdRuns).count),
       "errors": .array(errors),
     ])
   }

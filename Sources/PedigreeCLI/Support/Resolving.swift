@@ -35,7 +35,12 @@ extension SQLiteRegistry {
       selector = .version(number)
       uri = String(text[..<at])
     }
-    guard let name = try openLineageDatasetName(uri: uri) else { return nil }
+    guard let name = try openLineageDatasetName(uri: uri) else {
+      guard text.contains("://") else { return nil }
+      throw PedigreeError.notFound(
+        "no dataset has the URI \(text.prefix(200))",
+        hint: "OpenLineage datasets are found by namespace/name or URI")
+    }
     return try resolve(.dataset(name: name, selector: selector), at: time)
   }
 }

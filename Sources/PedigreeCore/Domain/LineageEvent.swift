@@ -164,7 +164,11 @@ public struct LineageVersionFacts: Equatable, Sendable {
   public func merged(with later: LineageVersionFacts) -> LineageVersionFacts {
     var tags = self.tags
     for tag in later.tags {
-      if let index = tags.firstIndex(where: { $0.key == tag.key }) { tags[index] = tag } else { tags.append(tag) }
+      if let index = tags.firstIndex(where: { $0.key == tag.key }) {
+        tags[index] = tag
+      } else {
+        tags.append(tag)
+      }
     }
     return LineageVersionFacts(
       digest: later.digest ?? digest, label: later.label ?? label, rowCount: later.rowCount ?? rowCount,
@@ -180,7 +184,9 @@ extension LineageVersionFacts: JSONConvertible {
     if let rowCount { object["row_count"] = .integer(rowCount) }
     if let sizeBytes { object["size_bytes"] = .integer(sizeBytes) }
     if let schema { object["schema"] = .string(schema) }
-    if !tags.isEmpty { object["tags"] = .object(JSONObject(tags.map { (key: $0.key, value: JSONValue.string($0.value)) })) }
+    if !tags.isEmpty {
+      object["tags"] = .object(JSONObject(tags.map { (key: $0.key, value: JSONValue.string($0.value)) }))
+    }
     return .object(object)
   }
 
@@ -190,7 +196,9 @@ extension LineageVersionFacts: JSONConvertible {
     func integer(_ key: String) -> Int64? { if case .integer(let n) = json[key] { n } else { nil } }
     var tags: [KeyValue] = []
     if case .object(let object) = json["tags"] {
-      for (key, value) in object.pairs { if case .string(let text) = value { tags.append(KeyValue(key, text)) } }
+      for (key, value) in object.pairs {
+        if case .string(let text) = value { tags.append(KeyValue(key, text)) }
+      }
     }
     self.init(
       digest: string("digest"), label: string("label"), rowCount: integer("row_count"),

@@ -18,7 +18,8 @@ extension SQLiteWriter {
         "SELECT r.uuid FROM ol_events e LEFT JOIN runs r ON r.id = e.run_id WHERE e.body_sha256 = ?",
         [.text(event.bodyDigest)], { $0.optionalString(0) })
       {
-        return Outcome(value: LineageIngestResult(runID: known, createdRun: false, duplicate: true), changed: false)
+        return Outcome(
+          value: LineageIngestResult(runID: known, createdRun: false, duplicate: true), changed: false)
       }
       guard let run = event.run else { return try storeStaticEvent(event) }
       return try ingest(event, run)
@@ -36,7 +37,9 @@ extension SQLiteWriter {
     return Outcome(value: LineageIngestResult(runID: nil, createdRun: false, duplicate: false), changed: true)
   }
 
-  private func ingest(_ event: LineageEventInput, _ run: LineageRunInput) throws -> Outcome<LineageIngestResult> {
+  private func ingest(_ event: LineageEventInput, _ run: LineageRunInput) throws -> Outcome<
+    LineageIngestResult
+  > {
     let (runID, created, adopted) = try openLineageRun(event, run)
     let eventID = try insertEvent(event, runID: runID)
     var details = eventDetails(event, eventID: eventID)
@@ -63,7 +66,9 @@ extension SQLiteWriter {
     var createdVersions: [JSONValue] = []
     var inputRefs: [JSONValue] = []
     for input in run.inputs {
-      if let ref = try linkOpenLineageInput(input, runID: runID, at: event.eventTime, created: &createdVersions) {
+      if let ref = try linkOpenLineageInput(
+        input, runID: runID, at: event.eventTime, created: &createdVersions)
+      {
         inputRefs.append(.string(ref))
       }
     }
@@ -99,7 +104,8 @@ extension SQLiteWriter {
     details["content_digest"] = .string(try RunContent.digest(database, runID: runID))
     let uuid = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? run.runID
     try appendAudit(action: .openLineageEvent, entity: "run:\(uuid)", details: details)
-    return Outcome(value: LineageIngestResult(runID: uuid, createdRun: created, duplicate: false), changed: true)
+    return Outcome(
+      value: LineageIngestResult(runID: uuid, createdRun: created, duplicate: false), changed: true)
   }
 
   // MARK: The run
@@ -110,7 +116,8 @@ extension SQLiteWriter {
     id: Int64, created: Bool, adopted: Bool
   ) {
     if let id = try database.scalarInt("SELECT id FROM runs WHERE uuid = ?", [.text(run.runID)]) {
-      if let adopted = try database.scalarInt("SELECT adopted FROM ol_runs WHERE run_id = ?", [.integer(id)]) {
+      if let adopted = try database.scalarInt("SELECT adopted FROM ol_runs WHERE run_id = ?", [.integer(id)])
+      {
         return (id, false, adopted != 0)
       }
       try insertOrigin(runID: id, event: event, run: run, adopted: true)
@@ -124,7 +131,9 @@ extension SQLiteWriter {
     return (handle.id, true, false)
   }
 
-  private func insertOrigin(runID: Int64, event: LineageEventInput, run: LineageRunInput, adopted: Bool) throws {
+  private func insertOrigin(runID: Int64, event: LineageEventInput, run: LineageRunInput, adopted: Bool)
+    throws
+  {
     try database.run(
       "INSERT INTO ol_runs(run_id, ol_run_id, job_namespace, job_name, adopted) VALUES (?, ?, ?, ?, ?)",
       [
@@ -183,7 +192,8 @@ extension SQLiteWriter {
     let arguments: [SQLValue] = [.integer(runID)]
     let firstStart = try database.scalarInt(
       "SELECT min(event_time) FROM ol_events WHERE run_id = ? AND event_type = 'START'", arguments)
-    let firstEvent = try database.scalarInt("SELECT min(event_time) FROM ol_events WHERE run_id = ?", arguments)
+    let firstEvent = try database.scalarInt(
+      "SELECT min(event_time) FROM ol_events WHERE run_id = ?", arguments)
     let terminal = try database.queryFirst(
       """
       SELECT event_type, event_time FROM ol_events
@@ -199,7 +209,8 @@ extension SQLiteWriter {
     if let firstStart {
       startedAt = firstStart
     } else if !adopted {
-      let nominal = try nominalStart?.milliseconds
+      let nominal =
+        try nominalStart?.milliseconds
         ?? database.scalarString(
           "SELECT value FROM run_tags WHERE run_id = ? AND key = 'openlineage.nominal_start_time'", arguments
         ).flatMap { try? Timestamp(parsing: $0).milliseconds }

@@ -19,13 +19,16 @@ extension SQLiteWriter {
     var name = input.proposedName
     var id: Int64?
     if let existing = try database.scalarInt("SELECT id FROM datasets WHERE name = ?", [.text(name)]) {
-      let claimed = try database.scalarInt("SELECT 1 FROM ol_datasets WHERE dataset_id = ?", [.integer(existing)])
+      let claimed = try database.scalarInt(
+        "SELECT 1 FROM ol_datasets WHERE dataset_id = ?", [.integer(existing)])
       if input.isPedigreeName && claimed == nil {
         id = existing
       } else {
         name = input.alternateName
         id = try database.scalarInt("SELECT id FROM datasets WHERE name = ?", [.text(name)])
-        if id != nil { throw PedigreeError.refused("dataset names \(input.proposedName) and \(name) are both taken") }
+        if id != nil {
+          throw PedigreeError.refused("dataset names \(input.proposedName) and \(name) are both taken")
+        }
       }
     }
     if id == nil {
@@ -65,7 +68,9 @@ extension SQLiteWriter {
 
   /// Makes versions of the outputs the run has named and not yet written, from the merged facts
   /// of every event that named each (V3). Returns their typed refs.
-  func materializeOutputs(ofRun runID: Int64, at time: Timestamp, created: inout [JSONValue]) throws -> [String] {
+  func materializeOutputs(ofRun runID: Int64, at time: Timestamp, created: inout [JSONValue]) throws
+    -> [String]
+  {
     let mentions = try database.query(
       """
       SELECT o.dataset_id, d.name, od.uri, o.facts FROM ol_run_outputs o
@@ -150,10 +155,13 @@ extension SQLiteWriter {
     let input = DatasetInput(
       name: dataset.name, uri: uri, digest: facts.digest, sizeBytes: facts.sizeBytes,
       rowCount: facts.rowCount, schema: facts.schema, tags: tags)
-    let version = try SQLiteWriter(registry: registry, author: author.at(time)).insertDatasetVersion(input).value
+    let version = try SQLiteWriter(registry: registry, author: author.at(time)).insertDatasetVersion(input)
+      .value
     var fact = version.auditDetails
     fact["ref"] = .string("dataset:\(version.ref)")
-    if !tags.isEmpty { fact["tags"] = .object(JSONObject(tags.map { (key: $0.key, value: .string($0.value)) })) }
+    if !tags.isEmpty {
+      fact["tags"] = .object(JSONObject(tags.map { (key: $0.key, value: .string($0.value)) }))
+    }
     if let schema = facts.schema { fact["schema_sha256"] = .string(Digest.sha256(Array(schema.utf8))) }
     created.append(.object(fact))
     return version
