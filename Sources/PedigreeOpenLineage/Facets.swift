@@ -78,8 +78,9 @@ enum Facets {
       } else if !declared.isEmpty {
         facts.label = Text.cut(Text.clean(declared), to: Limits.textLength)
       }
-    } else if let number = facets["version"]?["datasetVersion"], case .integer = number {
-      facts.label = Text.stringify(number)
+    }
+    if pedigree?["ref"] != nil, case .integer(let number)? = pedigree?["version"], number >= 1, number <= Int32.max {
+      facts.pedigreeVersion = Int(number)
     }
     let statistics = extra["outputStatistics"] ?? extra["inputStatistics"] ?? extra["dataQualityMetrics"]
     facts.rowCount = count(statistics?["rowCount"]) ?? count(pedigree?["rows"])

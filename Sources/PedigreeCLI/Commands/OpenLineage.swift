@@ -1,6 +1,7 @@
 import ArgumentParser
 import PedigreeCore
 import PedigreeOpenLineage
+import PedigreeQuery
 import PedigreeSQLite
 
 /// `pedigree openlineage import|export`: OpenLineage RunEvents in and out (OPENLINEAGE.md §7).

@@ -138,6 +138,9 @@ public struct LineageVersionFacts: Equatable, Sendable {
   public var digest: String?
   /// Any other `datasetVersion` (V2).
   public var label: String?
+  /// The version number Pedigree's own export named (`pedigree_datasetVersion.version`): that
+  /// version, when the registry has it with the same digest.
+  public var pedigreeVersion: Int?
   public var rowCount: Int64?
   public var sizeBytes: Int64?
   /// The schema facet's fields, as JSON text.
@@ -146,11 +149,12 @@ public struct LineageVersionFacts: Equatable, Sendable {
   public var tags: [KeyValue]
 
   public init(
-    digest: String? = nil, label: String? = nil, rowCount: Int64? = nil, sizeBytes: Int64? = nil,
-    schema: String? = nil, tags: [KeyValue] = []
+    digest: String? = nil, label: String? = nil, pedigreeVersion: Int? = nil, rowCount: Int64? = nil,
+    sizeBytes: Int64? = nil, schema: String? = nil, tags: [KeyValue] = []
   ) {
     self.digest = digest
     self.label = label
+    self.pedigreeVersion = pedigreeVersion
     self.rowCount = rowCount
     self.sizeBytes = sizeBytes
     self.schema = schema
@@ -171,7 +175,8 @@ public struct LineageVersionFacts: Equatable, Sendable {
       }
     }
     return LineageVersionFacts(
-      digest: later.digest ?? digest, label: later.label ?? label, rowCount: later.rowCount ?? rowCount,
+      digest: later.digest ?? digest, label: later.label ?? label,
+      pedigreeVersion: later.pedigreeVersion ?? pedigreeVersion, rowCount: later.rowCount ?? rowCount,
       sizeBytes: later.sizeBytes ?? sizeBytes, schema: later.schema ?? schema, tags: tags)
   }
 }
@@ -181,6 +186,7 @@ extension LineageVersionFacts: JSONConvertible {
     var object: JSONObject = [:]
     if let digest { object["digest"] = .string(digest) }
     if let label { object["label"] = .string(label) }
+    if let pedigreeVersion { object["pedigree_version"] = .integer(Int64(pedigreeVersion)) }
     if let rowCount { object["row_count"] = .integer(rowCount) }
     if let sizeBytes { object["size_bytes"] = .integer(sizeBytes) }
     if let schema { object["schema"] = .string(schema) }
@@ -201,7 +207,8 @@ extension LineageVersionFacts: JSONConvertible {
       }
     }
     self.init(
-      digest: string("digest"), label: string("label"), rowCount: integer("row_count"),
+      digest: string("digest"), label: string("label"), pedigreeVersion: integer("pedigree_version").map { Int($0) },
+      rowCount: integer("row_count"),
       sizeBytes: integer("size_bytes"), schema: string("schema"), tags: tags)
   }
 }

@@ -31,6 +31,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case modelDescribe = "model.describe"
   case policySet = "policy.set"
   case policyUnset = "policy.unset"
+  case tokenCreate = "token.create"
+  case tokenRevoke = "token.revoke"
   /// One OpenLineage event stored and folded into its run (OPENLINEAGE.md).
   case openLineageEvent = "openlineage.event"
 }

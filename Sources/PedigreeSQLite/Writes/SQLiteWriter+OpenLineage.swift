@@ -160,7 +160,7 @@ extension SQLiteWriter {
     [
       "event": .integer(eventID), "kind": .string(event.kind.rawValue),
       "event_type": .optional(event.eventType), "event_time": .time(event.eventTime),
-      "claimed_actor": .string(event.producer), "body_sha256": .string(event.bodyDigest),
+      "producer": .string(event.producer), "body_sha256": .string(event.bodyDigest),
       "body_size": .integer(Int64(event.body.count)),
     ]
   }

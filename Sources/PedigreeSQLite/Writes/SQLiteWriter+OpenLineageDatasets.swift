@@ -129,6 +129,14 @@ extension SQLiteWriter {
       SELECT v.id, d.name, v.version, v.uri, v.digest, v.size_bytes, v.row_count
       FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id
       """
+    if let number = facts.pedigreeVersion,
+      let named = try database.queryFirst(
+        "\(columns) WHERE v.dataset_id = ? AND v.version = ?", [.integer(dataset.id), .integer(Int64(number))],
+        DatasetVersion.init(row:)),
+      named.digest == facts.digest
+    {
+      return named
+    }
     let found: DatasetVersion?
     if let digest = facts.digest {
       found = try database.queryFirst(
