@@ -44,7 +44,7 @@ let package = Package(
     .target(
       name: "PedigreeCLI",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeOpenLineage",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts", "PedigreeOpenLineage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
