@@ -79,7 +79,9 @@ enum Facets {
         facts.label = Text.cut(Text.clean(declared), to: Limits.textLength)
       }
     }
-    if pedigree?["ref"] != nil, case .integer(let number)? = pedigree?["version"], number >= 1, number <= Int32.max {
+    if pedigree?["ref"] != nil, case .integer(let number)? = pedigree?["version"], number >= 1,
+      number <= Int32.max
+    {
       facts.pedigreeVersion = Int(number)
     }
     let statistics = extra["outputStatistics"] ?? extra["inputStatistics"] ?? extra["dataQualityMetrics"]

@@ -230,11 +230,16 @@ struct Registry {
     let native = try registry.writer.startRun(
       RunStart(
         experiment: "fraud", name: "train", status: .finished,
-        startedAt: try Timestamp(parsing: "2026-11-29T00:00:00Z"), endedAt: try Timestamp(parsing: "2026-11-29T01:00:00Z"),
+        startedAt: try Timestamp(parsing: "2026-11-29T00:00:00Z"),
+        endedAt: try Timestamp(parsing: "2026-11-29T01:00:00Z"),
         inputs: [.ref(.dataset(name: "transactions", selector: .version(1)))]))
     let versions = try registry.count("dataset_versions")
-    let events = try OpenLineageExport(reader: registry.registry).events(ofRuns: [try registry.registry.resolve(.run(native.uuid)).id])
-    for event in events { try registry.writer.ingestOpenLineage(try OpenLineageEvent.parse(Array(event.serialized().utf8))) }
+    let events = try OpenLineageExport(reader: registry.registry).events(ofRuns: [
+      try registry.registry.resolve(.run(native.uuid)).id
+    ])
+    for event in events {
+      try registry.writer.ingestOpenLineage(try OpenLineageEvent.parse(Array(event.serialized().utf8)))
+    }
     #expect(try registry.count("dataset_versions") == versions)
     #expect(try registry.count("runs") == 1)
     #expect(try registry.inputs(native.uuid) == ["transactions@1"])

@@ -18,7 +18,8 @@ import Testing
       for object in ["ol_run_outputs", "ol_runs", "ol_datasets", "ol_events"] {
         try registry.database.execute("DROP TABLE \(object)")
       }
-      try registry.database.execute("DELETE FROM schema_migrations WHERE version = \(Migration.latestVersion)")
+      try registry.database.execute(
+        "DELETE FROM schema_migrations WHERE version = \(Migration.latestVersion)")
       try registry.database.execute("PRAGMA user_version = \(previous)")
       _ = try registry.writing(as: author).registerDataset(DatasetInput(name: "tx", uri: "s3://lake/raw"))
     }
@@ -32,7 +33,8 @@ import Testing
     let event = Events.run(
       "COMPLETE", runID: "3b452093-782c-4ef2-9c0c-aafe2aa6f34d", at: "2026-11-28T02:00:00Z",
       inputs: [Events.dataset("s3://lake", "raw")])
-    let outcome = try registry.writing(as: author).ingestOpenLineage(try OpenLineageEvent.parse(Events.bytes(event)))
+    let outcome = try registry.writing(as: author).ingestOpenLineage(
+      try OpenLineageEvent.parse(Events.bytes(event)))
     #expect(outcome.changed)
     #expect(try registry.datasetList().map(\.name) == ["lake.raw", "tx"])
     #expect(try registry.queries.check().isClean)

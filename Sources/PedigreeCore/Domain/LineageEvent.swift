@@ -207,7 +207,8 @@ extension LineageVersionFacts: JSONConvertible {
       }
     }
     self.init(
-      digest: string("digest"), label: string("label"), pedigreeVersion: integer("pedigree_version").map { Int($0) },
+      digest: string("digest"), label: string("label"),
+      pedigreeVersion: integer("pedigree_version").map { Int($0) },
       rowCount: integer("row_count"),
       sizeBytes: integer("size_bytes"), schema: string("schema"), tags: tags)
   }

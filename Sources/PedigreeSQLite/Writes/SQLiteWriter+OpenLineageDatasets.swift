@@ -131,7 +131,8 @@ extension SQLiteWriter {
       """
     if let number = facts.pedigreeVersion,
       let named = try database.queryFirst(
-        "\(columns) WHERE v.dataset_id = ? AND v.version = ?", [.integer(dataset.id), .integer(Int64(number))],
+        "\(columns) WHERE v.dataset_id = ? AND v.version = ?",
+        [.integer(dataset.id), .integer(Int64(number))],
         DatasetVersion.init(row:)),
       named.digest == facts.digest
     {

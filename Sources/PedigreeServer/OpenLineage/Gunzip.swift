@@ -34,7 +34,8 @@ enum Gunzip {
         output += chunk[0..<produced]
         switch status {
         case Z_STREAM_END: return .success(())
-        case Z_OK: if stream.avail_in == 0 && produced == 0 { return .failure(.corrupt("the gzip body is truncated")) }
+        case Z_OK:
+          if stream.avail_in == 0 && produced == 0 { return .failure(.corrupt("the gzip body is truncated")) }
         case Z_BUF_ERROR:
           if stream.avail_in == 0 { return .failure(.corrupt("the gzip body is truncated")) }
         default:

@@ -30,7 +30,9 @@ extension Router<ServerContext> {
       let body = try await OpenLineageBody.read(request)
       let json: JSONValue
       do {
-        json = try body.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try JSONValue.parse(buffer) }
+        json = try body.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+          try JSONValue.parse(buffer)
+        }
       } catch {
         throw OpenLineageError(.syntax, "body is not JSON: \(error)")
       }
@@ -62,9 +64,12 @@ enum BatchSummary {
   static func document(received: Int, failures: [JSONValue]) -> JSONValue {
     let retriable = failures.filter { $0["retriable"] == .bool(true) }.count
     var summary: JSONObject = [
-      "received": .int(received), "successful": .int(received - failures.count), "failed": .int(failures.count),
+      "received": .int(received), "successful": .int(received - failures.count),
+      "failed": .int(failures.count),
     ]
-    guard !failures.isEmpty else { return .object(["status": .string("success"), "summary": .object(summary)]) }
+    guard !failures.isEmpty else {
+      return .object(["status": .string("success"), "summary": .object(summary)])
+    }
     summary["retriable"] = .int(retriable)
     summary["non_retriable"] = .int(failures.count - retriable)
     return .object([
@@ -81,7 +86,8 @@ enum OpenLineageBody {
   static func read(_ request: Request) async throws -> [UInt8] {
     let encoding = request.headers[.contentEncoding]?.lowercased().trimmingCharacters(in: .whitespaces)
     guard encoding == nil || encoding == "identity" || encoding == "gzip" || encoding == "x-gzip" else {
-      throw OpenLineageStatus(.unsupportedMediaType, "Content-Encoding \(encoding ?? "") is not supported: send gzip or none")
+      throw OpenLineageStatus(
+        .unsupportedMediaType, "Content-Encoding \(encoding ?? "") is not supported: send gzip or none")
     }
     let buffer: ByteBuffer
     do {
@@ -94,7 +100,8 @@ enum OpenLineageBody {
     do throws(Gunzip.Failure) {
       return try Gunzip.inflate(bytes, limit: limit)
     } catch .tooLarge {
-      throw OpenLineageStatus(.contentTooLarge, "the event is over the \(limit >> 20) MiB limit once inflated")
+      throw OpenLineageStatus(
+        .contentTooLarge, "the event is over the \(limit >> 20) MiB limit once inflated")
     } catch .corrupt(let message) {
       throw OpenLineageError(.syntax, message)
     }
@@ -133,7 +140,8 @@ struct OpenLineageErrors: RouterMiddleware {
       let apiError = APIError.from(error)
       guard apiError.status.code != 404 && apiError.status.code != 405 else { throw error }
       var response = Response.json(
-        .object(["code": .int(apiError.status.code), "message": .string(apiError.message)]), status: apiError.status)
+        .object(["code": .int(apiError.status.code), "message": .string(apiError.message)]),
+        status: apiError.status)
       for field in apiError.headers { response.headers.append(field) }
       if apiError.status == .serviceUnavailable { response.headers[.retryAfter] = "1" }
       return response
