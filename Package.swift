@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "PedigreeCore", targets: ["PedigreeCore"]),
     .library(name: "PedigreeSQLite", targets: ["PedigreeSQLite"]),
     .library(name: "PedigreeQuery", targets: ["PedigreeQuery"]),
+    .library(name: "PedigreeOpenLineage", targets: ["PedigreeOpenLineage"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,11 +37,14 @@ let package = Package(
     // Questions: lineage, impact, audit reports, time travel, diff, search, renderers, composed
     // from the backend's reads.
     .target(name: "PedigreeQuery", dependencies: ["PedigreeCore"]),
+    // OpenLineage in and out: RunEvents parsed, validated and mapped to Pedigree's terms, and
+    // Pedigree's runs exported as RunEvents (OPENLINEAGE.md). Shared by the CLI and the server.
+    .target(name: "PedigreeOpenLineage", dependencies: ["PedigreeCore"]),
     // The command tree; kept in a library so tests can parse commands without a process.
     .target(
       name: "PedigreeCLI",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts", "PedigreeOpenLineage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -53,10 +57,12 @@ let package = Package(
     ),
     // The server: Pedigree's JSON API, MLflow's REST API, OpenLineage and the web UI over one
     // RegistryStore, on Hummingbird. Kept out of `pedigree` so the CLI starts lean.
+    // The system zlib, for gzip request bodies (OpenLineage clients' `compression: gzip`).
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(
       name: "PedigreeServer",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts", "PedigreeOpenLineage", "CZlib",
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
@@ -87,6 +93,12 @@ let package = Package(
     .testTarget(
       name: "PedigreeBenchTests",
       dependencies: ["PedigreeBench", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreeOpenLineageTests",
+      dependencies: [
+        "PedigreeOpenLineage", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
+      ]
     ),
     .testTarget(
       name: "PedigreeCLITests",

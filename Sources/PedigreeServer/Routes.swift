@@ -14,7 +14,7 @@ extension Router<ServerContext> {
     addPedigreeAPIRoutes(registry)  // API/: /api/v1/…
     // One line per dialect (MLflow/, OpenLineage/, Web/), e.g.:
     // addMLflowRoutes(registry)       // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
-    // addOpenLineageRoutes(registry)  // OpenLineage/: POST /api/v1/lineage
+    addOpenLineageRoutes(registry)  // OpenLineage/: POST /api/v1/lineage
     // addWebRoutes(registry)          // Web/: / and the pages
   }
 

@@ -39,6 +39,13 @@ import Testing
       ["diff", "fraud-detector@2", "fraud-detector@3"], ["log", "--limit", "50"], ["experiment", "list"],
       ["policy", "list"], ["db", "status"], ["db", "head"],
       [
+        "openlineage", "import",
+        try cli.write(
+          "ol.json",
+          #"{"eventType": "START", "eventTime": "2026-11-28T02:00:00Z", "run": {"runId": "3b452093-782c-4ef2-9c0c-aafe2aa6f34d"}, "job": {"namespace": "n", "name": "j"}}"#
+        ),
+      ],
+      [
         "dataset", "register", "extra", "--uri", "s3://extra/1", "--digest",
         "sha256:" + String(repeating: "a", count: 64),
       ],

@@ -36,6 +36,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case policyUnset = "policy.unset"
   case tokenCreate = "token.create"
   case tokenRevoke = "token.revoke"
+  /// One OpenLineage event stored and folded into its run (OPENLINEAGE.md).
+  case openLineageEvent = "openlineage.event"
 }
 
 /// How an alias moved (`alias_events.action`).

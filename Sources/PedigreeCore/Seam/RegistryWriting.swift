@@ -72,4 +72,9 @@ public protocol RegistryWriting {
 
   /// Revokes the token of that name in force; `.notFound` when there is none.
   func revokeToken(name: String) throws(PedigreeError) -> APIToken
+
+  /// Stores one OpenLineage event verbatim and folds it into its run (OPENLINEAGE.md §4), in one
+  /// transaction with one audit entry; a byte-identical replay writes nothing (`changed: false`).
+  /// Never refuses an event the mapping accepted.
+  func ingestOpenLineage(_ event: LineageEventInput) throws(PedigreeError) -> Outcome<LineageIngestResult>
 }

@@ -8,6 +8,7 @@ extension RegistryReading {
   public func resolve(_ text: String, kinds: [Ref.Kind], at time: Timestamp? = nil) throws(PedigreeError)
     -> NodeRef
   {
+    if kinds.contains(.dataset), let node = try openLineageDataset(text, at: time) { return node }
     let typed = Ref.Kind.allCases.contains { text.hasPrefix($0.rawValue + ":") }
     var firstError: PedigreeError?
     for kind in typed ? [kinds.first ?? .model] : kinds {
@@ -19,5 +20,27 @@ extension RegistryReading {
       }
     }
     throw firstError ?? PedigreeError.notFound("nothing matches \(text)")
+  }
+
+  /// An OpenLineage dataset named by its URI or `namespace/name` (`s3://risk-lake/raw/tx`), as
+  /// its latest version, or `URI@N` for version N; `nil` when `text` is no such dataset.
+  private func openLineageDataset(_ text: String, at time: Timestamp?) throws(PedigreeError) -> NodeRef? {
+    guard text.contains("/") || text.contains("://") else { return nil }
+    var selector = Ref.VersionSelector.latest
+    var uri = text
+    if let name = try openLineageDatasetName(uri: text) {
+      return try resolve(.dataset(name: name, selector: selector), at: time)
+    }
+    if let at = text.lastIndex(of: "@"), let number = Int(text[text.index(after: at)...]), number >= 1 {
+      selector = .version(number)
+      uri = String(text[..<at])
+    }
+    guard let name = try openLineageDatasetName(uri: uri) else {
+      guard text.contains("://") else { return nil }
+      throw PedigreeError.notFound(
+        "no dataset has the URI \(text.prefix(200))",
+        hint: "OpenLineage datasets are found by namespace/name or URI")
+    }
+    return try resolve(.dataset(name: name, selector: selector), at: time)
   }
 }

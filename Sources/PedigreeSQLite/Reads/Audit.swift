@@ -67,10 +67,10 @@ extension SQLiteRegistry {
         """
         SELECT r.id, r.uuid, a.id, json_extract(a.details, '$.content_digest')
         FROM audit_log a JOIN runs r ON r.uuid = substr(a.entity, 5)
-        WHERE a.action IN ('run.start', 'run.log', 'run.record')
+        WHERE a.action IN ('run.start', 'run.log', 'run.record', 'openlineage.event')
           AND json_extract(a.details, '$.content_digest') IS NOT NULL
           AND a.id = (SELECT max(b.id) FROM audit_log b
-                      WHERE b.entity = a.entity AND b.action IN ('run.start', 'run.log', 'run.record')
+                      WHERE b.entity = a.entity AND b.action IN ('run.start', 'run.log', 'run.record', 'openlineage.event')
                         AND json_extract(b.details, '$.content_digest') IS NOT NULL)
         ORDER BY r.id
         """
@@ -90,7 +90,7 @@ extension SQLiteRegistry {
         """
         SELECT r.uuid FROM runs r
         WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'run:' || r.uuid
-                            AND a.action IN ('run.start', 'run.record'))
+                            AND a.action IN ('run.start', 'run.record', 'openlineage.event'))
         ORDER BY r.id LIMIT 20
         """
       ) { $0.string(0) }
