@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // The C boundary: the system libsqlite3 and a few inline shims. Only PedigreeSQLite (and the
@@ -43,6 +44,12 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
+    // The web UI's pages: XHTML from compiled-in Mustache templates, SVG drawn in Swift, over
+    // any RegistryReading; no HTTP here (the server mounts `WebUI.page`).
+    .target(
+      name: "PedigreeWeb",
+      dependencies: ["PedigreeCore", "PedigreeQuery", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     // The benchmark: a seeded workload generator and the harness that measures it.
     .target(
       name: "PedigreeBench",
@@ -64,6 +71,11 @@ let package = Package(
     .testTarget(
       name: "PedigreeQueryTests",
       dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreeWebTests",
+      dependencies: ["PedigreeWeb", "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"],
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "PedigreeBenchTests",
