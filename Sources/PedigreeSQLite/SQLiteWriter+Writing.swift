@@ -1,3 +1,5 @@
 import PedigreeCore
 
-extension SQLiteWriter: RegistryWriting {}
+extension SQLiteWriter: RegistryWriting {
+  public var reader: any RegistryReading { registry }
+}

@@ -50,7 +50,7 @@ struct DatasetCommand: ParsableCommand {
             ? "registered \(version.ref)" + contentSummary(digest: version.digest, size: version.sizeBytes)
             : "\(version.ref) already has this digest; nothing changed")
         // `created` predates `changed` (the JSON contract's name) and stays for scripts.
-        output.emit(outcome.json.adding(["created": .bool(outcome.changed)]), text: version.ref)
+        output.emit(WriteDocuments.datasetRegistered(outcome), text: version.ref)
       }
     }
 
@@ -108,10 +108,7 @@ extension DatasetCommand {
             "\(alias.model)@\(alias.alias) serves \(alias.model)@\(alias.version), trained on \(version.ref)")
         }
         output.emit(
-          version.json.adding([
-            "deprecated": .bool(true), "reason": .string(reason), "changed": .bool(true),
-            "serving_aliases": impact.servingAliases.json,
-          ]),
+          WriteDocuments.datasetDeprecated(version, reason: reason, impact: impact),
           text: "deprecated \(version.ref): \(reason)")
       }
     }

@@ -41,11 +41,7 @@ struct ModelCommand: ParsableCommand {
         let outcome = try db.writer(as: actor.author()).registerModel(try registration())
         output.note(outcome.registrationNote(alias: alias))
         // `created` predates `changed` (the JSON contract's name) and stays for scripts.
-        output.emit(
-          outcome.json.adding([
-            "created": .bool(outcome.changed), "alias": .optional(outcome.changed ? alias : nil),
-          ]),
-          text: outcome.value.ref)
+        output.emit(WriteDocuments.modelRegistered(outcome, alias: alias), text: outcome.value.ref)
       }
     }
 
@@ -147,7 +143,7 @@ struct ModelCommand: ParsableCommand {
         let version = try db.writer(as: actor.author()).deprecate(
           try Ref.parse(ref, defaultKind: .model), reason: reason)
         output.emit(
-          version.json.adding(["deprecated": .bool(true), "reason": .string(reason)]),
+          WriteDocuments.modelDeprecated(version, reason: reason),
           text: "deprecated \(version.ref): \(reason)")
       }
     }

@@ -98,7 +98,7 @@ struct PolicyCommand: ParsableCommand {
       try execute {
         let removed = try db.writer(as: actor.author()).unsetPolicy(pattern: pattern, alias: alias)
         output.emit(
-          removed.json.adding(["changed": .bool(true), "unset": .bool(true)]),
+          WriteDocuments.policyUnset(removed),
           text: "removed policy \(removed.name)")
       }
     }

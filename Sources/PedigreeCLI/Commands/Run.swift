@@ -117,7 +117,8 @@ struct RunCommand: ParsableCommand {
         let changed = try writer.endRun(ref, status: RunStatus(rawValue: status.rawValue) ?? .finished)
         let id = try writer.registry.resolve(ref).name
         output.emit(
-          .object(["run_id": .string(id), "status": .string(status.rawValue), "changed": .bool(changed)]),
+          WriteDocuments.runEnded(
+            runID: id, status: RunStatus(rawValue: status.rawValue) ?? .finished, changed: changed),
           text: changed
             ? "run \(id) \(status.rawValue)" : "run \(id) had already \(status.rawValue); nothing changed")
       }

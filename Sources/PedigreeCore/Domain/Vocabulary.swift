@@ -31,6 +31,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case modelDescribe = "model.describe"
   case policySet = "policy.set"
   case policyUnset = "policy.unset"
+  case tokenCreate = "token.create"
+  case tokenRevoke = "token.revoke"
 }
 
 /// How an alias moved (`alias_events.action`).

@@ -8,6 +8,10 @@ public protocol RegistryWriting {
   /// Who writes, and the clock the writes record.
   var author: Author { get }
 
+  /// Reads on the writer's own connection: what a write just wrote (the id a prefix named, the
+  /// impact of a deprecation), for the answer of a request that is one write.
+  var reader: any RegistryReading { get }
+
   /// Registers a dataset version; the digest the dataset already has returns that version.
   func registerDataset(_ input: DatasetInput) throws(PedigreeError) -> Outcome<DatasetVersion>
 
@@ -62,4 +66,10 @@ public protocol RegistryWriting {
   ///
   /// - Throws: `.notFound` when the pattern has no policy on that alias.
   func unsetPolicy(pattern: String, alias: String) throws(PedigreeError) -> PromotionPolicy
+
+  /// Creates an API token (refused when a token of that name is in force).
+  func createToken(_ input: TokenInput) throws(PedigreeError) -> APIToken
+
+  /// Revokes the token of that name in force; `.notFound` when there is none.
+  func revokeToken(name: String) throws(PedigreeError) -> APIToken
 }
