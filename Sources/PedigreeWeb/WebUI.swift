@@ -57,7 +57,7 @@ public enum WebUI {
     }
     do {
       switch try route(request, Queries(reader)) {
-      case .page(var content):
+      case .page(let content):
         return WebPage(
           status: content.status, contentType: WebPage.xhtml, body: content.render(session: session))
       case .file(let page):

@@ -99,6 +99,8 @@ final class WebFixture {
             digest: Digest.sha256(Array(name.utf8)),
             sizeBytes: 18_234))
       ]
+      // Client-chosen run ids, so drawings that show them are the same on every run.
+      document.runID = String(repeating: "\(index + 1)", count: 32)
       document.register = RunDocument.Registration(
         model: "fraud-detector", artifact: "model.onnx", alias: nil,
         description: "\(name) \(WebFixture.probe)")
@@ -114,10 +116,11 @@ final class WebFixture {
       .model(name: "fraud-detector", selector: .version(2)), reason: "label leakage \(WebFixture.probe)")
     _ = try writer("dana", day: 13).deprecateDataset(
       .dataset(name: "transactions", selector: .version(2)), reason: "duplicated rows")
-    let failed = RunDocument(
+    var failed = RunDocument(
       start: RunStart(
         experiment: "fraud", name: "xgb-broken", status: .failed, startedAt: WebFixture.time(day: 14),
         endedAt: WebFixture.time(day: 14, hour: 11)))
+    failed.runID = String(repeating: "e", count: 32)
     runs["xgb-broken"] = try writer("erin", day: 14).record(failed).run.uuid
   }
 }

@@ -21,8 +21,8 @@ enum DiffPage {
       if a != nil || b != nil { throw PedigreeError.usage("diff needs both a and b") }
       return .page(content)
     }
-    let left = try Views.resolve(a, kinds: [.model, .run], queries: queries)
-    let right = try Views.resolve(b, kinds: [.model, .run], queries: queries)
+    let left = try queries.reader.resolve(a, kinds: [.model, .run])
+    let right = try queries.reader.resolve(b, kinds: [.model, .run])
     let diff = try queries.diff(left, right)
     content.title = "Diff \(left.name) → \(right.name)"
     content.json = Link.to(Link.api("/diff"), [("a", left.typedRef), ("b", right.typedRef)])

@@ -29,8 +29,8 @@ enum LineagePage {
   }
 
   static func graph(_ parameters: Parameters, _ queries: Queries) throws(PedigreeError) -> LineageGraph {
-    let node = try Views.resolve(
-      parameters.ref, kinds: [.model, .dataset, .run, .artifact], queries: queries)
+    let node = try queries.reader.resolve(
+      parameters.ref, kinds: [.model, .dataset, .run, .artifact])
     return try queries.lineage(of: node, direction: parameters.direction, depth: parameters.depth)
   }
 

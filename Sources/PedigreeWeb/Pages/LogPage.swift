@@ -30,7 +30,7 @@ enum LogPage {
     ]
     var content = PageContent(
       title: "Audit log",
-      json: Link.to(Link.api("/log"), parameters + [("page", page == 1 ? nil : String(page))]),
+      json: Link.to(Link.api("/log"), parameters),
       section: "Log")
     content.blocks.append(
       .form(

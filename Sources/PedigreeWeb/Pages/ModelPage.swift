@@ -85,7 +85,7 @@ enum ModelPage {
             "\(snapshot.name)@\(pointer.version)", href: Link.version(snapshot.name, pointer.version),
             cls: "big")
         ]
-          + (version?.deprecation != nil ? [Span(" deprecated", cls: "badge deprecated")] : [])
+          + (version?.deprecation != nil ? [Span(" "), Span("deprecated", cls: "badge deprecated")] : [])
       ),
       ("since", [Span(Views.time(pointer.since, now: at ?? now))]),
       ("by", [Span(pointer.actor)]),

@@ -78,7 +78,7 @@ enum RunPage {
     for value in try request.query.values("overlay") {
       if keys.contains(where: { $0.key == value }) {
         overlayKeys.append(value)
-      } else if let other = try? Views.resolve(value, kinds: [.run], queries: queries), other.kind == .run {
+      } else if let other = try? queries.reader.resolve(value, kinds: [.run]), other.kind == .run {
         if other.id != run.id && !otherRuns.contains(other) { otherRuns.append(other) }
       } else {
         throw PedigreeError.notFound(

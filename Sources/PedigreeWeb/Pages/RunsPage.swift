@@ -1,24 +1,24 @@
 import PedigreeCore
 import PedigreeQuery
 
-/// `/runs?q=FILTER[&order=EXPR][&limit=N]`: run search with the DSL of `run search`.
+/// `/runs?q=FILTER[&order_by=EXPR][&limit=N]`: run search with the DSL of `run search`.
 enum RunsPage {
   static let maximumLimit = 500
 
   static func answer(_ request: Request, _ queries: Queries) throws(PedigreeError) -> WebUI.Answer {
     let text = try request.query.value("q")
-    let orderText = try request.query.value("order")
+    let orderText = try request.query.value("order_by")
     let limit = try request.query.integer("limit", in: 1...maximumLimit) ?? RunSearch.defaultLimit
     var content = PageContent(
       title: text.map { "Runs where \($0)" } ?? "Runs",
-      json: Link.to(Link.api("/runs"), [("q", text), ("order", orderText), ("limit", String(limit))]),
+      json: Link.to(Link.api("/runs"), [("q", text), ("order_by", orderText), ("limit", String(limit))]),
       section: "Runs")
     content.blocks.append(
       .form(
         action: "/runs",
         inputs: [
           FormInput(label: "filter", name: "q", value: text ?? "", size: 60),
-          FormInput(label: "order by", name: "order", value: orderText ?? "", size: 20),
+          FormInput(label: "order by", name: "order_by", value: orderText ?? "", size: 20),
         ], submit: "Search"))
     content.blocks.append(
       .text(

@@ -12,7 +12,8 @@ enum VersionPage {
     let report = try queries.auditReport(node)
     let path = Link.version(name, version)
     var content = PageContent(
-      title: "Audit report: \(name)@\(version)", json: Link.api(path), section: "Models")
+      title: "Audit report: \(name)@\(version)", json: Link.to(Link.api("/audit"), [("ref", node.typedRef)]),
+      section: "Models")
     content.subtitle = [
       Span("Model ", cls: "muted"), Span(name, href: Link.model(name)), Span(" · download "),
       Span("Markdown", href: path + "/audit.md"), Span(" · "), Span("JSON", href: path + "/audit.json"),

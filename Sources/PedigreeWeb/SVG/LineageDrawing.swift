@@ -43,7 +43,8 @@ public struct LineageDrawing: Sendable {
     var nodes = graph.nodes.map { node in
       Node(
         id: node.ref.id, kind: node.ref.kind, title: truncated(LineageDrawing.title(node), 26),
-        detail: truncated(node.attributes.joined(separator: " · "), 30), href: link(node.ref.typedRef),
+        detail: truncated(node.attributes.filter { $0 != "deprecated" }.joined(separator: " · "), 30),
+        href: link(node.ref.typedRef),
         deprecated: node.deprecated, isRoot: node.ref.id == graph.root.ref.id, folded: 0)
     }
     var edges = graph.edges.map { (src: $0.src, dst: $0.dst) }
@@ -135,8 +136,11 @@ public struct LineageDrawing: Sendable {
     for route in layout.routes {
       var points = route.places.map(center)
       guard points.count >= 2 else { continue }
-      points[0].0 += Self.boxWidth / 2
-      points[points.count - 1].0 -= Self.boxWidth / 2
+      // Leave from the side facing the target, arrive at the side facing the source (an edge
+      // that closed a cycle runs right to left).
+      let rightward = points[points.count - 1].0 >= points[0].0
+      points[0].0 += rightward ? Self.boxWidth / 2 : -Self.boxWidth / 2
+      points[points.count - 1].0 -= rightward ? Self.boxWidth / 2 : -Self.boxWidth / 2
       var attributes = [
         ("class", route.reversed ? "edge cycle" : "edge"), ("points", SVGWriter.points(points)),
         ("fill", "none"), ("stroke", route.reversed ? "#b45309" : "#888"), ("stroke-width", "1.5"),
@@ -217,7 +221,9 @@ public struct LineageDrawing: Sendable {
     svg.label(
       node.title, x: x + Self.boxWidth / 2, y: y + 17, anchor: "middle",
       fill: node.deprecated ? "#991b1b" : "#111", weight: node.isRoot ? "bold" : nil)
-    let detail = node.deprecated ? truncated("DEPRECATED · " + node.detail, 30) : node.detail
+    let detail =
+      node.deprecated
+      ? truncated("DEPRECATED" + (node.detail.isEmpty ? "" : " · " + node.detail), 30) : node.detail
     svg.label(
       detail, x: x + Self.boxWidth / 2, y: y + 32, anchor: "middle",
       fill: node.deprecated ? "#dc2626" : "#555",

@@ -35,7 +35,8 @@ public struct MetricChart: Sendable {
   static let height = 300.0
   static let left = 70.0
   static let right = 20.0
-  static let top = 16.0
+  /// Above the plot: one legend line per series.
+  var top: Double { 12 + 15 * Double(max(1, series.count)) }
   static let bottom = 40.0
   static let colors = [
     "#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d",
@@ -78,7 +79,8 @@ public struct MetricChart: Sendable {
     var svg = SVGWriter(width: Self.width, height: Self.height, label: title)
     let n = SVGWriter.number
     let plotWidth = Self.width - Self.left - Self.right
-    let plotHeight = Self.height - Self.top - Self.bottom
+    let top = self.top
+    let plotHeight = Self.height - top - Self.bottom
     let xs = series.flatMap { $0.points.map(\.x) + $0.marks.marks.map(\.x) }
     let ys = series.flatMap { $0.points.map(\.y) }
     let minX = xs.min() ?? 0
@@ -91,12 +93,12 @@ public struct MetricChart: Sendable {
     }
     let spanX = maxX > minX ? maxX - minX : 1
     func px(_ x: Double) -> Double { Self.left + (x - minX) / spanX * plotWidth }
-    func py(_ y: Double) -> Double { Self.top + (maxY - y) / (maxY - minY) * plotHeight }
+    func py(_ y: Double) -> Double { top + (maxY - y) / (maxY - minY) * plotHeight }
 
     svg.element(
       "rect",
       [
-        ("x", n(Self.left)), ("y", n(Self.top)), ("width", n(plotWidth)), ("height", n(plotHeight)),
+        ("x", n(Self.left)), ("y", n(top)), ("width", n(plotWidth)), ("height", n(plotHeight)),
         ("fill", "#fff"), ("stroke", "#ccc"),
       ])
     // y ticks: min, middle, max.
@@ -153,9 +155,9 @@ public struct MetricChart: Sendable {
         let x = px(mark.x)
         let (y, fill, what): (Double, String, String) =
           switch mark.kind {
-          case .nan: (Self.top + plotHeight - 4, "#dc2626", "NaN")
-          case .positiveInfinity: (Self.top + 4, "#7c3aed", "+Infinity")
-          case .negativeInfinity: (Self.top + plotHeight - 4, "#7c3aed", "-Infinity")
+          case .nan: (top + plotHeight - 4, "#dc2626", "NaN")
+          case .positiveInfinity: (top + 4, "#7c3aed", "+Infinity")
+          case .negativeInfinity: (top + plotHeight - 4, "#7c3aed", "-Infinity")
           }
         svg.open("g", [("class", "mark \(mark.kind.rawValue)")])
         svg.title("\(what) at \(xLabel(mark.x))")
@@ -163,7 +165,7 @@ public struct MetricChart: Sendable {
           svg.element(
             "line",
             [
-              ("x1", n(x)), ("y1", n(Self.top)), ("x2", n(x)), ("y2", n(Self.top + plotHeight)),
+              ("x1", n(x)), ("y1", n(top)), ("x2", n(x)), ("y2", n(top + plotHeight)),
               ("stroke", fill), ("stroke-width", "1"), ("stroke-dasharray", "2 3"),
             ])
           svg.label("NaN", x: x + 2, y: y, fill: fill, size: 9)
@@ -177,10 +179,10 @@ public struct MetricChart: Sendable {
       }
       svg.end("g")
     }
-    // Legend along the top-left of the plot.
+    // Legend above the plot.
     for (index, series) in series.enumerated() {
       let color = Self.colors[index % Self.colors.count]
-      let y = Self.top + 14 + Double(index) * 15
+      let y = 16 + Double(index) * 15
       svg.element(
         "rect",
         [("x", n(Self.left + 8)), ("y", n(y - 9)), ("width", "10"), ("height", "10"), ("fill", color)])

@@ -29,10 +29,12 @@ enum Views {
   }
 
   /// A link to a lineage node's page, red when deprecated.
-  static func node(_ node: LineageNode) -> [Span] {
+  static func node(_ node: LineageNode, digest: Bool = true) -> [Span] {
     var spans = [Span(node.label, href: Link.node(node), cls: node.deprecated ? "deprecated" : "")]
-    if node.deprecated { spans.append(Span(" deprecated", cls: "badge deprecated")) }
-    if let digest = node.digest { spans.append(Span(" " + Format.shortDigest(digest), cls: "mono muted")) }
+    if node.deprecated { spans += [Span(" "), Span("deprecated", cls: "badge deprecated")] }
+    if digest, let value = node.digest {
+      spans.append(Span(" " + Format.shortDigest(value), cls: "mono muted"))
+    }
     for alias in node.aliases {
       spans.append(Span(" ")); spans.append(chip(alias, model: node.entityName ?? ""))
     }
@@ -48,7 +50,8 @@ enum Views {
         rows: nodes.map { node in
           Row(
             cells: [
-              Cell(self.node(node)), Cell(node.ref.kind.noun), Cell([Span(node.digest ?? "-", cls: "mono")]),
+              Cell(self.node(node, digest: false)), Cell(node.ref.kind.noun),
+              Cell([Span(node.digest ?? "-", cls: "mono")]),
               Cell([Span(node.uri ?? "-", cls: "mono")]),
             ], cls: node.deprecated ? "deprecated" : "")
         })
@@ -91,22 +94,6 @@ enum Views {
       }
     }
     return blocks
-  }
-
-  /// Resolves a ref as one of `kinds` (untyped refs try each in turn; the first kind's error is
-  /// reported when nothing matches), as the CLI does.
-  static func resolve(_ text: String, kinds: [Ref.Kind], queries: Queries) throws(PedigreeError) -> NodeRef {
-    let typed = Ref.Kind.allCases.contains { text.hasPrefix($0.rawValue + ":") }
-    var firstError: PedigreeError?
-    for kind in typed ? [kinds[0]] : kinds {
-      do {
-        return try queries.reader.resolve(try Ref.parse(text, defaultKind: kind))
-      } catch {
-        firstError = firstError ?? error
-        guard error.kind == .notFound || error.kind == .usage else { throw error }
-      }
-    }
-    throw firstError ?? PedigreeError.notFound("nothing matches \(text)")
   }
 
   /// A user time (`2026-11-20`, `3 days ago`); `.usage` naming the parameter when it is bad.

@@ -55,6 +55,10 @@ enum Stylesheet {
     section.impact { background: #fff; border: 2px solid #f59e0b; border-radius: 8px; padding: 2px 16px 12px; margin: 16px 0; }
     pre.command { background: #111827; color: #f9fafb; padding: 10px 14px; border-radius: 6px; overflow-x: auto; }
     figure { margin: 8px 0; background: #fff; border: 1px solid var(--line); padding: 8px; overflow-x: auto; }
+    figure svg { max-width: 100%; height: auto; display: block; }
+    table.versions td, table.moves td, table.serving td, table.log td { white-space: nowrap; }
+    table.versions td:last-child, table.moves td:last-child, table.serving td:last-child,
+    table.log td:last-child { white-space: normal; }
     figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
     form.query { margin: 8px 0 12px; display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }
     form.query input { font: inherit; padding: 3px 6px; border: 1px solid #d1d5db; border-radius: 4px; }
