@@ -41,7 +41,7 @@ let package = Package(
     .target(
       name: "PedigreeCLI",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

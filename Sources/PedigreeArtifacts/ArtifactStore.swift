@@ -163,10 +163,12 @@ public final class ArtifactUpload {
     }
   }
 
-  /// Drops the temporary file.
+  /// Drops the temporary file (and the store's directories, when that leaves them empty).
   public func abort() {
     finished = true
     try? handle.close()
     try? FileManager.default.removeItem(atPath: path)
+    rmdir("\(store.root)/tmp")
+    rmdir(store.root)
   }
 }

@@ -47,6 +47,9 @@ import Testing
       ["model", "tag", "fraud-detector@4", "--set", "k=v"],
       ["model", "deprecate", "fraud-detector@1", "--reason", "contract"],
       ["dataset", "deprecate", "labels@1", "--reason", "contract"],
+      ["token", "create", "contract-bot", "--role", "writer", "--expires", "30d"], ["token", "list"],
+      ["token", "revoke", "contract-bot"],
+      ["model", "download", "fraud-detector@5", "--to", cli.path("downloaded.onnx")],
     ]
     return try commands.map { arguments in
       let result = try cli.run(arguments + ["--json"])

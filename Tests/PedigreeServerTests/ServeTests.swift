@@ -42,4 +42,26 @@ struct ServeTests {
     #expect(missing.status == 74)
     #expect(!FileManager.default.fileExists(atPath: server.database))
   }
+
+  @Test func aMissingPedigreeServerIsOneClearError() throws {
+    let server = TestServer()
+    try server.pedigreeOK(["init"])
+    let lonely = server.scratch.file("pedigree")
+    try FileManager.default.copyItem(
+      atPath: TestServer.binaries.appendingPathComponent("pedigree").path, toPath: lonely)
+    // A copy just written can be "busy" while another test's spawn still holds its descriptor.
+    var attempt = 0
+    var result = try? Spawned.run(lonely, ["serve", "--port", "0"], environment: server.environment)
+    while result == nil && attempt < 50 {
+      attempt += 1
+      usleep(100_000)
+      result = try? Spawned.run(lonely, ["serve", "--port", "0"], environment: server.environment)
+    }
+    guard let result else {
+      Issue.record("could not run the copy of pedigree")
+      return
+    }
+    #expect(result.status == 74)
+    #expect(result.errorLine?.contains("pedigree-server") == true, "\(result.stderr)")
+  }
 }

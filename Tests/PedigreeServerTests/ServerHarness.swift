@@ -3,10 +3,6 @@ import PedigreeCore
 import PedigreeTestSupport
 import Testing
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A real `pedigree serve --port 0` on a temporary registry: started through the `pedigree`
 /// binary (which execs `pedigree-server` beside it), its URL read from its first stdout line.
 ///
@@ -150,20 +146,15 @@ final class TestServer: @unchecked Sendable {
     _ method: String, _ path: String, body: Data? = nil, contentType: String = "application/json",
     token: String? = nil, headers: [String: String] = [:]
   ) async throws -> Answer {
-    var request = URLRequest(url: URL(string: url + path)!)
-    request.httpMethod = method
-    request.timeoutInterval = 120
-    if let body {
-      request.httpBody = body
-      request.setValue(contentType, forHTTPHeaderField: "Content-Type")
-    }
-    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-    let (data, response) = try await TestServer.session.data(for: request)
-    let http = response as! HTTPURLResponse
-    var fields: [String: String] = [:]
-    for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
-    return Answer(status: http.statusCode, headers: fields, body: data)
+    var fields: [(String, String)] = []
+    if body != nil { fields.append(("Content-Type", contentType)) }
+    if let token { fields.append(("Authorization", "Bearer \(token)")) }
+    for (name, value) in headers { fields.append((name, value)) }
+    let address = url.dropFirst("http://".count).split(separator: ":")
+    let reply = try await HTTPClient.send(
+      host: String(address[0]), port: Int(address[1]) ?? 0, method: method, path: path, headers: fields,
+      body: body)
+    return Answer(status: reply.status, headers: reply.headers, body: reply.body)
   }
 
   func get(_ path: String, token: String? = nil, headers: [String: String] = [:]) async throws -> Answer {
@@ -176,10 +167,4 @@ final class TestServer: @unchecked Sendable {
   {
     try await request("POST", path, body: Data(json.utf8), token: token, headers: headers)
   }
-
-  static let session: URLSession = {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpMaximumConnectionsPerHost = 64
-    return URLSession(configuration: configuration)
-  }()
 }

@@ -8,7 +8,7 @@ struct ModelCommand: ParsableCommand {
     commandName: "model", abstract: "Register, promote, roll back and inspect model versions.",
     subcommands: [
       Register.self, Promote.self, Rollback.self, Deprecate.self, Tag.self, Describe.self, List.self,
-      Show.self, Versions.self, Search.self, History.self,
+      Show.self, Versions.self, Search.self, History.self, Download.self,
     ])
 
   struct Register: ParsableCommand {
@@ -16,7 +16,8 @@ struct ModelCommand: ParsableCommand {
       commandName: "register",
       abstract: "Register a model version from a run; prints NAME@N.",
       discussion: """
-        --artifact is required. A local --artifact is hashed (SHA-256); a URI is recorded as given, \
+        --artifact is required. A local --artifact is hashed (SHA-256) and copied into the artifact \
+        store (<registry>.artifacts, or $PEDIGREE_ARTIFACTS) for model download; a URI is recorded as given, \
         with --digest if known. A retry is harmless: registering an artifact digest the model \
         already has returns the existing version, and without a digest so does the same run and URI.
 
@@ -38,7 +39,18 @@ struct ModelCommand: ParsableCommand {
 
     func run() throws {
       try execute {
-        let outcome = try db.writer(as: actor.author()).registerModel(try registration())
+        let writer = try db.writer(as: actor.author())
+        let registration = try registration()
+        // A local file's bytes go into the artifact store once the version is registered.
+        let upload = artifact.contains("://") ? nil : try stageArtifact(artifact, in: db.artifactStore)
+        let outcome: Outcome<ModelVersion>
+        do { outcome = try writer.registerModel(registration) } catch {
+          upload?.abort()
+          throw error
+        }
+        try upload.map { (upload) throws(PedigreeError) in
+          try commitArtifact(upload, path: artifact, expecting: registration.artifact?.digest)
+        }
         output.note(outcome.registrationNote(alias: alias))
         // `created` predates `changed` (the JSON contract's name) and stays for scripts.
         output.emit(WriteDocuments.modelRegistered(outcome, alias: alias), text: outcome.value.ref)

@@ -22,7 +22,8 @@ extension RouterGroup<ServerContext> {
       let pipe = ChunkPipe()
       Task {
         do {
-          try await registry.read { reader in
+          // Streams under back-pressure and idle timeouts, not the request time limit.
+          try await registry.store.read { reader in
             let run = try reader.resolve(try Ref.parse(id, defaultKind: .run))
             try reader.queries.writeMetricHistory(of: run, keys: keys, format: format, to: pipe.write)
           }

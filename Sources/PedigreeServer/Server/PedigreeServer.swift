@@ -35,12 +35,12 @@ public enum PedigreeServerMain {
     _ options: ServerOptions, onListening: @escaping @Sendable (String) -> Void
   ) async throws -> some ApplicationProtocol {
     var options = options
-    let store = try SQLiteStore(path: options.database)
+    let store = try SQLiteStore(path: options.database, busyTimeout: options.busyTimeout)
     let hasTokens = try await store.read { try $0.hasTokensInForce() }
     options.auth = try AuthMode.decide(flag: options.authFlag, host: options.host, hasTokens: hasTokens)
     let artifacts = ArtifactStore(root: options.artifacts ?? options.database + ".artifacts")
     let registry = ServerRegistry(
-      store: store, artifacts: artifacts, busyTimeout: SQLiteRegistry.defaultBusyTimeout)
+      store: store, artifacts: artifacts, busyTimeout: options.busyTimeout)
     let router = Router(context: ServerContext.self)
     router.addServerRoutes(registry, options: options)
     let host = options.host

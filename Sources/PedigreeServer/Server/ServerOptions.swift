@@ -1,5 +1,6 @@
 import Foundation
 import PedigreeCore
+import PedigreeSQLite
 
 /// `pedigree-server`'s flags, the ones `pedigree serve` validated and passes on unchanged:
 /// `--db`, `--host`, `--port`, `--artifacts`, `--auth tokens|none`, `--actor`.
@@ -13,12 +14,21 @@ public struct ServerOptions: Sendable {
   public var authFlag: AuthMode?
   public var auth: AuthMode = .tokens
   public var actor = "server"
+  /// How long a write waits for the writer: `$PEDIGREE_BUSY_TIMEOUT_MS` (as `pedigree serve`
+  /// validated it), else SQLite's default of the CLI.
+  public var busyTimeout: Duration = SQLiteRegistry.defaultBusyTimeout
 
   public init() {}
 
   /// Parses the flags; a bad one is `.usage`.
   public static func parse(_ arguments: [String]) throws(PedigreeError) -> ServerOptions {
     var options = ServerOptions()
+    if let text = ProcessInfo.processInfo.environment["PEDIGREE_BUSY_TIMEOUT_MS"],
+      let milliseconds = Int(text),
+      milliseconds >= 0
+    {
+      options.busyTimeout = .milliseconds(milliseconds)
+    }
     var rest = arguments[...]
     while let flag = rest.popFirst() {
       guard let value = rest.popFirst() else { throw PedigreeError.usage("\(flag) needs a value") }

@@ -27,11 +27,25 @@ public final class ServerRegistry: Sendable {
     self.busyTimeout = busyTimeout
   }
 
-  /// Runs `body` with a reader, in one read transaction, in parallel with other requests.
+  /// Runs `body` with a reader, in one read transaction, in parallel with other requests. A
+  /// read still running after `ServerLimits.requestTime` answers 503 (its result is dropped; a
+  /// read changes nothing, so nothing is left half done).
   public func read<T: Sendable>(
     _ body: @escaping @Sendable (any RegistryReading) throws -> T
   ) async throws -> T {
-    try await store.read(body)
+    let store = self.store
+    return try await withCheckedThrowingContinuation { continuation in
+      let answer = AnswerOnce(continuation)
+      let limit = ServerLimits.requestTime.components
+      DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(limit.seconds))) {
+        answer.resume(
+          with: .failure(
+            APIError.busy(
+              "the request took longer than the \(limit.seconds) s limit",
+              hint: "narrow it (a filter, a smaller limit or depth) or retry")))
+      }
+      Task { answer.resume(with: await Result(catching: { try await store.read(body) })) }
+    }
   }
 
   /// Runs `body` with the one writer as `author`: one transaction, at most one audit entry. A
@@ -49,5 +63,29 @@ public final class ServerRegistry: Sendable {
       }
       return try body(writer)
     }
+  }
+}
+
+/// Resumes a continuation once, with whichever result comes first.
+private final class AnswerOnce<T: Sendable>: @unchecked Sendable {
+  // @unchecked: `continuation` is taken under `lock`.
+  private let lock = NSLock()
+  private var continuation: CheckedContinuation<T, any Error>?
+
+  init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = continuation }
+
+  func resume(with result: Result<T, any Error>) {
+    lock.lock()
+    let pending = continuation
+    continuation = nil
+    lock.unlock()
+    pending?.resume(with: result)
+  }
+}
+
+extension Result where Failure == any Error {
+  /// The result of an async throwing body.
+  init(catching body: () async throws -> Success) async {
+    do { self = .success(try await body()) } catch { self = .failure(error) }
   }
 }
