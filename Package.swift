@@ -15,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
@@ -49,6 +50,12 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
+    // The web UI's pages: XHTML from compiled-in Mustache templates, SVG drawn in Swift, over
+    // any RegistryReading; no HTTP here (the server mounts `WebUI.page`).
+    .target(
+      name: "PedigreeWeb",
+      dependencies: ["PedigreeCore", "PedigreeQuery", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     // The content-addressed artifact store (`sha256/ab/cdef…` files beside the registry), shared
     // by the CLI and the server.
     .target(
@@ -62,7 +69,8 @@ let package = Package(
     .target(
       name: "PedigreeServer",
       dependencies: [
-        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts", "PedigreeOpenLineage", "CZlib",
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts", "PedigreeOpenLineage",
+        "PedigreeWeb", "CZlib",
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
@@ -89,6 +97,11 @@ let package = Package(
     .testTarget(
       name: "PedigreeQueryTests",
       dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreeWebTests",
+      dependencies: ["PedigreeWeb", "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"],
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "PedigreeBenchTests",

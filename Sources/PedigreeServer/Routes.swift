@@ -15,7 +15,7 @@ extension Router<ServerContext> {
     // One line per dialect (MLflow/, OpenLineage/, Web/), e.g.:
     // addMLflowRoutes(registry)       // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
     addOpenLineageRoutes(registry)  // OpenLineage/: POST /api/v1/lineage
-    // addWebRoutes(registry)          // Web/: / and the pages
+    addWebRoutes(registry, auth: options.auth)  // Web/: / and the pages
   }
 
   /// `GET /health` (open to anyone) and `GET /api/v1/audit/head`.

@@ -264,39 +264,22 @@ extension SQLiteWriter {
       to: try versionRow(versionID).version, action: action)
   }
 
-  /// The alias's undo stack, rebuilt from its events: a promotion pushes its target, a rollback
-  /// truncates the stack back to its target (or pushes it, when `--to` jumped off the stack).
+  /// The alias's undo stack, rebuilt from its events (`AliasUndoStack`).
   func aliasStack(modelID: Int64, alias: String) throws -> [Int64] {
     let events = try database.query(
       "SELECT action, to_version_id FROM alias_events WHERE model_id = ? AND alias = ? ORDER BY id",
       [.integer(modelID), .text(alias)]
-    ) { ($0.string(0), $0.int64(1)) }
-    var stack: [Int64] = []
-    for (action, target) in events {
-      if action == "rollback" {
-        SQLiteWriter.rollBack(&stack, to: target)
-      } else {
-        stack.append(target)
-      }
-    }
-    return stack
-  }
-
-  /// Pops the stack back to the last occurrence of `target` below its top, or pushes `target`
-  /// when it is not there.
-  static func rollBack(_ stack: inout [Int64], to target: Int64) {
-    if let index = stack.dropLast().lastIndex(of: target) {
-      stack.removeSubrange((index + 1)...)
-    } else {
-      stack.append(target)
-    }
+    ) { (isRollback: $0.string(0) == AliasAction.rollback.rawValue, target: $0.int64(1)) }
+    return AliasUndoStack(events).versions
   }
 
   private func rollbackTarget(stack: [Int64], current: Int64, model: String, alias: String) throws
     -> Int64
   {
-    for candidate in stack.dropLast().reversed() where candidate != current {
-      if try versionRow(candidate).deprecationReason == nil { return candidate }
+    if let target = try AliasUndoStack(stack.map { (isRollback: false, target: $0) }).rollbackTarget(
+      isDeprecated: { try versionRow($0).deprecationReason != nil })
+    {
+      return target
     }
     // Say what is true: every earlier target still on the undo stack is deprecated, or the stack
     // holds only where the alias started (it has never moved, or every later move was undone).

@@ -24,7 +24,14 @@ struct Authenticate: RouterMiddleware {
     }
     var context = context
     context.notes.claimedActor = request.headers[.xPedigreeActor].map { String($0.prefix(128)) }
-    if request.uri.path == "/health" { return try await next(request, context) }
+    if request.uri.path == "/health" || WebRoutes.isOpen(request) { return try await next(request, context) }
+    // A browser without credentials asking for a page goes to the login form (Web/).
+    if mode == .tokens, request.headers[.authorization] == nil,
+      WebSessions.shared.digest(cookieHeader: request.headers[.cookie]) == nil,
+      let redirect = WebRoutes.loginRedirect(request)
+    {
+      return redirect
+    }
     let principal = try await authenticate(request)
     context.principal = principal
     context.notes.tokenName = principal.name
@@ -33,10 +40,13 @@ struct Authenticate: RouterMiddleware {
 
   private func authenticate(_ request: Request) async throws -> Principal {
     if mode == .none { return Principal(name: actor, role: .admin) }
-    guard let secret = Self.secret(in: request.headers[.authorization]) else {
+    // A token in the header, else the web UI's session cookie (which names a token's digest).
+    guard
+      let digest = Self.secret(in: request.headers[.authorization]).map(TokenSecret.digest)
+        ?? WebSessions.shared.digest(cookieHeader: request.headers[.cookie])
+    else {
       throw APIError.unauthorized("this request needs a token")
     }
-    let digest = TokenSecret.digest(secret)
     guard let token = try await registry.read({ try $0.token(secretDigest: digest) }) else {
       throw APIError.unauthorized("the token is not known to this registry")
     }
