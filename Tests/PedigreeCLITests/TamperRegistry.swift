@@ -53,9 +53,25 @@ enum TamperRegistry {
       #"{"experiment": "bulk", "name": "rec2", "status": "failed", "params": {"a": "2"}}"#,
     ]
     _ = try cli.run(["run", "record", "-"], input: lines.joined(separator: "\n") + "\n")
+    try cli.ok("token", "create", "ci", "--role", "writer", "--expires", "30d")
+    try cli.ok("token", "create", "old", "--role", "reader")
+    try cli.ok("token", "revoke", "old")
+    let event = try cli.write("event.json", openLineageEvent)
+    try cli.ok("openlineage", "import", event)
     let check = try cli.run("db", "check")
     #expect(check.status == 0, "the untouched registry: \(check.stdout) \(check.stderr)")
   }
+
+  /// One OpenLineage run reading a raw file and writing a clean one.
+  static let openLineageEvent = """
+    {"eventType": "COMPLETE", "eventTime": "2026-11-28T10:00:00Z",
+     "run": {"runId": "0190e5d6-7c1a-7e3b-9f00-0123456789ab"},
+     "job": {"namespace": "airflow", "name": "clean_tx"},
+     "inputs": [{"namespace": "s3://lake", "name": "raw/tx.csv"}],
+     "outputs": [{"namespace": "s3://lake", "name": "clean/tx.parquet"}],
+     "producer": "https://example.com/producer",
+     "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent"}
+    """
 
   /// Names the findings use, read from the registry by SQL.
   static let names: [String: String] = [
@@ -64,6 +80,8 @@ enum TamperRegistry {
       + "(SELECT id FROM models WHERE name = 'fraud')",
     "next_alias_event": "SELECT max(id) + 1 FROM alias_events",
     "next_tag_event": "SELECT max(id) + 1 FROM model_version_tag_events",
+    "ol_event": "SELECT body_sha256 FROM ol_events",
+    "ol_output": "SELECT o.event_id || ' ' || d.name FROM ol_run_outputs o JOIN datasets d ON d.id = o.dataset_id",
   ]
 
   struct Tampering: CustomTestStringConvertible, Sendable {
@@ -167,6 +185,16 @@ enum TamperRegistry {
     edit("promotion_policies", "min_role", to: "'reader'", where: "id = 1", "policy_event:1"),
     edit("promotion_policies", "actor", where: "id = 1", "policy_event:1"),
     edit("promotion_policies", "at", where: "id = 1", "policy_event:1", text: false),
+    edit("tokens", "role", to: "'admin'", where: "name = 'ci'", "token:ci#1"),
+    edit("tokens", "secret_sha256", where: "name = 'ci'", "token:ci#1"),
+    edit("tokens", "expires_at", where: "name = 'ci'", "token:ci#1", text: false),
+    edit("tokens", "revoked", to: "0", where: "name = 'old'", "token:old#2"),
+    edit("token_revocations", "actor", where: "1", "token:old#2", "revoked_by"),
+    edit("ol_events", "producer", where: "1", "openlineage_event:{ol_event}"),
+    edit("ol_events", "event_type", to: "'FAIL'", where: "1", "openlineage_event:{ol_event}"),
+    edit("ol_datasets", "uri", where: "name = 'raw/tx.csv'", "openlineage_dataset:s3://lake raw/tx.csv"),
+    edit("ol_runs", "job_name", where: "1", "openlineage_run:0190e5d6-7c1a-7e3b-9f00-0123456789ab"),
+    edit("ol_run_outputs", "facts", where: "1", "openlineage_output:{ol_output}"),
     edit("runs", "name", where: "id = \(train)", "run:{run}"),
     edit("runs", "status", to: "'failed'", where: "id = \(train)", "run:{run}"),
     edit("runs", "started_at", to: "started_at - 1", where: "id = \(train)", "run:{run}"),
@@ -237,6 +265,12 @@ enum TamperRegistry {
         INSERT INTO promotion_policies(pattern, alias, action, actor, at)
         VALUES ('*', 'production', 'unset', 'mallory', 0)
         """, finding: "policy_event:4: no audit entry records it"),
+    Tampering(
+      name: "add a token", table: "tokens",
+      sql: """
+        INSERT INTO tokens(name, role, secret_sha256, created_by, created_at)
+        VALUES ('backdoor', 'admin', 'sha256:' || hex(randomblob(32)), 'mallory', 0)
+        """, finding: "token:backdoor#3: no audit entry records it"),
   ]
 
   static func removal(_ table: String, where condition: String, _ entity: String, _ what: String)
@@ -263,6 +297,7 @@ enum TamperRegistry {
     removal(
       "model_version_description_events", where: "1", "model_description_event:1: audit entry",
       "a description"),
+    removal("token_revocations", where: "1", "token:old#2: revoked_by", "a token revocation"),
   ]
 
   static let tamperings = edits + additions + removals

@@ -170,5 +170,51 @@ extension FactKind {
           'require_prior_alias', require_prior_alias, 'min_role', min_role, 'actor', actor, 'at', at)
         FROM promotion_policies WHERE {filter} ORDER BY id
         """, touches: [("promotion_policies", "NEW.id")]),
+    FactKind(
+      name: "token", filterColumn: "t.id",
+      select: """
+        SELECT 'token:' || t.name || '#' || t.id, json_object(
+          'role', t.role, 'secret_sha256', t.secret_sha256, 'expires_at', t.expires_at,
+          'created_by', t.created_by, 'created_at', t.created_at, 'revoked', t.revoked,
+          'revoked_by', r.actor, 'revoked_at', r.at)
+        FROM tokens t LEFT JOIN token_revocations r ON r.token_id = t.id
+        WHERE {filter} ORDER BY t.id
+        """, touches: [("tokens", "NEW.id"), ("token_revocations", "NEW.token_id")]),
+    FactKind(
+      name: "openlineage_event", filterColumn: "e.id",
+      select: """
+        SELECT 'openlineage_event:' || e.body_sha256, json_object(
+          'kind', e.kind, 'event_type', e.event_type, 'event_time', e.event_time,
+          'received_at', e.received_at, 'run', 'run:' || r.uuid, 'producer', e.producer,
+          'body_size', length(e.body))
+        FROM ol_events e LEFT JOIN runs r ON r.id = e.run_id
+        WHERE {filter} ORDER BY e.id
+        """, touches: [("ol_events", "NEW.id")]),
+    FactKind(
+      name: "openlineage_dataset", filterColumn: "o.dataset_id",
+      select: """
+        SELECT 'openlineage_dataset:' || o.namespace || ' ' || o.name,
+          json_object('dataset', 'dataset:' || d.name, 'uri', o.uri)
+        FROM ol_datasets o LEFT JOIN datasets d ON d.id = o.dataset_id
+        WHERE {filter} ORDER BY o.dataset_id
+        """, touches: [("ol_datasets", "NEW.dataset_id")]),
+    FactKind(
+      name: "openlineage_run", filterColumn: "o.run_id",
+      select: """
+        SELECT 'openlineage_run:' || o.ol_run_id, json_object(
+          'run', 'run:' || r.uuid, 'job_namespace', o.job_namespace, 'job_name', o.job_name,
+          'adopted', o.adopted)
+        FROM ol_runs o LEFT JOIN runs r ON r.id = o.run_id
+        WHERE {filter} ORDER BY o.run_id
+        """, touches: [("ol_runs", "NEW.run_id")]),
+    FactKind(
+      name: "openlineage_output", filterColumn: "o.event_id",
+      select: """
+        SELECT 'openlineage_output:' || o.event_id || ' ' || coalesce(d.name, '?'), json_object(
+          'run', 'run:' || r.uuid, 'dataset', 'dataset:' || d.name, 'facts', o.facts)
+        FROM ol_run_outputs o LEFT JOIN runs r ON r.id = o.run_id
+        LEFT JOIN datasets d ON d.id = o.dataset_id
+        WHERE {filter} ORDER BY o.event_id, o.dataset_id
+        """, touches: [("ol_run_outputs", "NEW.event_id")]),
   ]
 }

@@ -119,6 +119,19 @@ extension SQLiteWriter {
   /// Records the facts of every entity no audit entry has recorded yet in one `registry.baseline`
   /// entry, marked as such: the state of an older registry as migration found it, which `db
   /// check` holds later edits against. Nothing when every entity is recorded already.
+  /// Whether the registry was created before schema `firstVersion` and has no baseline yet.
+  /// Never true for a newer registry: a baseline there would vouch for rows forged since.
+  func predatesFacts() throws -> Bool {
+    let created = try database.scalarInt(
+      """
+      SELECT json_extract(details, '$.schema_version') FROM audit_log
+      WHERE action = 'registry.create' ORDER BY id LIMIT 1
+      """) ?? 0
+    let baselines = try database.scalarInt(
+      "SELECT count(*) FROM audit_log WHERE action = 'registry.baseline'") ?? 0
+    return created < FactTracking.firstVersion && baselines == 0
+  }
+
   func appendBaseline() throws {
     let recorded = Set(try FactTracking.recordedFacts(database).map(\.key))
     var facts = JSONObject()

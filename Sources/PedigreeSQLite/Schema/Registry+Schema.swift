@@ -122,7 +122,10 @@ extension SQLiteRegistry {
             "schema_version": .integer(Int64(last.version)),
             "migration": .string(batch.map(\.name).joined(separator: ", ")),
           ])
-        if version != 0 && last.version == FactTracking.firstVersion {
+        // A registry created before the chain recorded facts gets its baseline with the last
+        // migration, when every table a fact kind reads exists; a migration killed before it
+        // leaves no baseline, so the next run still writes one.
+        if try version != 0 && last.version == Migration.latestVersion && writer.predatesFacts() {
           try writer.appendBaseline()
         }
         return batch
