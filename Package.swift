@@ -74,7 +74,7 @@ let package = Package(
       dependencies: [
         "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
       ],
-      exclude: ["Snapshots", "Scripts"]
+      exclude: ["Snapshots", "Scripts", "Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]
