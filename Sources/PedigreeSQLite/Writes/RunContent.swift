@@ -43,24 +43,20 @@ public enum RunContent {
     }
   }
 
-  /// The digest of a new run holding exactly `params` and `points` (with their metric keys'
-  /// ids), computed without reading them back: equal to `digest(_:runID:)` once they are stored.
-  /// Orders like the stored history and drops the exact duplicates the write collapses.
-  static func digest(params: [KeyValue], points: [MetricPoint], keyIDs: [String: Int64]) -> String {
+  /// The digest of a new run holding exactly `params` and the metric `histories` its write
+  /// stored (by key id, each in history order without duplicates), computed without reading
+  /// them back: equal to `digest(_:runID:)`.
+  static func digest(
+    params: [KeyValue], histories: [(keyID: Int64, key: String, points: [ChunkPoint])]
+  ) -> String {
     var encoder = Encoder()
     var seen = Set<String>()
     let sortedParams = params.filter { seen.insert($0.key).inserted }.sorted {
       $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
     }
     for param in sortedParams { encoder.param(param.key, param.value) }
-    var histories: [String: [ChunkPoint]] = [:]
-    for point in points { histories[point.key, default: []].append(ChunkPoint(point)) }
-    for (key, history) in histories.sorted(by: { (keyIDs[$0.key] ?? 0) < (keyIDs[$1.key] ?? 0) }) {
-      var previous: ChunkPoint?
-      for point in history.sorted(by: ChunkPoint.precedes) where point != previous {
-        encoder.point(key: key, point)
-        previous = point
-      }
+    for history in histories {
+      for point in history.points { encoder.point(key: history.key, point) }
     }
     return encoder.finalize()
   }

@@ -1,5 +1,13 @@
 import PedigreeCore
 
+/// What `insertMetrics` wrote: the metric keys' ids, and per key (by id) the points stored, in
+/// history order: for a new run, its whole history, from which its digest is computed without
+/// reading it back.
+struct WrittenMetrics {
+  var keyIDs: [String: Int64] = [:]
+  var histories: [(keyID: Int64, key: String, points: [ChunkPoint])] = []
+}
+
 /// Which points of a write are already recorded, and so skipped (see `insertMetrics`).
 enum RecordedPoints {
   /// A new run: nothing is stored yet; only exact duplicates within the write collapse.
@@ -32,12 +40,12 @@ extension SQLiteWriter {
   /// Only points written count for the latest value, which is the highest step, then the latest
   /// time; later points in the write win ties.
   ///
-  /// - Returns: the ids of the metric keys used.
+  /// - Returns: the keys' ids and the points stored.
   @discardableResult
   func insertMetrics(_ points: [MetricPoint], runID: Int64, recorded: RecordedPoints = .none) throws
-    -> [String: Int64]
+    -> WrittenMetrics
   {
-    guard !points.isEmpty else { return [:] }
+    guard !points.isEmpty else { return WrittenMetrics() }
     var keyIDs: [String: Int64] = [:]
     var order: [String] = []
     var groups: [String: [ChunkPoint]] = [:]
@@ -66,17 +74,20 @@ extension SQLiteWriter {
       WHERE excluded.step > latest_metrics.step
         OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
       """)
+    var written: [(keyID: Int64, key: String, points: [ChunkPoint])] = []
     for key in order {
       guard let keyID = keyIDs[key], let given = groups[key] else { continue }
       let fresh = try unrecorded(given, runID: runID, key: key, keyID: keyID, recorded: recorded)
       guard let latest = fresh.latest else { continue }
       try database.appendChunks(runID: runID, keyID: keyID, points: fresh.points)
+      written.append((keyID, key, fresh.points))
       try upsert.bind([
         .integer(runID), .text(key), .integer(latest.step), .integer(latest.timestamp),
         latest.value.isNaN ? .null : .real(latest.value),
       ]).run()
     }
-    return keyIDs
+    written.sort { $0.keyID < $1.keyID }
+    return WrittenMetrics(keyIDs: keyIDs, histories: written)
   }
 
   /// The points of one key to store, in history order without duplicates, and the latest of them

@@ -187,19 +187,19 @@ extension SQLiteWriter {
     return RunHandle(id: id, uuid: uuid)
   }
 
-  /// Applies a validated log to a run. Returns counts for the audit entry and the ids of the
-  /// metric keys it used.
+  /// Applies a validated log to a run. Returns counts for the audit entry and the metric points
+  /// it wrote.
   ///
   /// - Parameter recorded: for a log to an existing run (anything but `.none`): skip the metric
   ///   points it already has (as `recorded` compares them), and link
   ///   an output artifact it already produced (same digest, or same URI without one) again
   ///   rather than adding a copy.
   func apply(_ log: RunLog, to runID: Int64, recorded: RecordedPoints = .none) throws -> (
-    details: JSONObject, keyIDs: [String: Int64]
+    details: JSONObject, metrics: WrittenMetrics
   ) {
     let runName = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? ""
     try insertParams(log.params, runID: runID, runName: runName)
-    let keyIDs = try insertMetrics(log.metrics, runID: runID, recorded: recorded)
+    let metrics = try insertMetrics(log.metrics, runID: runID, recorded: recorded)
     try upsertTags(log.tags, runID: runID)
     let inputRefs = try log.inputs.map { JSONValue.string(try link($0, toRun: runID)) }
     var outputs: [JSONValue] = []
@@ -219,7 +219,7 @@ extension SQLiteWriter {
     ]
     var withInputs = details
     if !inputRefs.isEmpty { withInputs["input_refs"] = .array(inputRefs) }
-    return (withInputs, keyIDs)
+    return (withInputs, metrics)
   }
 
   func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
