@@ -92,7 +92,7 @@ import Testing
     #expect(scale.skipped.contains { $0.hasPrefix("CLI ingest") })
     let json = try JSONValue.parse(try report.json())
     #expect(json["scales"] != nil && json["machine"]?["cores"] != nil)
-    #expect(report.table().contains("floor: bare prepared loop"))
+    #expect(report.table().contains("floor: C prepared loop, row per point"))
   }
 
   @Test func theCommandLineRefusesUnknownFlags() {

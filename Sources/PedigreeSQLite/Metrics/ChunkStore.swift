@@ -55,11 +55,13 @@ extension Database {
   func forEachStoredPoint(
     runID: Int64, keyID: Int64, fromStep: Int64 = .min, _ body: (ChunkPoint) throws -> Bool
   ) throws {
-    let chunks = try prepareUncached(
+    // Cached: callers never nest two merges (`body` runs no query of its own).
+    let chunks = try prepare(
       """
       SELECT count, min_step, max_step, points FROM metric_chunks
       WHERE run_id = ? AND key_id = ? AND max_step >= ? ORDER BY min_step
       """)
+    defer { chunks.reset() }
     try chunks.bind([.integer(runID), .integer(keyID), .integer(fromStep)])
     var merge = ChunkMerge()
     var next: (minStep: Int64, points: [ChunkPoint])?
