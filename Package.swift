@@ -118,7 +118,7 @@ let package = Package(
       dependencies: [
         "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
       ],
-      exclude: ["Snapshots", "Scripts"]
+      exclude: ["Snapshots", "Scripts", "Fixtures"]
     ),
     .testTarget(
       name: "PedigreeServerTests",

@@ -84,21 +84,6 @@ CREATE TABLE metric_keys (
   key TEXT NOT NULL UNIQUE
 ) STRICT;
 
-CREATE TABLE metrics (
-  run_id INTEGER NOT NULL,
-  key_id INTEGER NOT NULL,
-  step INTEGER NOT NULL,
-  timestamp INTEGER NOT NULL,
-  value REAL NOT NULL,
-  is_nan INTEGER NOT NULL DEFAULT 0 CHECK (is_nan IN (0, 1)),
-  PRIMARY KEY (run_id, key_id, step, timestamp, value, is_nan)
-) STRICT, WITHOUT ROWID;
-
-CREATE VIEW metric_points AS
-SELECT m.run_id, k.key, m.step, m.timestamp,
-  CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END AS value, m.is_nan
-FROM metrics m JOIN metric_keys k ON k.id = m.key_id;
-
 CREATE TABLE latest_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id),
   key TEXT NOT NULL,
@@ -207,12 +192,6 @@ BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
 
 CREATE TRIGGER metric_keys_no_delete BEFORE DELETE ON metric_keys
 BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
-
-CREATE TRIGGER metrics_no_update BEFORE UPDATE ON metrics
-BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
-
-CREATE TRIGGER metrics_no_delete BEFORE DELETE ON metrics
-BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
 
 CREATE TRIGGER edges_no_update BEFORE UPDATE ON edges
 BEGIN SELECT RAISE(ABORT, 'lineage edges are append-only'); END;
@@ -342,6 +321,25 @@ BEGIN SELECT RAISE(ABORT, 'runs are never deleted'); END;
 
 CREATE TRIGGER models_no_delete BEFORE DELETE ON models
 BEGIN SELECT RAISE(ABORT, 'models are never deleted'); END;
+
+CREATE TABLE metric_chunks (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  key_id INTEGER NOT NULL REFERENCES metric_keys(id),
+  count INTEGER NOT NULL CHECK (count BETWEEN 1 AND 8192),
+  min_step INTEGER NOT NULL,
+  max_step INTEGER NOT NULL,
+  points BLOB NOT NULL,
+  CHECK (max_step >= min_step)
+) STRICT;
+
+CREATE INDEX metric_chunks_by_key ON metric_chunks(run_id, key_id, min_step, max_step);
+
+CREATE TRIGGER metric_chunks_no_update BEFORE UPDATE ON metric_chunks
+BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
+
+CREATE TRIGGER metric_chunks_no_delete BEFORE DELETE ON metric_chunks
+BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
 
 CREATE TABLE tokens (
   id INTEGER PRIMARY KEY,

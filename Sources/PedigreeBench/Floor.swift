@@ -32,15 +32,30 @@ public struct IngestFigure: Sendable, Codable, Equatable {
 }
 
 /// The floor: the workload's metric rows inserted by a bare prepared-statement loop, straight on
-/// the SQLite C API, in one transaction, into the same `metrics` table of a fresh registry file
-/// with the registry's own connection set-up (WAL, `synchronous=NORMAL`, foreign keys on).
+/// the SQLite C API, in one transaction, into a row-per-point table (the `metrics` table of
+/// schema versions 1–4: one row per point under a six-column key) in a fresh registry file with
+/// the registry's own connection set-up (WAL, `synchronous=NORMAL`, foreign keys on).
 ///
 /// Nothing the store does is in it: no JSON, no documents, no params, edges or audit entries. The
-/// bulk path's rate over the floor's says what all of that costs.
+/// bulk path's rate over the floor's says what all of that costs, and what a layout built for
+/// histories gains over a row per point.
 public enum Floor {
-  /// The statement the store's `insertMetrics` runs for each point.
+  /// The row-per-point table (0001's `metrics`).
+  static let tableSQL = """
+    CREATE TABLE floor_metrics (
+      run_id INTEGER NOT NULL,
+      key_id INTEGER NOT NULL,
+      step INTEGER NOT NULL,
+      timestamp INTEGER NOT NULL,
+      value REAL NOT NULL,
+      is_nan INTEGER NOT NULL DEFAULT 0 CHECK (is_nan IN (0, 1)),
+      PRIMARY KEY (run_id, key_id, step, timestamp, value, is_nan)
+    ) STRICT, WITHOUT ROWID
+    """
+
+  /// The statement the row-per-point layout ran for each point.
   static let insertSQL = """
-    INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
+    INSERT OR IGNORE INTO floor_metrics(run_id, key_id, step, timestamp, value, is_nan)
     VALUES (?, ?, ?, ?, ?, ?)
     """
 
@@ -57,6 +72,7 @@ public enum Floor {
     let connection = try Connection(path: path)
     try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
     try connection.execute("BEGIN IMMEDIATE")
+    try connection.execute(tableSQL)
     try connection.execute("INSERT INTO experiments(id, name, created_at) VALUES (1, 'floor', 0)")
     let spec = workload.spec
     for run in 0..<spec.runs {

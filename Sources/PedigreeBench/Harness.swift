@@ -50,6 +50,8 @@ public struct ScaleReport: Sendable, Codable {
   public var spec: WorkloadSpec
   public var workload: WorkloadFile?
   public var floor: IngestFigure?
+  /// Python's `executemany` of the same rows: the reference of the ingest budget.
+  public var pythonFloor: IngestFigure?
   public var bulk: IngestFigure?
   public var cli: IngestFigure?
   /// The rate of every repeat, points per second.
@@ -58,6 +60,8 @@ public struct ScaleReport: Sendable, Codable {
   /// Bulk (and CLI) rate over the floor's rate.
   public var bulkToFloor: Double?
   public var cliToFloor: Double?
+  /// CLI rate over Python's `executemany` (the budget asks for 4x).
+  public var cliToExecutemany: Double?
   /// The promotions and rollbacks, through the library.
   public var aliasMoves: Int = 0
   public var aliasSeconds: Double?
@@ -153,8 +157,12 @@ public struct Benchmark {
     if let pedigree = options.pedigree {
       let models = try SQLiteRegistry.open(path: bulkPath, access: .read)
       let context = try QueryContext(models)
+      let historyPath = file("history", spec) + ".db"
+      options.log("R=\(spec.runs): writing a run of 1,000,000 points into \(historyPath)")
+      let historyRun = try HistoryRegistry.make(path: historyPath)
       for process in ProcessCase.standard(
-        pedigree: pedigree, path: bulkPath, models: context.productionModels)
+        pedigree: pedigree, path: bulkPath, models: context.productionModels,
+        history: (historyPath, historyRun))
       {
         options.log("R=\(spec.runs): timing `\(process.commandLine)`")
         switch Latency.process(process, iterations: options.processIterations, helper: helper) {
@@ -182,6 +190,13 @@ public struct Benchmark {
       options.log("R=\(spec.runs): bulk path (recordLines), round \(round) of \(repeats)")
       bulks.append(try worker(.bulk, spec: spec, file: runsFile, path: bulkPath))
     }
+    if !options.queriesOnly, let python = PythonFloor.interpreter() {
+      options.log("R=\(spec.runs): Python executemany floor (\(python))")
+      report.pythonFloor = try PythonFloor.measure(
+        workload, python: python, path: file("executemany", spec) + ".db")
+    } else if !options.queriesOnly {
+      report.skipped.append("Python executemany floor: no python3 (set PEDIGREE_PYTHON)")
+    }
     report.floorRates = floors.map(\.pointsPerSecond)
     report.bulkRates = bulks.map(\.pointsPerSecond)
     report.floor = median(floors)
@@ -208,6 +223,9 @@ public struct Benchmark {
       pedigree, file: runsFile, path: file("cli", spec) + ".db", spec: spec, helper: helper)
     report.cli = cli
     if let floor = report.floor { report.cliToFloor = cli.pointsPerSecond / floor.pointsPerSecond }
+    if let python = report.pythonFloor {
+      report.cliToExecutemany = cli.pointsPerSecond / python.pointsPerSecond
+    }
   }
 
   /// The executable that measures child processes (see `ChildProcess.measured`).

@@ -64,6 +64,11 @@ public enum CLIIngest {
     _ executable: String, file: String, path: String, spec: WorkloadSpec, helper: String?
   ) throws -> IngestFigure {
     removeRegistry(at: path)
+    // Only `init` creates a registry (untimed, like the other paths' set-up).
+    let created = try ChildProcess.run(executable, ["init", "--db", path])
+    guard created.status == 0 else {
+      throw BenchError("pedigree init exited \(created.status): \(created.stderr.prefix(300))")
+    }
     let result = try ChildProcess.measured(
       executable, ["run", "record", file, "--db", path], helper: helper)
     guard result.status == 0 else {

@@ -37,9 +37,18 @@ public struct ProcessCase: Sendable {
     ([(executable as NSString).lastPathComponent] + arguments(0)).joined(separator: " ")
   }
 
+  /// The `sqlite3` shell, when installed: the reference for whole-process start-up.
+  public static let sqliteShell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
   /// The process cases for a registry at `path` served by the `pedigree` binary at `pedigree`:
-  /// the cost of starting any process, of starting `pedigree`, and of answering questions.
-  public static func standard(pedigree: String, path: String, models: [String]) -> [ProcessCase] {
+  /// the cost of starting any process, of the `sqlite3` shell answering one query on the same
+  /// file, of starting `pedigree`, of answering questions, and (with `history`, a registry and
+  /// the id of its long-history run) of printing a whole metric history to /dev/null.
+  public static func standard(
+    pedigree: String, path: String, models: [String], history: (path: String, run: String)? = nil
+  ) -> [ProcessCase] {
     let model: @Sendable (Int) -> String = { iteration in
       models.isEmpty ? "model-0" : models[iteration % models.count]
     }
@@ -53,8 +62,17 @@ public struct ProcessCase: Sendable {
       }
       return nil
     }
-    return [
-      ProcessCase(name: "start a process (/bin/true)", executable: "/bin/true", arguments: { _ in [] }),
+    var cases = [
+      ProcessCase(name: "start a process (/bin/true)", executable: "/bin/true", arguments: { _ in [] })
+    ]
+    if let shell = sqliteShell {
+      cases.append(
+        ProcessCase(
+          name: "sqlite3 shell: one query on the same file", executable: shell,
+          arguments: { _ in [path, "SELECT count(*) FROM runs"] }))
+    }
+    cases += [
+      ProcessCase(name: "pedigree --version", executable: pedigree, arguments: { _ in ["--version"] }),
       ProcessCase(name: "start pedigree (--help)", executable: pedigree, arguments: { _ in ["--help"] }),
       ProcessCase(
         name: "pedigree model show NAME@production --json", executable: pedigree,
@@ -65,6 +83,19 @@ public struct ProcessCase: Sendable {
         arguments: { ["lineage", "\(model($0))@production", "--db", path, "--json"] },
         check: answersJSON),
     ]
+    if let history {
+      // Through `sh -c 'exec …'` for the redirection: the shell is replaced, not waited for.
+      cases.append(
+        ProcessCase(
+          name: "pedigree run metrics RUN --format csv > /dev/null (1M points)", executable: "/bin/sh",
+          arguments: { _ in
+            [
+              "-c", "exec \"$0\" run metrics \(history.run) --db \"$1\" --format csv > /dev/null", pedigree,
+              history.path,
+            ]
+          }))
+    }
+    return cases
   }
 }
 

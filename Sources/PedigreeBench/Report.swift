@@ -29,9 +29,13 @@ extension ScaleReport {
     }
     out += "\n\n"
     let floorRate = floor?.pointsPerSecond
-    var ingest = [["ingest", "points/s", "seconds", "peak MiB", "DB MiB", "vs floor"]]
+    let pythonRate = pythonFloor?.pointsPerSecond
+    var ingest = [
+      ["ingest", "points/s", "seconds", "peak MiB", "DB MiB", "vs C floor", "vs executemany"]
+    ]
     for (name, figure) in [
-      ("floor: bare prepared loop (C API)", floor), ("bulk: SQLiteRegistry.recordLines", bulk),
+      ("floor: Python executemany, row per point", pythonFloor),
+      ("floor: C prepared loop, row per point", floor), ("bulk: SQLiteRegistry.recordLines", bulk),
       ("CLI: pedigree run record", cli),
     ] {
       guard let figure else { continue }
@@ -39,6 +43,7 @@ extension ScaleReport {
         name, Format.count(Int(figure.pointsPerSecond.rounded())), Format.fixed(figure.seconds, 2),
         Format.fixed(Double(figure.peakMemoryKiB) / 1024, 1), Format.mebibytes(figure.databaseBytes),
         floorRate.map { Format.fixed(figure.pointsPerSecond / $0, 2) + "x" } ?? "-",
+        pythonRate.map { Format.fixed(figure.pointsPerSecond / $0, 2) + "x" } ?? "-",
       ])
     }
     if ingest.count > 1 {

@@ -18,7 +18,7 @@ extension SQLiteRegistry {
     try read {
       RegistryStatistics(
         runs: Int(try database.scalarInt("SELECT count(*) FROM runs") ?? 0),
-        metricPoints: Int(try database.scalarInt("SELECT count(*) FROM metrics") ?? 0))
+        metricPoints: Int(try database.scalarInt("SELECT coalesce(sum(count), 0) FROM metric_chunks") ?? 0))
     }
   }
 }

@@ -58,7 +58,7 @@ import Testing
     #expect(try count("SELECT count(*) FROM runs") == Int64(writes + 1))
     #expect(try count("SELECT count(DISTINCT name) FROM runs WHERE name LIKE 'lane%'") == Int64(writes))
     #expect(try count("SELECT count(*) FROM params") == Int64(writes * 3))
-    #expect(try count("SELECT count(*) FROM metrics") == Int64(writes * 5))
+    #expect(try count("SELECT sum(count) FROM metric_chunks") == Int64(writes * 5))
     #expect(try count("SELECT count(*) FROM latest_metrics") == Int64(writes * 2))
     #expect(
       try db.query("SELECT version FROM model_versions ORDER BY version") { $0.int(0) }

@@ -65,7 +65,7 @@ import Testing
         """
         SELECT count(*) FROM runs r WHERE r.uuid != ? AND (
           (SELECT count(*) FROM params WHERE run_id = r.id) != 3
-          OR (SELECT count(*) FROM metrics WHERE run_id = r.id) != 5
+          OR (SELECT coalesce(sum(count), 0) FROM metric_chunks WHERE run_id = r.id) != 5
           OR (SELECT count(*) FROM latest_metrics WHERE run_id = r.id) != 2
           OR (SELECT count(*) FROM run_tags WHERE run_id = r.id) != 1
           OR (SELECT count(*) FROM audit_log WHERE entity = 'run:' || r.uuid AND action = 'run.record') != 1)

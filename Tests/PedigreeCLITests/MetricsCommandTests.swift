@@ -11,7 +11,7 @@ import Testing
     case 1: return ("\"NaN\"", "NaN")
     case 2: return ("\"Infinity\"", "Infinity")
     case 3: return ("\"-Infinity\"", "-Infinity")
-    case 4: return ("-0.0", "0.0")
+    case 4: return ("-0.0", "-0.0")
     default:
       let value = Double(step) / 3
       return ("\(value)", "\(value)")

@@ -24,10 +24,10 @@ import Testing
 
   @Test(arguments: [
     (
-      "UPDATE metrics SET value = 0.99 WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
+      "UPDATE metric_chunks SET points = x'01' WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
       "metric history is append-only"
     ),
-    ("DELETE FROM metrics", "metric history is append-only"),
+    ("DELETE FROM metric_chunks", "metric history is append-only"),
     ("UPDATE params SET value = '0.02'", "params are immutable"),
     ("DELETE FROM alias_events WHERE id = 2", "alias_events is append-only"),
     ("UPDATE alias_events SET to_version_id = to_version_id + 1", "alias_events is append-only"),
@@ -59,18 +59,31 @@ import Testing
     var testDescription: String { name }
   }
 
+  /// auc's one point (0.9) made 0.99: its chunk's last 8 bytes, the value, replaced with
+  /// 0.99's (0x3FEFAE147AE147AE, little-endian), so the chunk still decodes.
+  static let editAUC = """
+    UPDATE metric_chunks
+    SET points = CAST(substr(points, 1, length(points) - 8) || x'AE47E17A14AEEF3F' AS BLOB)
+    WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')
+    """
+
   static let tamperings = [
     Tampering(
-      name: "edit a metric", dropping: ["metrics_no_update"], restore: false,
-      sql: "UPDATE metrics SET value = 0.99 WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
-      finding: "trigger metrics_no_update is missing"),
+      name: "edit a metric", dropping: ["metric_chunks_no_update"], restore: false,
+      sql: Self.editAUC, finding: "trigger metric_chunks_no_update is missing"),
     Tampering(
-      name: "edit a metric, restore the trigger", dropping: ["metrics_no_update"], restore: true,
-      sql: "UPDATE metrics SET value = 0.99 WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'auc')",
-      finding: "its params or metric points differ from what audit entry 2 recorded"),
+      name: "edit a metric, restore the trigger", dropping: ["metric_chunks_no_update"], restore: true,
+      sql: Self.editAUC, finding: "its params or metric points differ from what audit entry 2 recorded"),
     Tampering(
-      name: "delete a metric point, restore the trigger", dropping: ["metrics_no_delete"], restore: true,
-      sql: "DELETE FROM metrics WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'loss') AND step = 1",
+      name: "damage a metric chunk, restore the trigger", dropping: ["metric_chunks_no_update"],
+      restore: true,
+      sql:
+        "UPDATE metric_chunks SET points = x'01ff' WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'loss')",
+      finding: "metric points differ"),
+    Tampering(
+      name: "delete a metric's points, restore the trigger", dropping: ["metric_chunks_no_delete"],
+      restore: true,
+      sql: "DELETE FROM metric_chunks WHERE key_id = (SELECT id FROM metric_keys WHERE key = 'loss')",
       finding: "metric points differ"),
     Tampering(
       name: "change a param, restore the trigger", dropping: ["params_no_update"], restore: true,
@@ -84,8 +97,12 @@ import Testing
         """, finding: "no audit entry records its creation"),
     Tampering(
       name: "slip in metric points of no run", dropping: [], restore: false,
-      sql: "INSERT INTO metrics(run_id, key_id, step, timestamp, value) VALUES (999999, 1, 0, 0, 1)",
-      finding: "metrics rows refer to missing runs row 999999"),
+      sql: """
+        PRAGMA foreign_keys = OFF;
+        INSERT INTO metric_chunks(run_id, key_id, count, min_step, max_step, points)
+        VALUES (999999, 1, 1, 0, 0, x'0100000000000000000000f03f');
+        """,
+      finding: "refers to a missing row of runs"),
     Tampering(
       name: "delete an alias event", dropping: ["alias_events_no_delete"], restore: false,
       sql: "DELETE FROM alias_events WHERE id = 2", finding: "trigger alias_events_no_delete is missing"),

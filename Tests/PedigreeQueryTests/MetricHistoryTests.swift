@@ -30,7 +30,7 @@ import Testing
     #expect(
       csv == [
         "key,step,timestamp,value", "loss,0,\(t(2_500)),0.4", "loss,1,\(t(5_000)),NaN",
-        "loss,1,\(t(6_000)),0.0", "loss,2,\(t(6_000)),-Infinity",
+        "loss,1,\(t(6_000)),-0.0", "loss,2,\(t(6_000)),-Infinity",
         "loss,3,\(t(6_000)),0.30000000000000004",
       ])
     let json = try JSONValue.parse(try history(r, r.runB, .json))

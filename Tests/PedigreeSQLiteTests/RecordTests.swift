@@ -49,7 +49,7 @@ import Testing
     let fixture = try Fixture()
     _ = try fixture.writer.registerDataset(DatasetInput(name: "transactions", uri: "s3://tx"))
     let tables = [
-      "runs", "params", "metrics", "datasets", "dataset_versions", "artifacts", "models",
+      "runs", "params", "metric_chunks", "datasets", "dataset_versions", "artifacts", "models",
       "model_versions", "alias_events", "edges", "nodes", "audit_log", "experiments",
     ]
     let before = try tables.map { try fixture.count($0) }
@@ -77,7 +77,7 @@ import Testing
         [.text("run:\(result.run.uuid)")])
       #expect(recorded == (try RunContent.digest(fixture.registry.database, runID: result.run.id)))
     }
-    #expect(try fixture.count("metrics") > 0)
+    #expect(try fixture.metricPointCount() > 0)
   }
 
   @Test func metricKeysMayContainDotsAndSlashes() throws {
@@ -143,9 +143,14 @@ import Testing
     try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     let summary = try fixture.writer.recordLines(try LineReader(path: path)) { _, _ in }
     #expect(summary.written == 2 && summary.failedLines == [1])
-    let points = try fixture.registry.database.query(
-      "SELECT key, value FROM metric_points ORDER BY value"
-    ) { "\($0.string(0))=\($0.double(1))" }
+    var points: [String] = []
+    for runID in try fixture.registry.database.query("SELECT id FROM runs ORDER BY id", [], { $0.int64(0) }) {
+      for info in try fixture.registry.metricKeys(runID: runID) {
+        try fixture.registry.forEachMetricPoint(runID: runID, key: info.key) {
+          points.append("\($0.key)=\($0.value)")
+        }
+      }
+    }
     #expect(points == ["second=2.0", "first=3.0"])
     let experiments = try fixture.registry.database.query(
       "SELECT x.name FROM runs r JOIN experiments x ON x.id = r.experiment_id ORDER BY r.id"

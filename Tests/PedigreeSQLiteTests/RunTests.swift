@@ -20,7 +20,7 @@ import Testing
     }
     #expect(error?.message.contains("lr") == true)
     #expect(try fixture.count("params") == 1, "the whole log is rolled back, depth included")
-    #expect(try fixture.count("metrics") == 0)
+    #expect(try fixture.metricPointCount() == 0)
     #expect(try fixture.count("audit_log") == auditBefore)
     #expect(
       try fixture.registry.database.scalarString("SELECT value FROM params WHERE key = 'lr'") == "0.01")
@@ -34,20 +34,22 @@ import Testing
       try fixture.registry.database.execute("UPDATE params SET value = '0.5'")
     }
     #expect(throws: SQLiteError.self) {
-      try fixture.registry.database.execute("DELETE FROM metrics")
+      try fixture.registry.database.execute("DELETE FROM metric_chunks")
     }
   }
 
   @Test func nanAndInfinitiesRoundTripExactly() throws {
     let fixture = try Fixture()
     let run = try fixture.writer.startRun(RunStart())
-    let values: [Double] = [.nan, .infinity, -.infinity, 0.1, -1e-300, .greatestFiniteMagnitude]
+    let values: [Double] = [
+      .nan, .infinity, -.infinity, 0.1, -1e-300, .greatestFiniteMagnitude, -0.0, 0.0,
+      .leastNonzeroMagnitude,
+    ]
     try fixture.writer.logRun(
       .run(run.uuid),
       RunLog(metrics: values.enumerated().map { MetricPoint(key: "m", value: $1, step: Int64($0)) }))
-    let stored = try fixture.registry.database.query(
-      "SELECT value, is_nan FROM metric_points WHERE key = 'm' ORDER BY step"
-    ) { $0.int64(1) == 1 ? Double.nan : $0.double(0) }
+    var stored: [Double] = []
+    try fixture.registry.forEachMetricPoint(runID: run.id, key: "m") { stored.append($0.value) }
     #expect(stored.count == values.count)
     for (read, written) in zip(stored, values) {
       #expect(read.bitPattern == written.bitPattern || (read.isNaN && written.isNaN))
@@ -79,7 +81,7 @@ import Testing
       .run(run.uuid), RunLog(metrics: [MetricPoint(key: "auc", value: 0.1, step: 0, timestamp: t)]))
     #expect(
       try fixture.registry.database.queryFirst("SELECT value FROM latest_metrics") { $0.double(0) } == 0.7)
-    #expect(try fixture.count("metrics") == 4)
+    #expect(try fixture.metricPointCount() == 4)
   }
 
   @Test func endingARunTwice() throws {

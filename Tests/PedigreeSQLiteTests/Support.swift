@@ -21,6 +21,11 @@ struct Fixture {
     try registry.database.scalarInt("SELECT count(*) FROM \(table)") ?? -1
   }
 
+  /// How many metric points the registry holds, over every run's chunks.
+  func metricPointCount() throws -> Int64 {
+    try registry.database.scalarInt("SELECT coalesce(sum(count), 0) FROM metric_chunks") ?? -1
+  }
+
   /// A finished run to hang model versions on.
   func run(_ name: String = "train") throws -> RunHandle {
     try writer.startRun(RunStart(experiment: "exp", name: name, status: .finished))

@@ -22,6 +22,11 @@ public protocol RegistryWriting {
   /// false` (nothing written) when the run already had all of it.
   func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> Outcome<NodeRef>
 
+  /// Appends metric points that carry their own times (MLflow's `log-metric`, `log-batch`), all
+  /// or nothing; a point the run has with the same key, step, time and value adds nothing, and
+  /// `changed: false` (nothing written) when all of them were recorded.
+  func logMetrics(_ ref: Ref, _ points: [MetricPoint]) throws(PedigreeError) -> Outcome<NodeRef>
+
   /// Ends a running run; `false` when it had already ended that way.
   func endRun(_ ref: Ref, status: RunStatus, at time: Timestamp?) throws(PedigreeError) -> Bool
 

@@ -23,10 +23,18 @@ public protocol RunReading {
   func metricKeys(runID: Int64) throws(PedigreeError) -> [MetricKeyInfo]
 
   /// Calls `body` with every point of one metric of the run, in step order, then timestamp
-  /// order, one at a time: a million points stream in bounded memory. A point stored as NaN
-  /// comes back NaN, ±Infinity as it was; -0.0 comes back 0.0.
+  /// order (then value), one at a time: a million points stream in bounded memory (the server's
+  /// charts stream through this too). Values come back exactly: NaN, ±Infinity and -0.0 (which
+  /// registries before schema version 5 stored as 0.0) included.
   func forEachMetricPoint(runID: Int64, key: String, _ body: (MetricPoint) -> Void)
     throws(PedigreeError)
+
+  /// One page of a metric's history in the order of `forEachMetricPoint`: at most `limit` points
+  /// after the point `after` (the last point of the previous page; `nil` for the first page), for
+  /// MLflow's `metrics/get-history` and other paged clients. A page costs the points it returns
+  /// plus the chunks it starts in, wherever in the history it is.
+  func metricHistoryPage(runID: Int64, key: String, after: MetricPoint?, limit: Int)
+    throws(PedigreeError) -> [MetricPoint]
 
   /// Every experiment by name, with its run count and last activity.
   func experimentList() throws(PedigreeError) -> [ExperimentSummary]

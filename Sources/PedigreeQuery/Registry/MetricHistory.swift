@@ -65,6 +65,8 @@ struct MetricHistoryWriter {
   let run: NodeRef
   let sink: (String) -> Void
   private(set) var count = 0
+  /// The last key written and its CSV field (points come key by key).
+  private var csvKey = (key: "", field: "")
   private let keyWidth: Int
   private let stepWidth: Int
 
@@ -107,8 +109,8 @@ struct MetricHistoryWriter {
     case .table:
       sink(row(point.key, String(point.step), point.timestamp.iso8601, Self.exact(point.value)))
     case .csv:
-      sink(
-        "\(Self.csvField(point.key)),\(point.step),\(point.timestamp.iso8601),\(Self.exact(point.value))\n")
+      if point.key != csvKey.key { csvKey = (point.key, Self.csvField(point.key)) }
+      sink("\(csvKey.field),\(point.step),\(point.timestamp.iso8601),\(Self.exact(point.value))\n")
     case .json:
       let object = JSONValue.object([
         "key": .string(point.key), "step": .integer(point.step), "timestamp": .time(point.timestamp),

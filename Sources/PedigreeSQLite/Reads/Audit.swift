@@ -78,7 +78,7 @@ extension SQLiteRegistry {
       return try recorded.map { run in
         (
           run: run.uuid, entry: run.entry, recorded: run.digest,
-          current: try RunContent.digest(database, runID: run.runID)
+          current: try RunContent.checkedDigest(database, runID: run.runID)
         )
       }
     }
@@ -97,38 +97,48 @@ extension SQLiteRegistry {
     }
   }
 
+  /// Decodes each key's chunks once, in history order.
   public func metricHistories(runID: Int64) throws(PedigreeError) -> [MetricHistory] {
     try mapErrors {
-      let history = try database.query(
+      let keys = try database.query(
         """
-        SELECT k.key, count(*), sum(m.is_nan), min(m.value) FILTER (WHERE m.is_nan = 0),
-          max(m.value) FILTER (WHERE m.is_nan = 0)
-        FROM metrics m JOIN metric_keys k ON k.id = m.key_id
-        WHERE m.run_id = ? GROUP BY m.key_id ORDER BY k.key
+        SELECT DISTINCT k.id, k.key FROM metric_chunks c JOIN metric_keys k ON k.id = c.key_id
+        WHERE c.run_id = ? ORDER BY k.key
         """, [.integer(runID)]
-      ) {
-        (
-          key: $0.string(0), count: $0.int(1), nans: $0.int(2), min: $0.optionalDouble(3),
-          max: $0.optionalDouble(4)
-        )
-      }
-      return try history.map { row in
-        MetricHistory(
-          key: row.key, count: row.count, nanCount: row.nans, min: row.min, max: row.max,
-          first: try endPoint(runID: runID, key: row.key, last: false),
-          last: try endPoint(runID: runID, key: row.key, last: true))
+      ) { (id: $0.int64(0), key: $0.string(1)) }
+      return try keys.map { key in
+        var summary = MetricSummary()
+        try database.forEachStoredPoint(runID: runID, keyID: key.id) { point in
+          summary.add(point.value)
+          return true
+        }
+        return MetricHistory(
+          key: key.key, count: summary.count, nanCount: summary.nans, min: summary.min,
+          max: summary.max, first: summary.first, last: summary.last)
       }
     }
   }
+}
 
-  /// The value of a metric's earliest or latest point (by step, then time); NaN for a NaN point.
-  private func endPoint(runID: Int64, key: String, last: Bool) throws -> Double? {
-    let order = last ? "DESC" : "ASC"
-    return try database.queryFirst(
-      "SELECT value, is_nan FROM metrics WHERE run_id = ? "
-        + "AND key_id = (SELECT id FROM metric_keys WHERE key = ?) "
-        + "ORDER BY step \(order), timestamp \(order) LIMIT 1", [.integer(runID), .text(key)]
-    ) { $0.int64(1) != 0 ? Double.nan : $0.double(0) }
+/// Count, NaNs, range and ends of one history, point by point in history order.
+private struct MetricSummary {
+  var count = 0
+  var nans = 0
+  var min: Double?
+  var max: Double?
+  var first: Double?
+  var last: Double?
+
+  mutating func add(_ value: Double) {
+    if count == 0 { first = value }
+    count += 1
+    last = value
+    if value.isNaN {
+      nans += 1
+      return
+    }
+    min = Swift.min(min ?? value, value)
+    max = Swift.max(max ?? value, value)
   }
 }
 

@@ -23,7 +23,7 @@ extension SQLiteRegistry {
     }
   }
 
-  /// `PRAGMA foreign_key_check`'s findings, then the orphan rows of `metrics`.
+  /// `PRAGMA foreign_key_check`'s findings.
   public func foreignKeyProblems() throws(PedigreeError) -> [CheckProblem] {
     try mapErrors {
       let declared = try database.query("PRAGMA foreign_key_check") { row in
@@ -32,37 +32,7 @@ extension SQLiteRegistry {
           message: "\(row.string(0)) row \(row.optionalInt64(1).map(String.init) ?? "?") refers to a "
             + "missing row of \(row.string(2))")
       }
-      return declared + (try orphanMetricProblems())
-    }
-  }
-
-  /// `metrics` declares no foreign keys (see the schema): its references are checked here.
-  /// Rather than look up each of millions of points, the query walks the distinct (run, key)
-  /// pairs of the primary key with one index seek each (a skip scan, as a recursive CTE), then
-  /// looks those up.
-  private func orphanMetricProblems() throws -> [CheckProblem] {
-    let orphans = try database.query(
-      """
-      WITH RECURSIVE pair(mrun, mkey) AS (
-        SELECT run_id, key_id FROM (SELECT run_id, key_id FROM metrics ORDER BY run_id, key_id LIMIT 1)
-        UNION ALL
-        SELECT
-          CASE WHEN (SELECT min(key_id) FROM metrics WHERE run_id = mrun AND key_id > mkey) IS NULL
-            THEN (SELECT min(run_id) FROM metrics WHERE run_id > mrun) ELSE mrun END,
-          coalesce((SELECT min(key_id) FROM metrics WHERE run_id = mrun AND key_id > mkey),
-            (SELECT min(key_id) FROM metrics WHERE run_id = (SELECT min(run_id) FROM metrics WHERE run_id > mrun)))
-        FROM pair WHERE mrun IS NOT NULL
-      )
-      SELECT 'runs', mrun FROM (SELECT DISTINCT mrun FROM pair WHERE mrun IS NOT NULL) p
-      WHERE NOT EXISTS (SELECT 1 FROM runs WHERE runs.id = p.mrun)
-      UNION
-      SELECT 'metric_keys', mkey FROM (SELECT DISTINCT mkey FROM pair WHERE mkey IS NOT NULL) p
-      WHERE NOT EXISTS (SELECT 1 FROM metric_keys WHERE metric_keys.id = p.mkey)
-      LIMIT 20
-      """
-    ) { (table: $0.string(0), id: $0.int64(1)) }
-    return orphans.map {
-      CheckProblem(area: .foreignKeys, message: "metrics rows refer to missing \($0.table) row \($0.id)")
+      return declared
     }
   }
 

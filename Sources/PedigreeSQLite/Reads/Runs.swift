@@ -77,41 +77,53 @@ extension SQLiteRegistry {
     }
   }
 
-  /// Grouped over `metrics` by key id (the primary key's prefix), joined to `metric_keys`.
+  /// Grouped over the run's `metric_chunks` by key id (the index's prefix), joined to
+  /// `metric_keys`: no point is decoded.
   public func metricKeys(runID: Int64) throws(PedigreeError) -> [MetricKeyInfo] {
     try mapErrors {
       try database.query(
         """
-        SELECT k.key, count(*), min(m.step), max(m.step)
-        FROM metrics m JOIN metric_keys k ON k.id = m.key_id
-        WHERE m.run_id = ? GROUP BY m.key_id ORDER BY k.key
+        SELECT k.key, sum(c.count), min(c.min_step), max(c.max_step)
+        FROM metric_chunks c JOIN metric_keys k ON k.id = c.key_id
+        WHERE c.run_id = ? GROUP BY c.key_id ORDER BY k.key
         """, [.integer(runID)]
       ) { MetricKeyInfo(key: $0.string(0), count: $0.int(1), minStep: $0.int64(2), maxStep: $0.int64(3)) }
     }
   }
 
-  /// Steps through the primary key `(run_id, key_id, step, timestamp, …)`, so the order costs no
-  /// sort and no row is held after `body` returns.
+  /// Merges the key's chunks (`Database.forEachStoredPoint`): memory holds the chunks that
+  /// overlap, not the history.
   public func forEachMetricPoint(runID: Int64, key: String, _ body: (MetricPoint) -> Void)
     throws(PedigreeError)
   {
     try mapErrors {
-      guard
-        let keyID = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])
-      else { return }
-      let statement = try database.prepare(
-        "SELECT step, timestamp, value, is_nan FROM metrics WHERE run_id = ? AND key_id = ? "
-          + "ORDER BY step, timestamp")
-      defer { statement.reset() }
-      _ = try statement.bind([.integer(runID), .integer(keyID)])
-      while try statement.step() {
-        let row = statement.row
-        body(
-          MetricPoint(
-            key: key, value: row.int64(3) != 0 ? .nan : row.double(2), step: row.int64(0),
-            timestamp: Timestamp(milliseconds: row.int64(1))))
+      guard let keyID = try metricKeyID(key) else { return }
+      try database.forEachStoredPoint(runID: runID, keyID: keyID) { point in
+        body(point.metricPoint(key: key))
+        return true
       }
     }
+  }
+
+  /// Resumes the merge at the page token's step and skips what the token's point precedes.
+  public func metricHistoryPage(runID: Int64, key: String, after: MetricPoint?, limit: Int)
+    throws(PedigreeError) -> [MetricPoint]
+  {
+    try mapErrors {
+      guard limit > 0, let keyID = try metricKeyID(key) else { return [] }
+      let last = after.map(ChunkPoint.init)
+      var page: [MetricPoint] = []
+      try database.forEachStoredPoint(runID: runID, keyID: keyID, fromStep: last?.step ?? .min) { point in
+        if let last, !ChunkPoint.precedes(last, point) { return true }
+        page.append(point.metricPoint(key: key))
+        return page.count < limit
+      }
+      return page
+    }
+  }
+
+  private func metricKeyID(_ key: String) throws -> Int64? {
+    try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])
   }
 
   /// `experiments` left-joined to `runs` (through `runs_by_experiment`).

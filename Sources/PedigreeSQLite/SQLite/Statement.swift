@@ -157,6 +157,14 @@ public struct Row {
   /// The column as text, or `nil` for NULL.
   public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
 
+  /// Calls `body` with the column's bytes, valid only during the call: a BLOB read without a
+  /// copy (an empty buffer for NULL or an empty BLOB).
+  public func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    let bytes = sqlite3_column_blob(handle, column)
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return try body(UnsafeRawBufferPointer(start: count > 0 ? bytes : nil, count: count))
+  }
+
   /// The column as a dynamically typed value.
   public func value(_ column: Int32) -> SQLValue {
     switch sqlite3_column_type(handle, column) {

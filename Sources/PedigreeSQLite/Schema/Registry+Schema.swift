@@ -105,7 +105,7 @@ extension SQLiteRegistry {
           try database.execute("PRAGMA application_id = \(SQLiteRegistry.applicationID)")
         }
         for step in batch {
-          try database.execute(step.sql)
+          try step.apply(to: database)
           try database.run(
             "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
             [

@@ -91,7 +91,7 @@ extension SQLiteWriter {
     var log = document.log
     let outputs = log.outputs
     log.outputs = []
-    let keyIDs = try apply(log, to: run.id).keyIDs
+    let metrics = try apply(log, to: run.id).metrics
     var outputRefs: [JSONValue] = []
     var artifactIDs: [String: Int64] = [:]
     for output in outputs {
@@ -108,7 +108,7 @@ extension SQLiteWriter {
       "metric_points": .integer(Int64(log.metrics.count)),
       "inputs": .integer(Int64(document.start.inputs.count)),
       "input_refs": .array(try inputRefs(ofRun: run.id)), "outputs": .array(outputRefs),
-      "content_digest": .string(try newRunDigest(document, runID: run.id, keyIDs: keyIDs)),
+      "content_digest": .string(try newRunDigest(document, runID: run.id, metrics: metrics)),
       "record_digest": .string(digest),
     ]
     var registered: Outcome<ModelVersion>?
@@ -180,14 +180,13 @@ extension SQLiteWriter {
       ) { $0.string(0) })
   }
 
-  /// The content digest of a run the record just created, from the document rather than read
+  /// The content digest of a run the record just created, from what it wrote rather than read
   /// back (it holds everything the run has). Debug builds check it against the read-back.
-  private func newRunDigest(_ document: RunDocument, runID: Int64, keyIDs: [String: Int64]) throws
+  private func newRunDigest(_ document: RunDocument, runID: Int64, metrics: WrittenMetrics) throws
     -> String
   {
     let digest = RunContent.digest(
-      params: document.start.params + document.log.params, points: document.log.metrics,
-      keyIDs: keyIDs)
+      params: document.start.params + document.log.params, histories: metrics.histories)
     assert(
       digest == (try? RunContent.digest(database, runID: runID)),
       "the in-memory run content digest differs from the stored run's")

@@ -31,6 +31,13 @@ extension SQLiteWriter {
   /// - Returns: the run the ref named.
   @discardableResult
   public func logRun(_ ref: Ref, _ log: RunLog) throws(PedigreeError) -> Outcome<NodeRef> {
+    try logRun(ref, log, recorded: .sameStepAndValue)
+  }
+
+  /// `logRun`, skipping the metric points that `recorded` says the run already has.
+  func logRun(_ ref: Ref, _ log: RunLog, recorded: RecordedPoints) throws(PedigreeError)
+    -> Outcome<NodeRef>
+  {
     try validate(log)
     if log.isEmpty {
       throw PedigreeError.usage(
@@ -40,7 +47,7 @@ extension SQLiteWriter {
       let run = try resolve(ref)
       guard run.kind == .run else { throw PedigreeError.usage("\(ref) is not a run") }
       let before = database.totalChanges
-      var details = try apply(log, to: run.id, skippingRecorded: true).details
+      var details = try apply(log, to: run.id, recorded: recorded).details
       guard database.totalChanges != before else { return Outcome(value: run, changed: false) }
       details["content_digest"] = .string(try RunContent.digest(database, runID: run.id))
       try appendAudit(action: .runLog, entity: "run:\(run.name)", details: details)
@@ -180,24 +187,24 @@ extension SQLiteWriter {
     return RunHandle(id: id, uuid: uuid)
   }
 
-  /// Applies a validated log to a run. Returns counts for the audit entry and the ids of the
-  /// metric keys it used.
+  /// Applies a validated log to a run. Returns counts for the audit entry and the metric points
+  /// it wrote.
   ///
-  /// - Parameter skippingRecorded: for a log to an existing run: skip metric points whose key,
-  ///   step and value it already has (a retried `run log` stamps them with a new time), and link
+  /// - Parameter recorded: for a log to an existing run (anything but `.none`): skip the metric
+  ///   points it already has (as `recorded` compares them), and link
   ///   an output artifact it already produced (same digest, or same URI without one) again
   ///   rather than adding a copy.
-  func apply(_ log: RunLog, to runID: Int64, skippingRecorded: Bool = false) throws -> (
-    details: JSONObject, keyIDs: [String: Int64]
+  func apply(_ log: RunLog, to runID: Int64, recorded: RecordedPoints = .none) throws -> (
+    details: JSONObject, metrics: WrittenMetrics
   ) {
     let runName = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? ""
     try insertParams(log.params, runID: runID, runName: runName)
-    let keyIDs = try insertMetrics(log.metrics, runID: runID, skippingRecorded: skippingRecorded)
+    let metrics = try insertMetrics(log.metrics, runID: runID, recorded: recorded)
     try upsertTags(log.tags, runID: runID)
     let inputRefs = try log.inputs.map { JSONValue.string(try link($0, toRun: runID)) }
     var outputs: [JSONValue] = []
     for output in log.outputs {
-      if skippingRecorded, case .artifact(let artifact) = output,
+      if recorded != .none, case .artifact(let artifact) = output,
         let existing = try runOutputArtifact(runID: runID, matching: try validated(artifact))
       {
         outputs.append(.string("artifact:\(existing)"))
@@ -212,7 +219,7 @@ extension SQLiteWriter {
     ]
     var withInputs = details
     if !inputRefs.isEmpty { withInputs["input_refs"] = .array(inputRefs) }
-    return (withInputs, keyIDs)
+    return (withInputs, metrics)
   }
 
   func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
@@ -241,90 +248,6 @@ extension SQLiteWriter {
         WHERE run_tags.value IS NOT excluded.value
         """, [.integer(runID), .text(tag.key), .text(tag.value)])
     }
-  }
-
-  /// Inserts metric points with one reused prepared statement, then updates the latest value of
-  /// each key once. NaN is stored as 0.0 with `is_nan = 1` (SQLite would store NaN as NULL).
-  ///
-  /// Points usually come grouped by key (a record lists each metric's history in one piece), so
-  /// the run id is bound once, the key once per group, and the latest point is tracked per group.
-  /// Only inserted points count for the latest value: a point already stored is accounted for.
-  /// - Parameter skippingRecorded: skip a point whose key, step and value the run already has.
-  /// - Returns: the ids of the metric keys used.
-  @discardableResult
-  func insertMetrics(_ points: [MetricPoint], runID: Int64, skippingRecorded: Bool = false) throws
-    -> [String: Int64]
-  {
-    guard !points.isEmpty else { return [:] }
-    let insert = try database.prepare(
-      skippingRecorded
-        ? """
-        INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
-        SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
-          SELECT 1 FROM metrics WHERE run_id = ?1 AND key_id = ?2 AND step = ?3 AND value = ?5
-            AND is_nan = ?6)
-        """
-        : """
-        INSERT OR IGNORE INTO metrics(run_id, key_id, step, timestamp, value, is_nan)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """)
-    try insert.bind(runID, at: 1)
-    var keyIDs: [String: Int64] = [:]
-    var latest: [String: MetricPoint] = [:]
-    // Later points win ties, as if each point were compared with the best so far in turn.
-    func keep(_ point: MetricPoint) {
-      if let best = latest[point.key], best.isLater(than: point) { return }
-      latest[point.key] = point
-    }
-    var group: MetricPoint?
-    for point in points {
-      if let best = group, best.key != point.key {
-        keep(best)
-        group = nil
-      }
-      if group == nil { try insert.bind(try metricKeyID(point.key, cache: &keyIDs), at: 2) }
-      try insert.bind(point.step, at: 3)
-      try insert.bind(point.timestamp.milliseconds, at: 4)
-      try insert.bind(point.value.isNaN ? 0.0 : point.value, at: 5)
-      try insert.bind(Int64(point.value.isNaN ? 1 : 0), at: 6)
-      try insert.step()
-      insert.rewind()
-      if database.changes == 0 { continue }
-      if let best = group, best.isLater(than: point) { continue }
-      group = point
-    }
-    if let best = group { keep(best) }
-    insert.reset()
-    let upsert = try database.prepare(
-      """
-      INSERT INTO latest_metrics(run_id, key, step, timestamp, value) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT(run_id, key) DO UPDATE SET
-        step = excluded.step, timestamp = excluded.timestamp, value = excluded.value
-      WHERE excluded.step > latest_metrics.step
-        OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
-      """)
-    for point in latest.values {
-      try upsert.bind(
-        [
-          .integer(runID), .text(point.key), .integer(point.step),
-          .integer(point.timestamp.milliseconds), point.value.isNaN ? .null : .real(point.value),
-        ]
-      ).run()
-    }
-    return keyIDs
-  }
-
-  /// The id of a metric name in `metric_keys`, added on first use. `cache` saves the lookups
-  /// within one call (ids are never reused, but a cache kept across transactions could hold the id
-  /// of a key whose insert was rolled back).
-  func metricKeyID(_ key: String, cache: inout [String: Int64]) throws -> Int64 {
-    if let id = cache[key] { return id }
-    try database.run(
-      "INSERT INTO metric_keys(key) VALUES (?) ON CONFLICT(key) DO NOTHING", [.text(key)])
-    guard let id = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])
-    else { throw PedigreeError(.io, "metric key \(key) vanished while logging") }
-    cache[key] = id
-    return id
   }
 
   /// Links an input to a run (`input → run`), registering an inline dataset first. A deprecated
@@ -415,14 +338,6 @@ extension SQLiteWriter {
     let low = generator.next() as UInt64
     let text = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
     return text
-  }
-}
-
-extension MetricPoint {
-  /// Whether this point comes after `other` in a metric's history: a higher step, or the same
-  /// step at a later time.
-  fileprivate func isLater(than other: MetricPoint) -> Bool {
-    (step, timestamp.milliseconds) > (other.step, other.timestamp.milliseconds)
   }
 }
 
