@@ -61,7 +61,7 @@ extension SQLiteWriter {
     }
     let conflicts = try insertFirstParams(run.params, runID: runID)
     try upsertTags(run.tags + conflicts, runID: runID)
-    try insertMetrics(run.metrics, runID: runID, skippingRecorded: true)
+    try insertMetrics(run.metrics, runID: runID, recorded: .sameStepAndValue)
     let state = try refreshState(ofRun: runID, adopted: adopted, nominalStart: run.nominalStart)
     var createdVersions: [JSONValue] = []
     var inputRefs: [JSONValue] = []
