@@ -31,6 +31,15 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case modelDescribe = "model.describe"
   case policySet = "policy.set"
   case policyUnset = "policy.unset"
+  // MLflow's REST API (issue 13).
+  case experimentCreate = "experiment.create"
+  case runTag = "run.tag"
+  case artifactUpload = "artifact.upload"
+  case loggedModelCreate = "logged_model.create"
+  case loggedModelFinalize = "logged_model.finalize"
+  case loggedModelTag = "logged_model.tag"
+  case runOutputs = "run.outputs"
+  case modelCreate = "model.create"
 }
 
 /// How an alias moved (`alias_events.action`).

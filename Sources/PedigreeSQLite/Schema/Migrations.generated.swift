@@ -4,392 +4,546 @@
 extension Migration {
   /// Every migration in migrations/, in order.
   public static let all: [Migration] = [
-    Migration(
-      version: 1, name: "initial",
-      sql: #"""
-        -- Pedigree schema, version 1.
-        --
-        -- Conventions:
-        --   * Every table is STRICT; times are INTEGER milliseconds since the Unix epoch, UTC.
-        --   * Lineage nodes (dataset versions, runs, artifacts, model versions) share one id space:
-        --     each row's id is a row of `nodes`, so `edges` can carry real foreign keys and graph walks are
-        --     recursive CTEs over one small integer table.
-        --   * Edges point in the direction data flows: dataset version -> run (input), run -> artifact
-        --     (output), run -> model version (source run), artifact -> model version (source artifact).
-        --   * History is append-only: params, metrics, edges, alias events and the audit log refuse UPDATE
-        --     and DELETE through triggers. A model version may change only to become deprecated, once.
-        --   * SQLite stores NaN as NULL, so metric points carry `is_nan`: value 0.0 with is_nan = 1 is NaN.
-        --     (-0.0 reads back as 0.0: SQLite stores whole REALs as integers.)
-        --     ±Infinity is stored as a REAL as it is.
+  Migration(
+    version: 1, name: "initial",
+    sql: #"""
+-- Pedigree schema, version 1.
+--
+-- Conventions:
+--   * Every table is STRICT; times are INTEGER milliseconds since the Unix epoch, UTC.
+--   * Lineage nodes (dataset versions, runs, artifacts, model versions) share one id space:
+--     each row's id is a row of `nodes`, so `edges` can carry real foreign keys and graph walks are
+--     recursive CTEs over one small integer table.
+--   * Edges point in the direction data flows: dataset version -> run (input), run -> artifact
+--     (output), run -> model version (source run), artifact -> model version (source artifact).
+--   * History is append-only: params, metrics, edges, alias events and the audit log refuse UPDATE
+--     and DELETE through triggers. A model version may change only to become deprecated, once.
+--   * SQLite stores NaN as NULL, so metric points carry `is_nan`: value 0.0 with is_nan = 1 is NaN.
+--     (-0.0 reads back as 0.0: SQLite stores whole REALs as integers.)
+--     ±Infinity is stored as a REAL as it is.
 
-        CREATE TABLE schema_migrations (
-          version INTEGER PRIMARY KEY,
-          name TEXT NOT NULL,
-          checksum TEXT NOT NULL,
-          applied_at INTEGER NOT NULL
-        ) STRICT;
+CREATE TABLE schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  checksum TEXT NOT NULL,
+  applied_at INTEGER NOT NULL
+) STRICT;
 
-        CREATE TABLE nodes (
-          id INTEGER PRIMARY KEY,
-          kind TEXT NOT NULL CHECK (kind IN ('dataset_version', 'run', 'artifact', 'model_version'))
-        ) STRICT;
+CREATE TABLE nodes (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('dataset_version', 'run', 'artifact', 'model_version'))
+) STRICT;
 
-        CREATE TABLE edges (
-          src INTEGER NOT NULL REFERENCES nodes(id),
-          dst INTEGER NOT NULL REFERENCES nodes(id),
-          relation TEXT NOT NULL CHECK (relation IN ('input', 'output', 'source_run', 'source_artifact')),
-          PRIMARY KEY (src, dst, relation)
-        ) STRICT, WITHOUT ROWID;
+CREATE TABLE edges (
+  src INTEGER NOT NULL REFERENCES nodes(id),
+  dst INTEGER NOT NULL REFERENCES nodes(id),
+  relation TEXT NOT NULL CHECK (relation IN ('input', 'output', 'source_run', 'source_artifact')),
+  PRIMARY KEY (src, dst, relation)
+) STRICT, WITHOUT ROWID;
 
-        CREATE INDEX edges_by_dst ON edges(dst, src);
+CREATE INDEX edges_by_dst ON edges(dst, src);
 
-        CREATE TABLE experiments (
-          id INTEGER PRIMARY KEY,
-          name TEXT NOT NULL UNIQUE,
-          created_at INTEGER NOT NULL
-        ) STRICT;
+CREATE TABLE experiments (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+) STRICT;
 
-        CREATE TABLE datasets (
-          id INTEGER PRIMARY KEY,
-          name TEXT NOT NULL UNIQUE,
-          last_version INTEGER NOT NULL DEFAULT 0,
-          created_at INTEGER NOT NULL
-        ) STRICT;
+CREATE TABLE datasets (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  last_version INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+) STRICT;
 
-        CREATE TABLE dataset_versions (
-          id INTEGER PRIMARY KEY REFERENCES nodes(id),
-          dataset_id INTEGER NOT NULL REFERENCES datasets(id),
-          version INTEGER NOT NULL CHECK (version >= 1),
-          uri TEXT NOT NULL,
-          digest TEXT CHECK (digest GLOB 'sha256:*'),
-          size_bytes INTEGER CHECK (size_bytes >= 0),
-          row_count INTEGER CHECK (row_count >= 0),
-          schema_json TEXT,
-          created_at INTEGER NOT NULL,
-          created_by TEXT NOT NULL,
-          UNIQUE (dataset_id, version)
-        ) STRICT;
+CREATE TABLE dataset_versions (
+  id INTEGER PRIMARY KEY REFERENCES nodes(id),
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  uri TEXT NOT NULL,
+  digest TEXT CHECK (digest GLOB 'sha256:*'),
+  size_bytes INTEGER CHECK (size_bytes >= 0),
+  row_count INTEGER CHECK (row_count >= 0),
+  schema_json TEXT,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (dataset_id, version)
+) STRICT;
 
-        CREATE UNIQUE INDEX dataset_versions_by_digest ON dataset_versions(dataset_id, digest)
-          WHERE digest IS NOT NULL;
+CREATE UNIQUE INDEX dataset_versions_by_digest ON dataset_versions(dataset_id, digest)
+  WHERE digest IS NOT NULL;
 
-        CREATE TABLE dataset_version_tags (
-          dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id),
-          key TEXT NOT NULL,
-          value TEXT NOT NULL,
-          PRIMARY KEY (dataset_version_id, key)
-        ) STRICT, WITHOUT ROWID;
+CREATE TABLE dataset_version_tags (
+  dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (dataset_version_id, key)
+) STRICT, WITHOUT ROWID;
 
-        CREATE TABLE runs (
-          id INTEGER PRIMARY KEY REFERENCES nodes(id),
-          uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 32),
-          experiment_id INTEGER NOT NULL REFERENCES experiments(id),
-          name TEXT,
-          status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed', 'killed')),
-          started_at INTEGER NOT NULL,
-          ended_at INTEGER,
-          git_commit TEXT,
-          git_repo TEXT,
-          entry_point TEXT,
-          actor TEXT NOT NULL,
-          CHECK (ended_at IS NULL OR ended_at >= started_at)
-        ) STRICT;
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY REFERENCES nodes(id),
+  uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 32),
+  experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+  name TEXT,
+  status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed', 'killed')),
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  git_commit TEXT,
+  git_repo TEXT,
+  entry_point TEXT,
+  actor TEXT NOT NULL,
+  CHECK (ended_at IS NULL OR ended_at >= started_at)
+) STRICT;
 
-        CREATE INDEX runs_by_experiment ON runs(experiment_id, started_at);
-        CREATE INDEX runs_by_started_at ON runs(started_at);
+CREATE INDEX runs_by_experiment ON runs(experiment_id, started_at);
+CREATE INDEX runs_by_started_at ON runs(started_at);
 
-        CREATE TABLE run_tags (
-          run_id INTEGER NOT NULL REFERENCES runs(id),
-          key TEXT NOT NULL,
-          value TEXT NOT NULL,
-          PRIMARY KEY (run_id, key)
-        ) STRICT, WITHOUT ROWID;
+CREATE TABLE run_tags (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (run_id, key)
+) STRICT, WITHOUT ROWID;
 
-        CREATE INDEX run_tags_by_key ON run_tags(key, value);
+CREATE INDEX run_tags_by_key ON run_tags(key, value);
 
-        CREATE TABLE params (
-          run_id INTEGER NOT NULL REFERENCES runs(id),
-          key TEXT NOT NULL,
-          value TEXT NOT NULL,
-          PRIMARY KEY (run_id, key)
-        ) STRICT, WITHOUT ROWID;
+CREATE TABLE params (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (run_id, key)
+) STRICT, WITHOUT ROWID;
 
-        CREATE INDEX params_by_key ON params(key, value);
+CREATE INDEX params_by_key ON params(key, value);
 
-        -- Metric names, one row each, so each metric point stores a small integer instead of its name.
-        CREATE TABLE metric_keys (
-          id INTEGER PRIMARY KEY,
-          key TEXT NOT NULL UNIQUE
-        ) STRICT;
+-- Metric names, one row each, so each metric point stores a small integer instead of its name.
+CREATE TABLE metric_keys (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE
+) STRICT;
 
-        -- Full metric history. Exact duplicates (a retried record) collapse into one point.
-        -- The hot table (a million rows per thousand runs) carries no foreign keys: a probe of runs and
-        -- metric_keys per row costs a third of the insert rate. Rows are written only by the writer that
-        -- resolved the run and the keys in the same transaction, and `db check` looks for orphans.
-        CREATE TABLE metrics (
-          run_id INTEGER NOT NULL,
-          key_id INTEGER NOT NULL,
-          step INTEGER NOT NULL,
-          timestamp INTEGER NOT NULL,
-          value REAL NOT NULL,
-          is_nan INTEGER NOT NULL DEFAULT 0 CHECK (is_nan IN (0, 1)),
-          PRIMARY KEY (run_id, key_id, step, timestamp, value, is_nan)
-        ) STRICT, WITHOUT ROWID;
+-- Full metric history. Exact duplicates (a retried record) collapse into one point.
+-- The hot table (a million rows per thousand runs) carries no foreign keys: a probe of runs and
+-- metric_keys per row costs a third of the insert rate. Rows are written only by the writer that
+-- resolved the run and the keys in the same transaction, and `db check` looks for orphans.
+CREATE TABLE metrics (
+  run_id INTEGER NOT NULL,
+  key_id INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  timestamp INTEGER NOT NULL,
+  value REAL NOT NULL,
+  is_nan INTEGER NOT NULL DEFAULT 0 CHECK (is_nan IN (0, 1)),
+  PRIMARY KEY (run_id, key_id, step, timestamp, value, is_nan)
+) STRICT, WITHOUT ROWID;
 
-        -- Metric history by name, for people exploring the file with sqlite3. NULL value = NaN.
-        CREATE VIEW metric_points AS
-        SELECT m.run_id, k.key, m.step, m.timestamp,
-          CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END AS value, m.is_nan
-        FROM metrics m JOIN metric_keys k ON k.id = m.key_id;
+-- Metric history by name, for people exploring the file with sqlite3. NULL value = NaN.
+CREATE VIEW metric_points AS
+SELECT m.run_id, k.key, m.step, m.timestamp,
+  CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END AS value, m.is_nan
+FROM metrics m JOIN metric_keys k ON k.id = m.key_id;
 
-        -- The latest point of each metric of each run (highest step, then latest timestamp), for search
-        -- and reports. Maintained by the writer in the same transaction as the points. NULL value = NaN.
-        CREATE TABLE latest_metrics (
-          run_id INTEGER NOT NULL REFERENCES runs(id),
-          key TEXT NOT NULL,
-          step INTEGER NOT NULL,
-          timestamp INTEGER NOT NULL,
-          value REAL,
-          PRIMARY KEY (run_id, key)
-        ) STRICT, WITHOUT ROWID;
+-- The latest point of each metric of each run (highest step, then latest timestamp), for search
+-- and reports. Maintained by the writer in the same transaction as the points. NULL value = NaN.
+CREATE TABLE latest_metrics (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  key TEXT NOT NULL,
+  step INTEGER NOT NULL,
+  timestamp INTEGER NOT NULL,
+  value REAL,
+  PRIMARY KEY (run_id, key)
+) STRICT, WITHOUT ROWID;
 
-        CREATE INDEX latest_metrics_by_key ON latest_metrics(key, value);
+CREATE INDEX latest_metrics_by_key ON latest_metrics(key, value);
 
-        CREATE TABLE artifacts (
-          id INTEGER PRIMARY KEY REFERENCES nodes(id),
-          name TEXT NOT NULL,
-          uri TEXT NOT NULL,
-          digest TEXT CHECK (digest GLOB 'sha256:*'),
-          size_bytes INTEGER CHECK (size_bytes >= 0),
-          created_at INTEGER NOT NULL,
-          created_by TEXT NOT NULL
-        ) STRICT;
+CREATE TABLE artifacts (
+  id INTEGER PRIMARY KEY REFERENCES nodes(id),
+  name TEXT NOT NULL,
+  uri TEXT NOT NULL,
+  digest TEXT CHECK (digest GLOB 'sha256:*'),
+  size_bytes INTEGER CHECK (size_bytes >= 0),
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
 
-        CREATE INDEX artifacts_by_digest ON artifacts(digest) WHERE digest IS NOT NULL;
+CREATE INDEX artifacts_by_digest ON artifacts(digest) WHERE digest IS NOT NULL;
 
-        CREATE TABLE models (
-          id INTEGER PRIMARY KEY,
-          name TEXT NOT NULL UNIQUE,
-          last_version INTEGER NOT NULL DEFAULT 0,
-          created_at INTEGER NOT NULL,
-          created_by TEXT NOT NULL
-        ) STRICT;
+CREATE TABLE models (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  last_version INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
 
-        CREATE TABLE model_versions (
-          id INTEGER PRIMARY KEY REFERENCES nodes(id),
-          model_id INTEGER NOT NULL REFERENCES models(id),
-          version INTEGER NOT NULL CHECK (version >= 1),
-          run_id INTEGER NOT NULL REFERENCES runs(id),
-          artifact_id INTEGER REFERENCES artifacts(id),
-          artifact_digest TEXT CHECK (artifact_digest GLOB 'sha256:*'),
-          description TEXT,
-          created_at INTEGER NOT NULL,
-          created_by TEXT NOT NULL,
-          deprecated_at INTEGER,
-          deprecated_by TEXT,
-          deprecation_reason TEXT,
-          UNIQUE (model_id, version)
-        ) STRICT;
+CREATE TABLE model_versions (
+  id INTEGER PRIMARY KEY REFERENCES nodes(id),
+  model_id INTEGER NOT NULL REFERENCES models(id),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  artifact_id INTEGER REFERENCES artifacts(id),
+  artifact_digest TEXT CHECK (artifact_digest GLOB 'sha256:*'),
+  description TEXT,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  deprecated_at INTEGER,
+  deprecated_by TEXT,
+  deprecation_reason TEXT,
+  UNIQUE (model_id, version)
+) STRICT;
 
-        CREATE UNIQUE INDEX model_versions_by_digest ON model_versions(model_id, artifact_digest)
-          WHERE artifact_digest IS NOT NULL;
-        CREATE INDEX model_versions_by_run ON model_versions(run_id);
+CREATE UNIQUE INDEX model_versions_by_digest ON model_versions(model_id, artifact_digest)
+  WHERE artifact_digest IS NOT NULL;
+CREATE INDEX model_versions_by_run ON model_versions(run_id);
 
-        -- Every move of an alias, append-only. The alias's current target is its latest event.
-        CREATE TABLE alias_events (
-          id INTEGER PRIMARY KEY,
-          model_id INTEGER NOT NULL REFERENCES models(id),
-          alias TEXT NOT NULL,
-          action TEXT NOT NULL CHECK (action IN ('promote', 'rollback')),
-          from_version_id INTEGER REFERENCES model_versions(id),
-          to_version_id INTEGER NOT NULL REFERENCES model_versions(id),
-          actor TEXT NOT NULL,
-          reason TEXT,
-          at INTEGER NOT NULL
-        ) STRICT;
+-- Every move of an alias, append-only. The alias's current target is its latest event.
+CREATE TABLE alias_events (
+  id INTEGER PRIMARY KEY,
+  model_id INTEGER NOT NULL REFERENCES models(id),
+  alias TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('promote', 'rollback')),
+  from_version_id INTEGER REFERENCES model_versions(id),
+  to_version_id INTEGER NOT NULL REFERENCES model_versions(id),
+  actor TEXT NOT NULL,
+  reason TEXT,
+  at INTEGER NOT NULL
+) STRICT;
 
-        CREATE INDEX alias_events_by_alias ON alias_events(model_id, alias, id);
-        CREATE INDEX alias_events_by_target ON alias_events(to_version_id);
+CREATE INDEX alias_events_by_alias ON alias_events(model_id, alias, id);
+CREATE INDEX alias_events_by_target ON alias_events(to_version_id);
 
-        -- The hash-chained audit log: hash = sha256(prev_hash, id, at, actor, action, entity, details).
-        CREATE TABLE audit_log (
-          id INTEGER PRIMARY KEY,
-          at INTEGER NOT NULL,
-          actor TEXT NOT NULL,
-          action TEXT NOT NULL,
-          entity TEXT NOT NULL,
-          details TEXT NOT NULL,
-          prev_hash TEXT NOT NULL,
-          hash TEXT NOT NULL UNIQUE
-        ) STRICT;
+-- The hash-chained audit log: hash = sha256(prev_hash, id, at, actor, action, entity, details).
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  details TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+) STRICT;
 
-        CREATE INDEX audit_log_by_at ON audit_log(at);
-        CREATE INDEX audit_log_by_actor ON audit_log(actor, id);
-        CREATE INDEX audit_log_by_entity ON audit_log(entity, id);
+CREATE INDEX audit_log_by_at ON audit_log(at);
+CREATE INDEX audit_log_by_actor ON audit_log(actor, id);
+CREATE INDEX audit_log_by_entity ON audit_log(entity, id);
 
-        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
-        CREATE TRIGGER alias_events_no_update BEFORE UPDATE ON alias_events
-        BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
-        CREATE TRIGGER alias_events_no_delete BEFORE DELETE ON alias_events
-        BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
+CREATE TRIGGER alias_events_no_update BEFORE UPDATE ON alias_events
+BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
+CREATE TRIGGER alias_events_no_delete BEFORE DELETE ON alias_events
+BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
 
-        CREATE TRIGGER params_no_update BEFORE UPDATE ON params
-        BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
-        CREATE TRIGGER params_no_delete BEFORE DELETE ON params
-        BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
+CREATE TRIGGER params_no_update BEFORE UPDATE ON params
+BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
+CREATE TRIGGER params_no_delete BEFORE DELETE ON params
+BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
 
-        CREATE TRIGGER metric_keys_no_update BEFORE UPDATE ON metric_keys
-        BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
-        CREATE TRIGGER metric_keys_no_delete BEFORE DELETE ON metric_keys
-        BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
+CREATE TRIGGER metric_keys_no_update BEFORE UPDATE ON metric_keys
+BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
+CREATE TRIGGER metric_keys_no_delete BEFORE DELETE ON metric_keys
+BEGIN SELECT RAISE(ABORT, 'metric keys are immutable'); END;
 
-        CREATE TRIGGER metrics_no_update BEFORE UPDATE ON metrics
-        BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
-        CREATE TRIGGER metrics_no_delete BEFORE DELETE ON metrics
-        BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
+CREATE TRIGGER metrics_no_update BEFORE UPDATE ON metrics
+BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
+CREATE TRIGGER metrics_no_delete BEFORE DELETE ON metrics
+BEGIN SELECT RAISE(ABORT, 'metric history is append-only'); END;
 
-        CREATE TRIGGER edges_no_update BEFORE UPDATE ON edges
-        BEGIN SELECT RAISE(ABORT, 'lineage edges are append-only'); END;
-        CREATE TRIGGER edges_no_delete BEFORE DELETE ON edges
-        BEGIN SELECT RAISE(ABORT, 'lineage edges are append-only'); END;
+CREATE TRIGGER edges_no_update BEFORE UPDATE ON edges
+BEGIN SELECT RAISE(ABORT, 'lineage edges are append-only'); END;
+CREATE TRIGGER edges_no_delete BEFORE DELETE ON edges
+BEGIN SELECT RAISE(ABORT, 'lineage edges are append-only'); END;
 
-        CREATE TRIGGER model_versions_no_delete BEFORE DELETE ON model_versions
-        BEGIN SELECT RAISE(ABORT, 'model versions are never deleted'); END;
-        CREATE TRIGGER model_versions_deprecate_only BEFORE UPDATE ON model_versions
-        WHEN OLD.deprecated_at IS NOT NULL
-          OR NEW.id IS NOT OLD.id OR NEW.model_id IS NOT OLD.model_id OR NEW.version IS NOT OLD.version
-          OR NEW.run_id IS NOT OLD.run_id OR NEW.artifact_id IS NOT OLD.artifact_id
-          OR NEW.artifact_digest IS NOT OLD.artifact_digest OR NEW.description IS NOT OLD.description
-          OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
-        BEGIN SELECT RAISE(ABORT, 'a model version can only be deprecated, once'); END;
+CREATE TRIGGER model_versions_no_delete BEFORE DELETE ON model_versions
+BEGIN SELECT RAISE(ABORT, 'model versions are never deleted'); END;
+CREATE TRIGGER model_versions_deprecate_only BEFORE UPDATE ON model_versions
+WHEN OLD.deprecated_at IS NOT NULL
+  OR NEW.id IS NOT OLD.id OR NEW.model_id IS NOT OLD.model_id OR NEW.version IS NOT OLD.version
+  OR NEW.run_id IS NOT OLD.run_id OR NEW.artifact_id IS NOT OLD.artifact_id
+  OR NEW.artifact_digest IS NOT OLD.artifact_digest OR NEW.description IS NOT OLD.description
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
+BEGIN SELECT RAISE(ABORT, 'a model version can only be deprecated, once'); END;
 
-        CREATE TRIGGER dataset_versions_immutable BEFORE UPDATE ON dataset_versions
-        BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
-        CREATE TRIGGER artifacts_immutable BEFORE UPDATE ON artifacts
-        BEGIN SELECT RAISE(ABORT, 'artifacts are immutable'); END;
+CREATE TRIGGER dataset_versions_immutable BEFORE UPDATE ON dataset_versions
+BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
+CREATE TRIGGER artifacts_immutable BEFORE UPDATE ON artifacts
+BEGIN SELECT RAISE(ABORT, 'artifacts are immutable'); END;
 
-        """#),
-    Migration(
-      version: 2, name: "retries_and_dataset_deprecation",
-      sql: #"""
-        -- Pedigree schema, version 2: harmless retries and dataset deprecation.
-        --
-        --   * `run_records`: the content digest of every run written by `run record` (see RecordContent):
-        --     a retried record is found by it (`run_id` given or not) and writes nothing. Append-only.
-        --   * `dataset_deprecations`: a dataset version marked bad, once (its primary key), never edited
-        --     or removed, like a model version's deprecation. Inputs skip or refuse deprecated versions.
+"""#),
+  Migration(
+    version: 2, name: "retries_and_dataset_deprecation",
+    sql: #"""
+-- Pedigree schema, version 2: harmless retries and dataset deprecation.
+--
+--   * `run_records`: the content digest of every run written by `run record` (see RecordContent):
+--     a retried record is found by it (`run_id` given or not) and writes nothing. Append-only.
+--   * `dataset_deprecations`: a dataset version marked bad, once (its primary key), never edited
+--     or removed, like a model version's deprecation. Inputs skip or refuse deprecated versions.
 
-        CREATE TABLE run_records (
-          run_id INTEGER PRIMARY KEY REFERENCES runs(id),
-          digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*')
-        ) STRICT;
+CREATE TABLE run_records (
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+  digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*')
+) STRICT;
 
-        CREATE INDEX run_records_by_digest ON run_records(digest);
+CREATE INDEX run_records_by_digest ON run_records(digest);
 
-        CREATE TRIGGER run_records_no_update BEFORE UPDATE ON run_records
-        BEGIN SELECT RAISE(ABORT, 'run records are append-only'); END;
-        CREATE TRIGGER run_records_no_delete BEFORE DELETE ON run_records
-        BEGIN SELECT RAISE(ABORT, 'run records are append-only'); END;
+CREATE TRIGGER run_records_no_update BEFORE UPDATE ON run_records
+BEGIN SELECT RAISE(ABORT, 'run records are append-only'); END;
+CREATE TRIGGER run_records_no_delete BEFORE DELETE ON run_records
+BEGIN SELECT RAISE(ABORT, 'run records are append-only'); END;
 
-        CREATE TABLE dataset_deprecations (
-          dataset_version_id INTEGER PRIMARY KEY REFERENCES dataset_versions(id),
-          deprecated_at INTEGER NOT NULL,
-          deprecated_by TEXT NOT NULL,
-          reason TEXT NOT NULL
-        ) STRICT;
+CREATE TABLE dataset_deprecations (
+  dataset_version_id INTEGER PRIMARY KEY REFERENCES dataset_versions(id),
+  deprecated_at INTEGER NOT NULL,
+  deprecated_by TEXT NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
 
-        CREATE TRIGGER dataset_deprecations_no_update BEFORE UPDATE ON dataset_deprecations
-        BEGIN SELECT RAISE(ABORT, 'a dataset version can only be deprecated, once'); END;
-        CREATE TRIGGER dataset_deprecations_no_delete BEFORE DELETE ON dataset_deprecations
-        BEGIN SELECT RAISE(ABORT, 'a dataset version can only be deprecated, once'); END;
+CREATE TRIGGER dataset_deprecations_no_update BEFORE UPDATE ON dataset_deprecations
+BEGIN SELECT RAISE(ABORT, 'a dataset version can only be deprecated, once'); END;
+CREATE TRIGGER dataset_deprecations_no_delete BEFORE DELETE ON dataset_deprecations
+BEGIN SELECT RAISE(ABORT, 'a dataset version can only be deprecated, once'); END;
 
-        """#),
-    Migration(
-      version: 3, name: "version_metadata_and_policies",
-      sql: #"""
-        -- Pedigree schema, version 3: model version metadata (tags, descriptions) and promotion policies.
-        --
-        -- Both are histories, append-only like alias events: the current value of a version's tag, of its
-        -- description, of a policy, is its latest event. (Independent of 0002: it touches no table that
-        -- 0002 creates or changes.)
+"""#),
+  Migration(
+    version: 3, name: "version_metadata_and_policies",
+    sql: #"""
+-- Pedigree schema, version 3: model version metadata (tags, descriptions) and promotion policies.
+--
+-- Both are histories, append-only like alias events: the current value of a version's tag, of its
+-- description, of a policy, is its latest event. (Independent of 0002: it touches no table that
+-- 0002 creates or changes.)
 
-        -- Every change of a model version's tag: a value set, or NULL when the tag was unset.
-        CREATE TABLE model_version_tag_events (
-          id INTEGER PRIMARY KEY,
-          model_version_id INTEGER NOT NULL REFERENCES model_versions(id),
-          key TEXT NOT NULL,
-          value TEXT,
-          actor TEXT NOT NULL,
-          at INTEGER NOT NULL
-        ) STRICT;
+-- Every change of a model version's tag: a value set, or NULL when the tag was unset.
+CREATE TABLE model_version_tag_events (
+  id INTEGER PRIMARY KEY,
+  model_version_id INTEGER NOT NULL REFERENCES model_versions(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
 
-        CREATE INDEX model_version_tag_events_by_version ON model_version_tag_events(model_version_id, key, id);
-        CREATE INDEX model_version_tag_events_by_key ON model_version_tag_events(key, value);
+CREATE INDEX model_version_tag_events_by_version ON model_version_tag_events(model_version_id, key, id);
+CREATE INDEX model_version_tag_events_by_key ON model_version_tag_events(key, value);
 
-        -- The tags each model version has now: the latest event of each (version, key), unless an unset.
-        CREATE VIEW model_version_tags AS
-        SELECT t.model_version_id, t.key, t.value
-        FROM model_version_tag_events t
-        WHERE t.value IS NOT NULL
-          AND t.id = (SELECT max(x.id) FROM model_version_tag_events x
-                      WHERE x.model_version_id = t.model_version_id AND x.key = t.key);
+-- The tags each model version has now: the latest event of each (version, key), unless an unset.
+CREATE VIEW model_version_tags AS
+SELECT t.model_version_id, t.key, t.value
+FROM model_version_tag_events t
+WHERE t.value IS NOT NULL
+  AND t.id = (SELECT max(x.id) FROM model_version_tag_events x
+              WHERE x.model_version_id = t.model_version_id AND x.key = t.key);
 
-        -- Every change of a model version's description (NULL: cleared). Without an event, the
-        -- description is the one given at registration (model_versions.description).
-        CREATE TABLE model_version_description_events (
-          id INTEGER PRIMARY KEY,
-          model_version_id INTEGER NOT NULL REFERENCES model_versions(id),
-          description TEXT,
-          actor TEXT NOT NULL,
-          at INTEGER NOT NULL
-        ) STRICT;
+-- Every change of a model version's description (NULL: cleared). Without an event, the
+-- description is the one given at registration (model_versions.description).
+CREATE TABLE model_version_description_events (
+  id INTEGER PRIMARY KEY,
+  model_version_id INTEGER NOT NULL REFERENCES model_versions(id),
+  description TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
 
-        CREATE INDEX model_version_description_events_by_version
-          ON model_version_description_events(model_version_id, id);
+CREATE INDEX model_version_description_events_by_version
+  ON model_version_description_events(model_version_id, id);
 
-        -- Promotion policies: one row per `policy set` or `policy unset` of (pattern, alias). The
-        -- current policy of a pattern and alias is its latest row, unless an unset; a model's policy for
-        -- an alias is the latest current policy whose pattern (a name or a GLOB) matches its name.
-        -- `require_filter` is the filter's canonical text; `require_ast` the parsed filter as JSON,
-        -- which the writer compiles when it checks a promotion.
-        CREATE TABLE promotion_policies (
-          id INTEGER PRIMARY KEY,
-          pattern TEXT NOT NULL,
-          alias TEXT NOT NULL,
-          action TEXT NOT NULL CHECK (action IN ('set', 'unset')),
-          require_filter TEXT,
-          require_ast TEXT,
-          require_reason INTEGER NOT NULL DEFAULT 0 CHECK (require_reason IN (0, 1)),
-          require_prior_alias TEXT,
-          min_role TEXT CHECK (min_role IN ('reader', 'writer', 'promoter', 'admin')),
-          actor TEXT NOT NULL,
-          at INTEGER NOT NULL,
-          CHECK ((require_filter IS NULL) = (require_ast IS NULL))
-        ) STRICT;
+-- Promotion policies: one row per `policy set` or `policy unset` of (pattern, alias). The
+-- current policy of a pattern and alias is its latest row, unless an unset; a model's policy for
+-- an alias is the latest current policy whose pattern (a name or a GLOB) matches its name.
+-- `require_filter` is the filter's canonical text; `require_ast` the parsed filter as JSON,
+-- which the writer compiles when it checks a promotion.
+CREATE TABLE promotion_policies (
+  id INTEGER PRIMARY KEY,
+  pattern TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('set', 'unset')),
+  require_filter TEXT,
+  require_ast TEXT,
+  require_reason INTEGER NOT NULL DEFAULT 0 CHECK (require_reason IN (0, 1)),
+  require_prior_alias TEXT,
+  min_role TEXT CHECK (min_role IN ('reader', 'writer', 'promoter', 'admin')),
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  CHECK ((require_filter IS NULL) = (require_ast IS NULL))
+) STRICT;
 
-        CREATE INDEX promotion_policies_by_alias ON promotion_policies(alias, pattern, id);
+CREATE INDEX promotion_policies_by_alias ON promotion_policies(alias, pattern, id);
 
-        CREATE TRIGGER model_version_tag_events_no_update BEFORE UPDATE ON model_version_tag_events
-        BEGIN SELECT RAISE(ABORT, 'model_version_tag_events is append-only'); END;
-        CREATE TRIGGER model_version_tag_events_no_delete BEFORE DELETE ON model_version_tag_events
-        BEGIN SELECT RAISE(ABORT, 'model_version_tag_events is append-only'); END;
+CREATE TRIGGER model_version_tag_events_no_update BEFORE UPDATE ON model_version_tag_events
+BEGIN SELECT RAISE(ABORT, 'model_version_tag_events is append-only'); END;
+CREATE TRIGGER model_version_tag_events_no_delete BEFORE DELETE ON model_version_tag_events
+BEGIN SELECT RAISE(ABORT, 'model_version_tag_events is append-only'); END;
 
-        CREATE TRIGGER model_version_description_events_no_update
-        BEFORE UPDATE ON model_version_description_events
-        BEGIN SELECT RAISE(ABORT, 'model_version_description_events is append-only'); END;
-        CREATE TRIGGER model_version_description_events_no_delete
-        BEFORE DELETE ON model_version_description_events
-        BEGIN SELECT RAISE(ABORT, 'model_version_description_events is append-only'); END;
+CREATE TRIGGER model_version_description_events_no_update
+BEFORE UPDATE ON model_version_description_events
+BEGIN SELECT RAISE(ABORT, 'model_version_description_events is append-only'); END;
+CREATE TRIGGER model_version_description_events_no_delete
+BEFORE DELETE ON model_version_description_events
+BEGIN SELECT RAISE(ABORT, 'model_version_description_events is append-only'); END;
 
-        CREATE TRIGGER promotion_policies_no_update BEFORE UPDATE ON promotion_policies
-        BEGIN SELECT RAISE(ABORT, 'promotion_policies is append-only'); END;
-        CREATE TRIGGER promotion_policies_no_delete BEFORE DELETE ON promotion_policies
-        BEGIN SELECT RAISE(ABORT, 'promotion_policies is append-only'); END;
+CREATE TRIGGER promotion_policies_no_update BEFORE UPDATE ON promotion_policies
+BEGIN SELECT RAISE(ABORT, 'promotion_policies is append-only'); END;
+CREATE TRIGGER promotion_policies_no_delete BEFORE DELETE ON promotion_policies
+BEGIN SELECT RAISE(ABORT, 'promotion_policies is append-only'); END;
 
-        """#),
+"""#),
+  Migration(
+    version: 8, name: "mlflow_compatibility",
+    sql: #"""
+-- Pedigree schema, version 8: what MLflow's REST API needs beyond Pedigree's own concepts.
+--
+-- Every table is a history (append-only, like alias events) or an immutable fact; the current
+-- value of a tag is its latest event. Experiment ids are `experiments.id` (the experiment named
+-- `Default` answers as MLflow's "0"). Independent of 0004-0007: it touches none of their tables.
+
+-- Every change of a run tag (NULL: deleted). `run_tags` holds the current value; this keeps what
+-- MLflow's overwriting `set-tag` replaced.
+CREATE TABLE run_tag_events (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  previous TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX run_tag_events_by_run ON run_tag_events(run_id, key, id);
+
+-- Every change of an experiment's tag (NULL: deleted).
+CREATE TABLE experiment_tag_events (
+  id INTEGER PRIMARY KEY,
+  experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX experiment_tag_events_by_experiment ON experiment_tag_events(experiment_id, key, id);
+
+-- Files uploaded through MLflow's artifact proxy, by their path under the artifact root
+-- (`<exp>/<run>/artifacts/<relpath>`, `<exp>/models/<m-id>/artifacts/<relpath>`). A path uploaded
+-- again with other bytes gets a new row: the latest row of a path is its content, the older ones
+-- stay for audit. A run's file is also an artifact node output by the run (`artifact_id`).
+CREATE TABLE mlflow_files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*'),
+  size_bytes INTEGER NOT NULL CHECK (size_bytes >= 0),
+  artifact_id INTEGER REFERENCES artifacts(id),
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX mlflow_files_by_path ON mlflow_files(path, id);
+
+-- MLflow 3 logged models (`m-<32 hex>`): created pending, finalized once. Params are the run's at
+-- creation (a JSON object); the directory artifact is made at finalize, with the digest of its
+-- manifest.
+CREATE TABLE logged_models (
+  id INTEGER PRIMARY KEY,
+  model_id TEXT NOT NULL UNIQUE CHECK (length(model_id) = 34 AND model_id GLOB 'm-*'),
+  experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+  name TEXT NOT NULL,
+  source_run_id INTEGER REFERENCES runs(id),
+  model_type TEXT,
+  params TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX logged_models_by_experiment ON logged_models(experiment_id, name);
+
+CREATE TABLE logged_model_finalizations (
+  logged_model_id INTEGER PRIMARY KEY REFERENCES logged_models(id),
+  status TEXT NOT NULL CHECK (status IN ('LOGGED_MODEL_READY', 'LOGGED_MODEL_UPLOAD_FAILED')),
+  artifact_id INTEGER REFERENCES artifacts(id),
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE logged_model_tag_events (
+  id INTEGER PRIMARY KEY,
+  logged_model_id INTEGER NOT NULL REFERENCES logged_models(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX logged_model_tag_events_by_model ON logged_model_tag_events(logged_model_id, key, id);
+
+-- `runs/outputs`: the logged models a run output, at a step.
+CREATE TABLE run_logged_model_outputs (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  logged_model_id INTEGER NOT NULL REFERENCES logged_models(id),
+  step INTEGER NOT NULL,
+  PRIMARY KEY (run_id, logged_model_id)
+) STRICT, WITHOUT ROWID;
+
+-- A registered model's description (key NULL) and tags, as events (value NULL: cleared).
+CREATE TABLE model_metadata_events (
+  id INTEGER PRIMARY KEY,
+  model_id INTEGER NOT NULL REFERENCES models(id),
+  key TEXT,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX model_metadata_events_by_model ON model_metadata_events(model_id, key, id);
+
+-- What MLflow said when it created a model version: its `source` URI, `run_link` and logged
+-- model.
+CREATE TABLE model_version_sources (
+  model_version_id INTEGER PRIMARY KEY REFERENCES model_versions(id),
+  source TEXT NOT NULL,
+  run_link TEXT,
+  logged_model_id INTEGER REFERENCES logged_models(id)
+) STRICT;
+
+CREATE TRIGGER run_tag_events_no_update BEFORE UPDATE ON run_tag_events
+BEGIN SELECT RAISE(ABORT, 'run_tag_events is append-only'); END;
+CREATE TRIGGER run_tag_events_no_delete BEFORE DELETE ON run_tag_events
+BEGIN SELECT RAISE(ABORT, 'run_tag_events is append-only'); END;
+CREATE TRIGGER experiment_tag_events_no_update BEFORE UPDATE ON experiment_tag_events
+BEGIN SELECT RAISE(ABORT, 'experiment_tag_events is append-only'); END;
+CREATE TRIGGER experiment_tag_events_no_delete BEFORE DELETE ON experiment_tag_events
+BEGIN SELECT RAISE(ABORT, 'experiment_tag_events is append-only'); END;
+CREATE TRIGGER mlflow_files_no_update BEFORE UPDATE ON mlflow_files
+BEGIN SELECT RAISE(ABORT, 'mlflow_files is append-only'); END;
+CREATE TRIGGER mlflow_files_no_delete BEFORE DELETE ON mlflow_files
+BEGIN SELECT RAISE(ABORT, 'mlflow_files is append-only'); END;
+CREATE TRIGGER logged_models_immutable BEFORE UPDATE ON logged_models
+BEGIN SELECT RAISE(ABORT, 'logged models are immutable'); END;
+CREATE TRIGGER logged_models_no_delete BEFORE DELETE ON logged_models
+BEGIN SELECT RAISE(ABORT, 'logged models are immutable'); END;
+CREATE TRIGGER logged_model_finalizations_no_update BEFORE UPDATE ON logged_model_finalizations
+BEGIN SELECT RAISE(ABORT, 'a logged model is finalized once'); END;
+CREATE TRIGGER logged_model_finalizations_no_delete BEFORE DELETE ON logged_model_finalizations
+BEGIN SELECT RAISE(ABORT, 'a logged model is finalized once'); END;
+CREATE TRIGGER logged_model_tag_events_no_update BEFORE UPDATE ON logged_model_tag_events
+BEGIN SELECT RAISE(ABORT, 'logged_model_tag_events is append-only'); END;
+CREATE TRIGGER logged_model_tag_events_no_delete BEFORE DELETE ON logged_model_tag_events
+BEGIN SELECT RAISE(ABORT, 'logged_model_tag_events is append-only'); END;
+CREATE TRIGGER run_logged_model_outputs_no_update BEFORE UPDATE ON run_logged_model_outputs
+BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
+CREATE TRIGGER run_logged_model_outputs_no_delete BEFORE DELETE ON run_logged_model_outputs
+BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
+CREATE TRIGGER model_metadata_events_no_update BEFORE UPDATE ON model_metadata_events
+BEGIN SELECT RAISE(ABORT, 'model_metadata_events is append-only'); END;
+CREATE TRIGGER model_metadata_events_no_delete BEFORE DELETE ON model_metadata_events
+BEGIN SELECT RAISE(ABORT, 'model_metadata_events is append-only'); END;
+CREATE TRIGGER model_version_sources_immutable BEFORE UPDATE ON model_version_sources
+BEGIN SELECT RAISE(ABORT, 'model version sources are immutable'); END;
+CREATE TRIGGER model_version_sources_no_delete BEFORE DELETE ON model_version_sources
+BEGIN SELECT RAISE(ABORT, 'model version sources are immutable'); END;
+
+"""#),
   ]
 }
