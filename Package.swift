@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "pedigree", targets: ["pedigree"]),
+    .executable(name: "pedigree-server", targets: ["pedigree-server"]),
     .library(name: "PedigreeCore", targets: ["PedigreeCore"]),
     .library(name: "PedigreeSQLite", targets: ["PedigreeSQLite"]),
     .library(name: "PedigreeQuery", targets: ["PedigreeQuery"]),
@@ -13,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // The C boundary: the system libsqlite3 and a few inline shims. Only PedigreeSQLite (and the
@@ -43,6 +45,23 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "pedigree", dependencies: ["PedigreeCLI"]),
+    // The content-addressed artifact store (`sha256/ab/cdef…` files beside the registry), shared
+    // by the CLI and the server.
+    .target(
+      name: "PedigreeArtifacts",
+      dependencies: ["PedigreeCore", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    // The server: Pedigree's JSON API, MLflow's REST API, OpenLineage and the web UI over one
+    // RegistryStore, on Hummingbird. Kept out of `pedigree` so the CLI starts lean.
+    .target(
+      name: "PedigreeServer",
+      dependencies: [
+        "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ]
+    ),
+    // `pedigree serve` execs this sibling of `pedigree`.
+    .executableTarget(name: "pedigree-server", dependencies: ["PedigreeServer"]),
     // The benchmark: a seeded workload generator and the harness that measures it.
     .target(
       name: "PedigreeBench",
@@ -75,6 +94,12 @@ let package = Package(
         "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
       ],
       exclude: ["Snapshots", "Scripts"]
+    ),
+    .testTarget(
+      name: "PedigreeServerTests",
+      dependencies: [
+        "PedigreeServer", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

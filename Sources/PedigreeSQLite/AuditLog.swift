@@ -54,6 +54,10 @@ extension SQLiteWriter {
     let id = (last?.0 ?? 0) + 1
     let previous = last?.1 ?? AuditChain.genesis
     let at = clock()
+    var details = details
+    if let claimed = author.claimedActor, claimed != actor {
+      details.pairs.append((key: "claimed_actor", value: .string(claimed)))
+    }
     let text = JSONValue.object(details).serialized()
     let hash = AuditChain.hash(
       previous: previous, id: id, at: at, actor: actor, action: action.rawValue, entity: entity,

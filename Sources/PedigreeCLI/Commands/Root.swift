@@ -18,7 +18,7 @@ public struct PedigreeCommand: AsyncParsableCommand {
     subcommands: [
       Init.self, DB.self, DatasetCommand.self, RunCommand.self, ModelCommand.self, PolicyCommand.self,
       ExperimentCommand.self, Lineage.self, Impact.self, Audit.self, Diff.self, Log.self, Verify.self,
-      Demo.self,
+      Demo.self, TokenCommand.self, Serve.self,
     ]
   )
 

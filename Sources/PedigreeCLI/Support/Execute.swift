@@ -29,6 +29,7 @@ extension PedigreeError.Kind {
     case .io: 74
     case .busy: 75
     case .incompatible: 78
+    case .forbidden: 2  // only the server's tokens have roles; the command line is the admin
     }
   }
 }

@@ -62,4 +62,10 @@ public protocol RegistryWriting: MLflowWriting {
   ///
   /// - Throws: `.notFound` when the pattern has no policy on that alias.
   func unsetPolicy(pattern: String, alias: String) throws(PedigreeError) -> PromotionPolicy
+
+  /// Creates an API token (refused when a token of that name is in force).
+  func createToken(_ input: TokenInput) throws(PedigreeError) -> APIToken
+
+  /// Revokes the token of that name in force; `.notFound` when there is none.
+  func revokeToken(name: String) throws(PedigreeError) -> APIToken
 }

@@ -57,7 +57,8 @@ public enum Digest {
     return lowered
   }
 
-  static func format(_ digest: SHA256.Digest) -> String {
+  /// A finished SHA-256 in the text form, `sha256:<hex>`.
+  public static func format(_ digest: SHA256.Digest) -> String {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = Array("sha256:".utf8)
     out.reserveCapacity(71)

@@ -19,6 +19,8 @@ public struct PedigreeError: Error, CustomStringConvertible, Sendable, Equatable
     case busy
     /// Not a Pedigree database, or a schema this binary does not know.
     case incompatible
+    /// The caller's role is too low for this write (a server token's; a policy's `--min-role`).
+    case forbidden
   }
 
   public let kind: Kind

@@ -59,13 +59,20 @@ extension SQLiteWriter {
 
   /// Refuses moving `alias` of `model` onto the version unless it meets the alias's policy: a
   /// missing required reason is a usage error, a condition the version fails is `.refused`.
-  /// `--min-role` is not checked here (the command line is the file's owner, an admin).
+  /// `--min-role` is checked against the author's role, a server token's (the command line has
+  /// none: it is the file's owner, an admin).
   func checkPolicy(
     model: String, alias: String, versionID: Int64, version: Int, reason: String?
   ) throws {
     guard let stored = try registry.policy(guarding: model, alias: alias) else { return }
     let policy = stored.policy
     let target = "\(model)@\(version)"
+    if let needed = policy.minRole, let role = author.role, role < needed {
+      throw PedigreeError(
+        .forbidden,
+        "policy \(policy.name) lets only a \(needed.rawValue) move \(model)@\(alias); this token is a \(role.rawValue)",
+        hint: "use a token with role \(needed.rawValue) or higher")
+    }
     if policy.requireReason && (reason?.allSatisfy(\.isWhitespace) ?? true) {
       throw PedigreeError.usage(
         "policy \(policy.name) requires a reason to move \(model)@\(alias)", remedy: .giveReason)
