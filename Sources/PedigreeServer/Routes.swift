@@ -13,7 +13,7 @@ extension Router<ServerContext> {
     addHealthRoutes(registry)
     addPedigreeAPIRoutes(registry)  // API/: /api/v1/…
     // One line per dialect (MLflow/, OpenLineage/, Web/), e.g.:
-    // addMLflowRoutes(registry)       // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
+    addMLflowRoutes(registry)  // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
     // addOpenLineageRoutes(registry)  // OpenLineage/: POST /api/v1/lineage
     // addWebRoutes(registry)          // Web/: / and the pages
   }

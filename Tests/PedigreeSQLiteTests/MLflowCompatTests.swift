@@ -14,9 +14,8 @@ import Testing
     let fixture = try Fixture()
     let placeholder = try #require(try fixture.registry.mlflowExperiment(id: "0"))
     #expect(placeholder.name == "Default" && placeholder.mlflowID == "0")
-    let run = try fixture.writer.startRun(
-      experimentID: "0", RunStart(name: "r", tags: [KeyValue("mlflow.user", "ana")]),
-      claimedActor: "ana")
+    let run = try fixture.registry.writing(as: Author("ci", claimedActor: "ana")).startRun(
+      experimentID: "0", RunStart(name: "r", tags: [KeyValue("mlflow.user", "ana")]))
     #expect(try fixture.registry.runSummary(id: run.id).experiment == "Default")
     let stored = try #require(try fixture.registry.mlflowExperiment(named: "Default"))
     #expect(stored.rowID != nil && stored.mlflowID == "0")
@@ -42,7 +41,7 @@ import Testing
 
   @Test func aReplayedBatchWritesNothingAndTagsOverwriteWithHistory() throws {
     let fixture = try Fixture()
-    let run = try fixture.writer.startRun(experimentID: "0", RunStart(), claimedActor: nil)
+    let run = try fixture.writer.startRun(experimentID: "0", RunStart())
     let points = [
       MetricPoint(key: "loss", value: .nan, step: 0, timestamp: Timestamp(milliseconds: 1)),
       MetricPoint(key: "loss", value: .infinity, step: (1 << 53) + 1, timestamp: Timestamp(milliseconds: 2)),
@@ -75,7 +74,7 @@ import Testing
 
   @Test func uploadsAreIdempotentAndSupersede() throws {
     let fixture = try Fixture()
-    let run = try fixture.writer.startRun(experimentID: "0", RunStart(), claimedActor: nil)
+    let run = try fixture.writer.startRun(experimentID: "0", RunStart())
     let path = "0/\(run.uuid)/artifacts/model/model.pkl"
     let first = try fixture.writer.recordFile(path: path, digest: Self.bytes, sizeBytes: 7)
     #expect(first.changed && first.value.artifactID != nil)
@@ -102,12 +101,11 @@ import Testing
   @Test func aLoggedModelIsFinalizedIntoADigestedDirectoryAndRegistersWithItsRun() throws {
     let fixture = try Fixture()
     let writer = fixture.writer
-    let run = try writer.startRun(experimentID: "0", RunStart(), claimedActor: nil)
+    let run = try writer.startRun(experimentID: "0", RunStart())
     let model = try writer.createLoggedModel(
       LoggedModelInput(
         experimentID: "0", name: "model", sourceRun: run.uuid, modelType: nil,
-        params: [KeyValue("lr", "0.1")], tags: [KeyValue("mlflow.source.name", "train.py")]),
-      claimedActor: "ana")
+        params: [KeyValue("lr", "0.1")], tags: [KeyValue("mlflow.source.name", "train.py")]))
     #expect(model.modelID.hasPrefix("m-") && model.modelID.count == 34 && model.status == .pending)
     _ = try writer.recordFile(path: model.artifactPath + "/MLmodel", digest: Self.bytes, sizeBytes: 7)
     _ = try writer.recordFile(path: model.artifactPath + "/model.pkl", digest: Self.other, sizeBytes: 5)
@@ -154,7 +152,7 @@ import Testing
   @Test func runDirectoriesAndExternalSourcesRegister() throws {
     let fixture = try Fixture()
     let writer = fixture.writer
-    let run = try writer.startRun(experimentID: "0", RunStart(), claimedActor: nil)
+    let run = try writer.startRun(experimentID: "0", RunStart())
     _ = try writer.recordFile(path: "0/\(run.uuid)/artifacts/model/MLmodel", digest: Self.bytes, sizeBytes: 7)
     _ = try writer.createRegisteredModel(name: "m", description: nil, tags: [])
     let fromRun = try writer.createModelVersion(

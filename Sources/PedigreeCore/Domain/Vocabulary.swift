@@ -31,7 +31,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case modelDescribe = "model.describe"
   case policySet = "policy.set"
   case policyUnset = "policy.unset"
-<<<<<<< HEAD
+  case tokenCreate = "token.create"
+  case tokenRevoke = "token.revoke"
   // MLflow's REST API (issue 13).
   case experimentCreate = "experiment.create"
   case runTag = "run.tag"
@@ -41,10 +42,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case loggedModelTag = "logged_model.tag"
   case runOutputs = "run.outputs"
   case modelCreate = "model.create"
-=======
-  case tokenCreate = "token.create"
-  case tokenRevoke = "token.revoke"
->>>>>>> i-serve
 }
 
 /// How an alias moved (`alias_events.action`).

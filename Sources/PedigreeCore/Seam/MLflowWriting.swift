@@ -1,14 +1,14 @@
 /// The writes MLflow's REST API needs beyond Pedigree's own (see `RegistryWriting`). The same
 /// rules hold: one transaction, one audit entry carrying every fact written, nothing written by
-/// a call that changes nothing. `claimedActor` is who the client says it is (MLflow's `user_id`
-/// or `mlflow.user`); it is kept in the audit details, never as the actor.
+/// a call that changes nothing. Who the client claims to be (MLflow's `user_id`, `mlflow.user`)
+/// travels in the author's `claimedActor`, kept in the audit details, never as the actor.
 public protocol MLflowWriting {
   /// Creates an experiment; `changed: false` when one with that name exists (nothing written).
   func createExperiment(name: String, tags: [KeyValue]) throws(PedigreeError)
     -> Outcome<MLflowExperiment>
 
-  /// Starts a run in an experiment by MLflow id, with the client's claimed user.
-  func startRun(experimentID: String, _ start: RunStart, claimedActor: String?)
+  /// Starts a run in an experiment by MLflow id.
+  func startRun(experimentID: String, _ start: RunStart)
     throws(PedigreeError) -> RunHandle
 
   /// Logs params, metric points and tags to a run in one write. Params are immutable; tags
@@ -24,7 +24,7 @@ public protocol MLflowWriting {
     -> Outcome<MLflowFile>
 
   /// Creates a pending logged model (`m-<32 hex>`).
-  func createLoggedModel(_ input: LoggedModelInput, claimedActor: String?) throws(PedigreeError)
+  func createLoggedModel(_ input: LoggedModelInput) throws(PedigreeError)
     -> LoggedModel
 
   /// Finalizes a logged model, once: `READY` digests its directory (the manifest of its files)

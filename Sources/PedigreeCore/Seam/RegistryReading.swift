@@ -9,11 +9,7 @@
 /// Not `Sendable`: a reader is one connection. Concurrent callers go through a backend's
 /// Sendable access point, which lends a reader to one closure at a time.
 public protocol RegistryReading: LineageReading, ModelReading, RunReading, DatasetReading,
-<<<<<<< HEAD
-  AuditReading, SearchReading, IntegrityChecking, MLflowReading
-=======
-  AuditReading, SearchReading, IntegrityChecking, TokenReading
->>>>>>> i-serve
+  AuditReading, SearchReading, IntegrityChecking, TokenReading, MLflowReading
 {
   /// Runs `body` in one read transaction, so everything it reads comes from one consistent
   /// snapshot even while other processes write. Backend failures become `PedigreeError`s.

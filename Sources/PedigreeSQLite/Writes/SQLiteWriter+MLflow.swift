@@ -28,8 +28,8 @@ extension SQLiteWriter {
   }
 
   /// Starts a run in the experiment with MLflow id `experimentID` (`run.start`, with the run's
-  /// tags and the client's claimed user in the details).
-  public func startRun(experimentID: String, _ start: RunStart, claimedActor: String?)
+  /// tags in the details).
+  public func startRun(experimentID: String, _ start: RunStart)
     throws(PedigreeError) -> RunHandle
   {
     guard let experiment = try registry.mlflowExperiment(id: experimentID) else {
@@ -42,7 +42,6 @@ extension SQLiteWriter {
       let handle = try insertRun(start)
       var details = try startDetails(start, handle)
       details["tags"] = start.tags.jsonObject
-      details["claimed_actor"] = .optional(claimedActor)
       try appendAudit(action: .runStart, entity: "run:\(handle.uuid)", details: details)
       return handle
     }

@@ -52,7 +52,7 @@ extension SQLiteWriter {
   }
 
   /// Creates a pending logged model with a new id `m-<32 hex>` (`logged_model.create`).
-  public func createLoggedModel(_ input: LoggedModelInput, claimedActor: String?)
+  public func createLoggedModel(_ input: LoggedModelInput)
     throws(PedigreeError) -> LoggedModel
   {
     try Names.validate(input.name, as: "logged model")
@@ -85,7 +85,7 @@ extension SQLiteWriter {
         details: [
           "experiment_id": .integer(experimentID), "name": .string(input.name),
           "source_run": .optional(run?.name), "model_type": .optional(input.modelType),
-          "params": params, "tags": input.tags.jsonObject, "claimed_actor": .optional(claimedActor),
+          "params": params, "tags": input.tags.jsonObject,
         ])
       return try loggedModel(modelID)
     }
