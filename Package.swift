@@ -99,7 +99,8 @@ let package = Package(
       name: "PedigreeServerTests",
       dependencies: [
         "PedigreeServer", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
-      ]
+      ],
+      exclude: ["MLflow/Scripts"]
     ),
   ],
   swiftLanguageModes: [.v6]

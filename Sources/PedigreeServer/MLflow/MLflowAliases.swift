@@ -28,7 +28,7 @@ extension MLflowAPI {
         do {
           node = try reader.resolve(.model(name: name, selector: .alias(alias)))
         } catch let error as PedigreeError where error.kind == .notFound {
-          throw MLflowError.invalid("Registered model alias \(alias.prefix(250)) not found.")
+          throw PedigreeError.usage("Registered model alias \(alias.prefix(250)) not found.")
         }
         return .object(["model_version": try MLflowDocuments.modelVersion(reader, id: node.id)])
       }

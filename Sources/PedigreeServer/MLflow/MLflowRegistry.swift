@@ -114,7 +114,7 @@ extension MLflowAPI {
   /// The registered model `name`; 404 `RESOURCE_DOES_NOT_EXIST` when there is none.
   static func model(_ reader: any RegistryReading, _ name: String) throws -> RegisteredModelInfo {
     guard let model = try reader.registeredModel(named: name) else {
-      throw MLflowError.notFound("Registered Model with name=\(name.prefix(250)) not found")
+      throw PedigreeError.notFound("Registered Model with name=\(name.prefix(250)) not found")
     }
     return model
   }

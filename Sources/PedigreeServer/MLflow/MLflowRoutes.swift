@@ -60,10 +60,11 @@ struct MLflowAPI: Sendable {
     try await registry.write(as: try context.author(role, claimed: claimed), body)
   }
 
-  /// The node id of the run `uuid`; 404 `RESOURCE_DOES_NOT_EXIST` when there is none.
+  /// The node id of the run `uuid`; 404 `RESOURCE_DOES_NOT_EXIST` when there is none. (Inside a
+  /// read or write closure only `PedigreeError`s keep their meaning; others become 500s.)
   static func runNode(_ reader: any RegistryReading, _ uuid: String) throws -> Int64 {
     let node = try reader.resolve(.run(uuid))
-    guard node.kind == .run else { throw MLflowError.notFound("Run '\(uuid)' not found") }
+    guard node.kind == .run else { throw PedigreeError.notFound("Run '\(uuid)' not found") }
     return node.id
   }
 
