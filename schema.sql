@@ -35,23 +35,6 @@ CREATE TABLE datasets (
   created_at INTEGER NOT NULL
 ) STRICT;
 
-CREATE TABLE dataset_versions (
-  id INTEGER PRIMARY KEY REFERENCES nodes(id),
-  dataset_id INTEGER NOT NULL REFERENCES datasets(id),
-  version INTEGER NOT NULL CHECK (version >= 1),
-  uri TEXT NOT NULL,
-  digest TEXT CHECK (digest GLOB 'sha256:*'),
-  size_bytes INTEGER CHECK (size_bytes >= 0),
-  row_count INTEGER CHECK (row_count >= 0),
-  schema_json TEXT,
-  created_at INTEGER NOT NULL,
-  created_by TEXT NOT NULL,
-  UNIQUE (dataset_id, version)
-) STRICT;
-
-CREATE UNIQUE INDEX dataset_versions_by_digest ON dataset_versions(dataset_id, digest)
-  WHERE digest IS NOT NULL;
-
 CREATE TABLE dataset_version_tags (
   dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id),
   key TEXT NOT NULL,
@@ -248,9 +231,6 @@ WHEN OLD.deprecated_at IS NOT NULL
   OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
 BEGIN SELECT RAISE(ABORT, 'a model version can only be deprecated, once'); END;
 
-CREATE TRIGGER dataset_versions_immutable BEFORE UPDATE ON dataset_versions
-BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
-
 CREATE TRIGGER artifacts_immutable BEFORE UPDATE ON artifacts
 BEGIN SELECT RAISE(ABORT, 'artifacts are immutable'); END;
 
@@ -383,6 +363,29 @@ BEGIN SELECT RAISE(ABORT, 'token_revocations is append-only'); END;
 
 CREATE TRIGGER token_revocations_no_delete BEFORE DELETE ON token_revocations
 BEGIN SELECT RAISE(ABORT, 'token_revocations is append-only'); END;
+
+CREATE TABLE dataset_versions (
+  id INTEGER PRIMARY KEY REFERENCES nodes(id),
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  uri TEXT NOT NULL,
+  digest TEXT CHECK (digest GLOB 'sha256:*' OR digest GLOB 'mlflow:*'),
+  size_bytes INTEGER CHECK (size_bytes >= 0),
+  row_count INTEGER CHECK (row_count >= 0),
+  schema_json TEXT,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (dataset_id, version)
+) STRICT;
+
+CREATE UNIQUE INDEX dataset_versions_by_digest ON dataset_versions(dataset_id, digest)
+  WHERE digest IS NOT NULL;
+
+CREATE TRIGGER dataset_versions_immutable BEFORE UPDATE ON dataset_versions
+BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
+
+CREATE TRIGGER dataset_versions_no_delete BEFORE DELETE ON dataset_versions
+BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
 
 CREATE TABLE run_tag_events (
   id INTEGER PRIMARY KEY,

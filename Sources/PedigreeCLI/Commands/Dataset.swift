@@ -24,7 +24,10 @@ struct DatasetCommand: ParsableCommand {
     @Argument(help: "The dataset's name.") var name: String
     @Option(help: "Where the data lives. Default with --file: the file's file:// URI.") var uri: String?
     @Option(help: "A local copy to hash (SHA-256) for the digest and size.") var file: String?
-    @Option(help: "The content digest, sha256:<hex>, when there is no local copy.") var digest: String?
+    @Option(
+      help:
+        "The content digest, sha256:<hex> (or MLflow's mlflow:<hex>, kept as given), when there is no local copy."
+    ) var digest: String?
     @Option(help: "The number of rows.") var rows: Int64?
     @Option(help: "The size in bytes, when there is no local copy.") var size: Int64?
     @Option(help: "A description of the schema (JSON recommended).") var schema: String?

@@ -8,7 +8,8 @@ struct Verify: ParsableCommand {
     commandName: "verify",
     abstract: "Check that a file matches the digest registered for a model version, dataset or artifact.",
     discussion: """
-      Exit 0 when it matches, 65 when the content differs, 2 when nothing was registered to compare.
+      Exit 0 when it matches, 65 when the content differs, 2 when nothing was registered to compare
+      (no digest, or a foreign one such as MLflow's mlflow:<hex>, which no file can be checked against).
 
       Example: pedigree verify fraud-detector@production --file /srv/models/fraud.onnx
       """)
@@ -24,6 +25,12 @@ struct Verify: ParsableCommand {
       let node = try registry.resolve(try Ref.parse(ref, defaultKind: .model))
       guard let recorded = try registry.recordedDigest(of: node) else {
         throw PedigreeError(.refused, "\(node.name) has no recorded digest to verify against")
+      }
+      if Digest.isForeign(recorded) {
+        throw PedigreeError(
+          .refused,
+          "\(node.name) has the foreign digest \(recorded), which is not a content hash: it cannot be checked against a file"
+        )
       }
       let check = DigestCheck(node: node, file: file, recorded: recorded, actual: try hashFile(file))
       output.emit(check.json, text: check.matches ? check.text : "")

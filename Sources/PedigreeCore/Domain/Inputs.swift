@@ -13,7 +13,8 @@ public struct DatasetInput: Equatable, Sendable {
   public var name: String
   /// Where the data lives (`s3://…`, `file:///…`, a path).
   public var uri: String
-  /// `sha256:<hex>` of the content. Registering a digest the dataset already has returns the
+  /// `sha256:<hex>` of the content, or a foreign digest kept as given (`mlflow:<hex>`, see
+  /// `Digest.normalizedDataset(_:)`). Registering a digest the dataset already has returns the
   /// existing version; without a digest every registration is a new version.
   public var digest: String?
   public var sizeBytes: Int64?

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// SHA-256 digests in Pedigree's text form, `sha256:<64 lowercase hex digits>`.
+/// SHA-256 digests in Pedigree's text form, `sha256:<64 lowercase hex digits>`, and the foreign
+/// digest schemes a dataset version may carry instead (`mlflow:<hex>`).
 public enum Digest {
   /// The digest of `bytes`.
   public static func sha256(_ bytes: some Sequence<UInt8>) -> String {
@@ -53,6 +54,41 @@ public enum Digest {
       throw PedigreeError(
         .usage, "invalid digest '\(text.prefix(80))'",
         hint: "digests are written sha256:<64 hex digits>")
+    }
+    return lowered
+  }
+
+  /// The foreign schemes a dataset digest may use: digests another system computed that Pedigree
+  /// keeps as given but cannot recompute from a file. MLflow's dataset digests are the first 8
+  /// hex digits of an md5 over (at most 10,000 of) the rows, so `mlflow:` never claims to be a
+  /// content hash.
+  public static let foreignSchemes: Set<String> = ["mlflow"]
+
+  /// The scheme of a digest in text form: `sha256`, `mlflow`, or `nil` when it has none.
+  public static func scheme(of digest: String) -> String? {
+    guard let colon = digest.firstIndex(of: ":") else { return nil }
+    return String(digest[..<colon])
+  }
+
+  /// Whether `digest` uses a foreign scheme (`mlflow:<hex>`): kept as given, never checkable
+  /// against a file.
+  public static func isForeign(_ digest: String) -> Bool {
+    scheme(of: digest).map(foreignSchemes.contains) ?? false
+  }
+
+  /// Validates and normalises a dataset version's digest: `sha256:<64 hex>` or a declared foreign
+  /// scheme, `mlflow:<1–64 hex>` (hex is lower-cased). Idempotency holds per (dataset, digest)
+  /// whatever the scheme.
+  public static func normalizedDataset(_ text: String) throws(PedigreeError) -> String {
+    let lowered = text.lowercased()
+    if isValid(lowered) { return lowered }
+    let hex = lowered.utf8.drop { $0 != UInt8(ascii: ":") }.dropFirst()
+    guard lowered.hasPrefix("mlflow:"), (1...64).contains(hex.count),
+      hex.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    else {
+      throw PedigreeError(
+        .usage, "invalid dataset digest '\(text.prefix(80))'",
+        hint: "dataset digests are written sha256:<64 hex digits>, or mlflow:<hex> for MLflow's")
     }
     return lowered
   }

@@ -25,7 +25,9 @@ extension SQLiteWriter {
     var input = input
     try Names.validate(input.name, as: "dataset")
     try Limits.validateText(input.uri, as: "URI")
-    input.digest = try input.digest.map { (digest) throws(PedigreeError) in try Digest.normalized(digest) }
+    input.digest = try input.digest.map { (digest) throws(PedigreeError) in
+      try Digest.normalizedDataset(digest)
+    }
     if let size = input.sizeBytes { try Limits.validateCount(size, as: "size") }
     if let rows = input.rowCount { try Limits.validateCount(rows, as: "row count") }
     if let schema = input.schema { try Limits.validateText(schema, as: "schema", maximum: 1 << 20) }
