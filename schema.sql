@@ -462,6 +462,14 @@ CREATE TABLE run_logged_model_outputs (
   PRIMARY KEY (run_id, logged_model_id)
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE run_input_tags (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (run_id, dataset_version_id, key)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE model_metadata_events (
   id INTEGER PRIMARY KEY,
   model_id INTEGER NOT NULL REFERENCES models(id),
@@ -521,6 +529,12 @@ BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
 
 CREATE TRIGGER run_logged_model_outputs_no_delete BEFORE DELETE ON run_logged_model_outputs
 BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
+
+CREATE TRIGGER run_input_tags_no_update BEFORE UPDATE ON run_input_tags
+BEGIN SELECT RAISE(ABORT, 'run_input_tags is append-only'); END;
+
+CREATE TRIGGER run_input_tags_no_delete BEFORE DELETE ON run_input_tags
+BEGIN SELECT RAISE(ABORT, 'run_input_tags is append-only'); END;
 
 CREATE TRIGGER model_metadata_events_no_update BEFORE UPDATE ON model_metadata_events
 BEGIN SELECT RAISE(ABORT, 'model_metadata_events is append-only'); END;

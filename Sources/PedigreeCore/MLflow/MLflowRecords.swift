@@ -200,3 +200,52 @@ public struct MLflowVersionInput: Equatable, Sendable {
     self.tags = tags
   }
 }
+
+/// A dataset input as MLflow logs it (`runs/log-inputs`): its own 8-hex digest (kept as
+/// `mlflow:<hex>`), its source, schema and profile as JSON strings returned byte for byte, and
+/// the input's tags (`mlflow.data.context`).
+public struct MLflowDatasetInput: Equatable, Sendable {
+  public var name: String
+  /// The digest as MLflow computed it (hex, without a scheme), or a Pedigree `sha256:` digest.
+  public var digest: String
+  public var sourceType: String
+  public var source: String
+  public var schema: String?
+  public var profile: String?
+  public var tags: [KeyValue]
+
+  public init(
+    name: String, digest: String, sourceType: String, source: String, schema: String?,
+    profile: String?, tags: [KeyValue]
+  ) {
+    self.name = name
+    self.digest = digest
+    self.sourceType = sourceType
+    self.source = source
+    self.schema = schema
+    self.profile = profile
+    self.tags = tags
+  }
+
+  /// Where the data lives, from the source JSON (`uri`, `url`), else `mlflow-dataset:<type>`.
+  public var uri: String {
+    if case .object(let object)? = try? JSONValue.parse(source) {
+      for key in ["uri", "url", "path"] {
+        if case .string(let text)? = object[key], !text.isEmpty { return text }
+      }
+    }
+    return "mlflow-dataset:\(sourceType)"
+  }
+
+  /// The row count from the profile's `num_rows`.
+  public var rowCount: Int64? {
+    guard let profile, case .object(let object)? = try? JSONValue.parse(profile) else { return nil }
+    if case .integer(let rows)? = object["num_rows"], rows >= 0 { return rows }
+    return nil
+  }
+
+  /// The tags its dataset version keeps MLflow's verbatim fields under.
+  public static let sourceTypeTag = "mlflow.source_type"
+  public static let sourceTag = "mlflow.source"
+  public static let profileTag = "mlflow.profile"
+}

@@ -26,6 +26,9 @@ public protocol MLflowReading {
   /// The logged models a run output (`runs/outputs`), with their steps.
   func runModelOutputs(runID: Int64) throws(PedigreeError) -> [(modelID: String, step: Int64)]
 
+  /// The dataset versions a run read, as MLflow's dataset inputs, with the input's tags.
+  func mlflowDatasetInputs(runID: Int64) throws(PedigreeError) -> [MLflowDatasetInput]
+
   /// The registered model called `name` with its MLflow metadata, or `nil`.
   func registeredModel(named name: String) throws(PedigreeError) -> RegisteredModelInfo?
 

@@ -17,6 +17,10 @@ public protocol MLflowWriting {
   func logBatch(_ run: Ref, params: [KeyValue], metrics: [MetricPoint], tags: [KeyValue])
     throws(PedigreeError) -> Outcome<NodeRef>
 
+  /// Links MLflow dataset inputs to a run: each a dataset version found by (name, digest) or
+  /// registered, with the input's tags. A dataset already linked with its tags is no change.
+  func logInputs(_ run: Ref, datasets: [MLflowDatasetInput]) throws(PedigreeError) -> Outcome<NodeRef>
+
   /// Records a file uploaded under the artifact root. The same bytes at the same path again is
   /// no change; other bytes supersede the earlier content (kept for audit). A file under a run's
   /// `artifacts/` directory is also an artifact output by that run.

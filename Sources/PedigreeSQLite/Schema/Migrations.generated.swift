@@ -589,6 +589,15 @@ CREATE TABLE run_logged_model_outputs (
   PRIMARY KEY (run_id, logged_model_id)
 ) STRICT, WITHOUT ROWID;
 
+-- The tags of a run's dataset input (MLflow's `mlflow.data.context`: training, eval…).
+CREATE TABLE run_input_tags (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (run_id, dataset_version_id, key)
+) STRICT, WITHOUT ROWID;
+
 -- A registered model's description (key NULL) and tags, as events (value NULL: cleared).
 CREATE TABLE model_metadata_events (
   id INTEGER PRIMARY KEY,
@@ -638,6 +647,10 @@ CREATE TRIGGER run_logged_model_outputs_no_update BEFORE UPDATE ON run_logged_mo
 BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
 CREATE TRIGGER run_logged_model_outputs_no_delete BEFORE DELETE ON run_logged_model_outputs
 BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
+CREATE TRIGGER run_input_tags_no_update BEFORE UPDATE ON run_input_tags
+BEGIN SELECT RAISE(ABORT, 'run_input_tags is append-only'); END;
+CREATE TRIGGER run_input_tags_no_delete BEFORE DELETE ON run_input_tags
+BEGIN SELECT RAISE(ABORT, 'run_input_tags is append-only'); END;
 CREATE TRIGGER model_metadata_events_no_update BEFORE UPDATE ON model_metadata_events
 BEGIN SELECT RAISE(ABORT, 'model_metadata_events is append-only'); END;
 CREATE TRIGGER model_metadata_events_no_delete BEFORE DELETE ON model_metadata_events

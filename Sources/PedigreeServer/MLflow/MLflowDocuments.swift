@@ -62,7 +62,7 @@ enum MLflowDocuments {
     let outputs = try reader.runModelOutputs(runID: id).map {
       JSONValue.object(["model_id": .string($0.modelID), "step": .integer($0.step)])
     }
-    let inputs: [JSONValue] = []
+    let inputs = try reader.mlflowDatasetInputs(runID: id).map(datasetInput)
     return object([
       ("info", try runInfo(reader, summary, tags: tags)),
       (
@@ -74,6 +74,20 @@ enum MLflowDocuments {
       ),
       ("inputs", object([("dataset_inputs", inputs.isEmpty ? nil : .array(inputs))])),
       ("outputs", object([("model_outputs", outputs.isEmpty ? nil : .array(outputs))])),
+    ])
+  }
+
+  static func datasetInput(_ input: MLflowDatasetInput) -> JSONValue {
+    object([
+      ("tags", pairs(input.tags)),
+      (
+        "dataset",
+        object([
+          ("name", .string(input.name)), ("digest", .string(input.digest)),
+          ("source_type", .string(input.sourceType)), ("source", .string(input.source)),
+          ("schema", input.schema.map(JSONValue.string)), ("profile", input.profile.map(JSONValue.string)),
+        ])
+      ),
     ])
   }
 

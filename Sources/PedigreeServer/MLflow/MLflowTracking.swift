@@ -61,6 +61,23 @@ extension MLflowAPI {
       }
       return try await logBatch(message, context, params: params, metrics: metrics, tags: tags)
     }
+    on(.post, "runs/log-inputs", .writer) { message, context in
+      let id = try message.runID()
+      let datasets = try message.messages("datasets").map { input in
+        guard let dataset = try input.message("dataset") else {
+          throw MLflowError.invalid("a dataset input needs its 'dataset'")
+        }
+        return MLflowDatasetInput(
+          name: try dataset.string("name").flatMap { $0.isEmpty ? nil : $0 } ?? "dataset",
+          digest: try dataset.required("digest"), sourceType: try dataset.string("source_type") ?? "external",
+          source: try dataset.string("source") ?? "{}", schema: try dataset.string("schema"),
+          profile: try dataset.string("profile"), tags: try input.keyValues("tags"))
+      }
+      if !datasets.isEmpty {
+        _ = try await write(context) { try $0.logInputs(.run(id), datasets: datasets) }
+      }
+      return MLflowAPI.empty
+    }
     on(.post, "runs/outputs", .writer) { message, context in
       let id = try message.runID()
       let models = try message.messages("models").map { model in

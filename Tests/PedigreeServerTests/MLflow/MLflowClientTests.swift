@@ -49,6 +49,16 @@ struct MLflowClientTests {
     #expect(out["artifacts"] == .array(["config.json", "model", "notes.txt", "texts"].map(JSONValue.string)))
     #expect(out["model_files"] == .array([.string("model/MLmodel"), .string("model/weights.bin")]))
     #expect(out["text"] == .string("some text"))
+    #expect(
+      out["inputs"]
+        == .array([
+          .array([
+            .string("iris"), .string("fad98c68"), .string(#"{"url": "https://example.com/iris.csv"}"#),
+            .string(#"{"mlflow_colspec": [{"type": "double", "name": "x"}]}"#),
+            .string(#"{"num_rows": 150}"#),
+            .array([.array([.string("mlflow.data.context"), .string("training")])]),
+          ])
+        ]))
     #expect(out["search_failed"]?.arrayCount == 1)
     #expect(out["search_metric"] == .array([out["run_id"]!]))
     #expect(out["version_status"] == .string("READY"))
@@ -79,6 +89,8 @@ struct MLflowClientTests {
     let lineage = try server.pedigreeOK(["lineage", "model:fraud-model@2"])
     #expect(lineage.contains(String(runID.prefix(8))), "\(lineage)")
     try server.pedigreeOK(["db", "check"])
+    let dataset = try server.cliJSON(["dataset", "show", "iris@1"])
+    #expect(dataset.serialized().contains("mlflow:fad98c68"), "\(dataset)")
     let log = try server.pedigreeOK(["log", "--by", "ci-bot", "--json"])
     #expect(
       log.contains("run.start") && log.contains("\"claimed_actor\": \"claimed-user\""), "\(log.prefix(2000))")

@@ -68,6 +68,21 @@ out["model_files"] = sorted(a.path for a in client.list_artifacts(run_id, "model
 out["text"] = mlflow.artifacts.load_text(f"runs:/{run_id}/texts/a.txt")
 out["dict"] = mlflow.artifacts.load_dict(f"runs:/{run_id}/config.json")
 
+# Dataset inputs (what log_input sends; this client has no numpy for mlflow.data's classes),
+# twice: the second adds nothing.
+from mlflow.entities import Dataset, DatasetInput, InputTag
+
+iris = Dataset(name="iris", digest="fad98c68", source_type="http",
+               source='{"url": "https://example.com/iris.csv"}',
+               schema='{"mlflow_colspec": [{"type": "double", "name": "x"}]}',
+               profile='{"num_rows": 150}')
+for _ in range(2):
+    client.log_inputs(run_id, [DatasetInput(iris, [InputTag("mlflow.data.context", "training")])])
+out["inputs"] = [
+    [d.dataset.name, d.dataset.digest, d.dataset.source, d.dataset.schema, d.dataset.profile,
+     [[t.key, t.value] for t in d.tags]]
+    for d in client.get_run(run_id).inputs.dataset_inputs]
+
 # A failing run ends FAILED.
 try:
     with mlflow.start_run(run_name="broken") as broken:
