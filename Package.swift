@@ -124,7 +124,8 @@ let package = Package(
       name: "PedigreeServerTests",
       dependencies: [
         "PedigreeServer", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
-      ]
+      ],
+      exclude: ["MLflow/Scripts"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -400,6 +400,167 @@ BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
 CREATE TRIGGER dataset_versions_no_delete BEFORE DELETE ON dataset_versions
 BEGIN SELECT RAISE(ABORT, 'dataset versions are immutable'); END;
 
+CREATE TABLE run_tag_events (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  previous TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX run_tag_events_by_run ON run_tag_events(run_id, key, id);
+
+CREATE TABLE experiment_tag_events (
+  id INTEGER PRIMARY KEY,
+  experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX experiment_tag_events_by_experiment ON experiment_tag_events(experiment_id, key, id);
+
+CREATE TABLE mlflow_files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*'),
+  size_bytes INTEGER NOT NULL CHECK (size_bytes >= 0),
+  artifact_id INTEGER REFERENCES artifacts(id),
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX mlflow_files_by_path ON mlflow_files(path, id);
+
+CREATE TABLE logged_models (
+  id INTEGER PRIMARY KEY,
+  model_id TEXT NOT NULL UNIQUE CHECK (length(model_id) = 34 AND model_id GLOB 'm-*'),
+  experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+  name TEXT NOT NULL,
+  source_run_id INTEGER REFERENCES runs(id),
+  model_type TEXT,
+  params TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX logged_models_by_experiment ON logged_models(experiment_id, name);
+
+CREATE TABLE logged_model_finalizations (
+  logged_model_id INTEGER PRIMARY KEY REFERENCES logged_models(id),
+  status TEXT NOT NULL CHECK (status IN ('LOGGED_MODEL_READY', 'LOGGED_MODEL_UPLOAD_FAILED')),
+  artifact_id INTEGER REFERENCES artifacts(id),
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE logged_model_tag_events (
+  id INTEGER PRIMARY KEY,
+  logged_model_id INTEGER NOT NULL REFERENCES logged_models(id),
+  key TEXT NOT NULL,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX logged_model_tag_events_by_model ON logged_model_tag_events(logged_model_id, key, id);
+
+CREATE TABLE run_logged_model_outputs (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  logged_model_id INTEGER NOT NULL REFERENCES logged_models(id),
+  step INTEGER NOT NULL,
+  PRIMARY KEY (run_id, logged_model_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE run_input_tags (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  dataset_version_id INTEGER NOT NULL REFERENCES dataset_versions(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (run_id, dataset_version_id, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE model_metadata_events (
+  id INTEGER PRIMARY KEY,
+  model_id INTEGER NOT NULL REFERENCES models(id),
+  key TEXT,
+  value TEXT,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX model_metadata_events_by_model ON model_metadata_events(model_id, key, id);
+
+CREATE TABLE model_version_sources (
+  model_version_id INTEGER PRIMARY KEY REFERENCES model_versions(id),
+  source TEXT NOT NULL,
+  run_link TEXT,
+  logged_model_id INTEGER REFERENCES logged_models(id)
+) STRICT;
+
+CREATE TRIGGER run_tag_events_no_update BEFORE UPDATE ON run_tag_events
+BEGIN SELECT RAISE(ABORT, 'run_tag_events is append-only'); END;
+
+CREATE TRIGGER run_tag_events_no_delete BEFORE DELETE ON run_tag_events
+BEGIN SELECT RAISE(ABORT, 'run_tag_events is append-only'); END;
+
+CREATE TRIGGER experiment_tag_events_no_update BEFORE UPDATE ON experiment_tag_events
+BEGIN SELECT RAISE(ABORT, 'experiment_tag_events is append-only'); END;
+
+CREATE TRIGGER experiment_tag_events_no_delete BEFORE DELETE ON experiment_tag_events
+BEGIN SELECT RAISE(ABORT, 'experiment_tag_events is append-only'); END;
+
+CREATE TRIGGER mlflow_files_no_update BEFORE UPDATE ON mlflow_files
+BEGIN SELECT RAISE(ABORT, 'mlflow_files is append-only'); END;
+
+CREATE TRIGGER mlflow_files_no_delete BEFORE DELETE ON mlflow_files
+BEGIN SELECT RAISE(ABORT, 'mlflow_files is append-only'); END;
+
+CREATE TRIGGER logged_models_immutable BEFORE UPDATE ON logged_models
+BEGIN SELECT RAISE(ABORT, 'logged models are immutable'); END;
+
+CREATE TRIGGER logged_models_no_delete BEFORE DELETE ON logged_models
+BEGIN SELECT RAISE(ABORT, 'logged models are immutable'); END;
+
+CREATE TRIGGER logged_model_finalizations_no_update BEFORE UPDATE ON logged_model_finalizations
+BEGIN SELECT RAISE(ABORT, 'a logged model is finalized once'); END;
+
+CREATE TRIGGER logged_model_finalizations_no_delete BEFORE DELETE ON logged_model_finalizations
+BEGIN SELECT RAISE(ABORT, 'a logged model is finalized once'); END;
+
+CREATE TRIGGER logged_model_tag_events_no_update BEFORE UPDATE ON logged_model_tag_events
+BEGIN SELECT RAISE(ABORT, 'logged_model_tag_events is append-only'); END;
+
+CREATE TRIGGER logged_model_tag_events_no_delete BEFORE DELETE ON logged_model_tag_events
+BEGIN SELECT RAISE(ABORT, 'logged_model_tag_events is append-only'); END;
+
+CREATE TRIGGER run_logged_model_outputs_no_update BEFORE UPDATE ON run_logged_model_outputs
+BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
+
+CREATE TRIGGER run_logged_model_outputs_no_delete BEFORE DELETE ON run_logged_model_outputs
+BEGIN SELECT RAISE(ABORT, 'run_logged_model_outputs is append-only'); END;
+
+CREATE TRIGGER run_input_tags_no_update BEFORE UPDATE ON run_input_tags
+BEGIN SELECT RAISE(ABORT, 'run_input_tags is append-only'); END;
+
+CREATE TRIGGER run_input_tags_no_delete BEFORE DELETE ON run_input_tags
+BEGIN SELECT RAISE(ABORT, 'run_input_tags is append-only'); END;
+
+CREATE TRIGGER model_metadata_events_no_update BEFORE UPDATE ON model_metadata_events
+BEGIN SELECT RAISE(ABORT, 'model_metadata_events is append-only'); END;
+
+CREATE TRIGGER model_metadata_events_no_delete BEFORE DELETE ON model_metadata_events
+BEGIN SELECT RAISE(ABORT, 'model_metadata_events is append-only'); END;
+
+CREATE TRIGGER model_version_sources_immutable BEFORE UPDATE ON model_version_sources
+BEGIN SELECT RAISE(ABORT, 'model version sources are immutable'); END;
+
+CREATE TRIGGER model_version_sources_no_delete BEFORE DELETE ON model_version_sources
+BEGIN SELECT RAISE(ABORT, 'model version sources are immutable'); END;
+
 CREATE TABLE ol_events (
   id INTEGER PRIMARY KEY,
   body_sha256 TEXT NOT NULL UNIQUE CHECK (body_sha256 GLOB 'sha256:*'),

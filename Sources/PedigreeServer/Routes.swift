@@ -12,8 +12,7 @@ extension Router<ServerContext> {
     add(middleware: Authenticate(mode: options.auth, actor: options.actor, registry: registry))
     addHealthRoutes(registry)
     addPedigreeAPIRoutes(registry)  // API/: /api/v1/…
-    // One line per dialect (MLflow/, OpenLineage/, Web/), e.g.:
-    // addMLflowRoutes(registry)       // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
+    addMLflowRoutes(registry)  // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
     addOpenLineageRoutes(registry)  // OpenLineage/: POST /api/v1/lineage
     addWebRoutes(registry, auth: options.auth)  // Web/: / and the pages
   }

@@ -38,6 +38,15 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case tokenRevoke = "token.revoke"
   /// One OpenLineage event stored and folded into its run (OPENLINEAGE.md).
   case openLineageEvent = "openlineage.event"
+  // MLflow's REST API (issue 13).
+  case experimentCreate = "experiment.create"
+  case runTag = "run.tag"
+  case artifactUpload = "artifact.upload"
+  case loggedModelCreate = "logged_model.create"
+  case loggedModelFinalize = "logged_model.finalize"
+  case loggedModelTag = "logged_model.tag"
+  case runOutputs = "run.outputs"
+  case modelCreate = "model.create"
 }
 
 /// How an alias moved (`alias_events.action`).

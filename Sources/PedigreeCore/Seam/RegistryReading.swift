@@ -9,7 +9,7 @@
 /// Not `Sendable`: a reader is one connection. Concurrent callers go through a backend's
 /// Sendable access point, which lends a reader to one closure at a time.
 public protocol RegistryReading: LineageReading, ModelReading, RunReading, DatasetReading,
-  AuditReading, SearchReading, IntegrityChecking, TokenReading, OpenLineageReading
+  AuditReading, SearchReading, IntegrityChecking, TokenReading, OpenLineageReading, MLflowReading
 {
   /// Runs `body` in one read transaction, so everything it reads comes from one consistent
   /// snapshot even while other processes write. Backend failures become `PedigreeError`s.

@@ -4,7 +4,7 @@
 ///
 /// The rules (validation, idempotency, the undo stack of aliases) are the same on every backend;
 /// PedigreeSQLite's `SQLiteWriter` is the reference implementation.
-public protocol RegistryWriting {
+public protocol RegistryWriting: MLflowWriting {
   /// Who writes, and the clock the writes record.
   var author: Author { get }
 

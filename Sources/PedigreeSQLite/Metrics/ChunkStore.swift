@@ -86,8 +86,9 @@ extension Database {
         try fetch()
       }
       guard !merge.isEmpty else { return }
-      let limit = next?.minStep ?? .max
-      while !merge.isEmpty, merge.headStep < limit {
+      // With no unread chunk left, everything goes (a step of Int64.max included); otherwise
+      // what precedes the next chunk's first step (the loop above made that at least one point).
+      while !merge.isEmpty, next.map({ merge.headStep < $0.minStep }) ?? true {
         let point = merge.pop()
         if point.step >= fromStep, try !body(point) { return }
       }

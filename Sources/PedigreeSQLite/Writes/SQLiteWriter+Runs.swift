@@ -8,16 +8,20 @@ extension SQLiteWriter {
     return try write {
       let handle = try insertRun(start)
       try appendAudit(
-        action: .runStart, entity: "run:\(handle.uuid)",
-        details: [
-          "experiment": .string(start.experiment), "name": .optional(start.name),
-          "params": .integer(Int64(start.params.count)),
-          "inputs": .integer(Int64(start.inputs.count)),
-          "input_refs": .array(try inputRefs(ofRun: handle.id)),
-          "content_digest": .string(try RunContent.digest(database, runID: handle.id)),
-        ])
+        action: .runStart, entity: "run:\(handle.uuid)", details: try startDetails(start, handle))
       return handle
     }
+  }
+
+  /// The details of a `run.start` entry.
+  func startDetails(_ start: RunStart, _ handle: RunHandle) throws -> JSONObject {
+    [
+      "experiment": .string(start.experiment), "name": .optional(start.name),
+      "params": .integer(Int64(start.params.count)),
+      "inputs": .integer(Int64(start.inputs.count)),
+      "input_refs": .array(try inputRefs(ofRun: handle.id)),
+      "content_digest": .string(try RunContent.digest(database, runID: handle.id)),
+    ]
   }
 
   /// Adds params, metric points, tags, inputs and outputs to a run, all or nothing.
