@@ -61,7 +61,7 @@ extension SQLiteWriter {
       guard node.kind == .run else { throw PedigreeError.usage("\(run) is not a run") }
       let before = database.totalChanges
       var details: JSONObject = [:]
-      if !log.isEmpty { details = try apply(log, to: node.id, skippingRecorded: true).details }
+      if !log.isEmpty { details = try apply(log, to: node.id, recorded: .exact).details }
       let logged = database.totalChanges != before
       let changes = try overwriteTags(tags, runID: node.id)
       guard logged || !changes.isEmpty else { return Outcome(value: node, changed: false) }
