@@ -24,7 +24,7 @@ import Testing
     let tables = try db.query(
       """
       SELECT name FROM sqlite_master WHERE type = 'table'
-        AND name NOT IN ('audit_log', 'schema_migrations') ORDER BY name
+        AND name NOT IN ('audit_log', 'schema_migrations', 'metrics', 'metric_chunks') ORDER BY name
       """
     ) { $0.string(0) }
     return try tables.flatMap { table in

@@ -105,9 +105,10 @@ import Testing
       Thread.sleep(forTimeInterval: Double(Int.random(in: 0..<900, using: &schedule)) / 1000)
       process.kill()
       let version = try Database(path: cli.database).scalarInt("PRAGMA user_version") ?? -1
-      #expect(version == 3 || version == 5)
+      // Each migration is its own transaction: a kill leaves the registry at one of them.
+      #expect((3...Int64(Migration.latestVersion)).contains(version), "version \(version)")
       outcomes.insert(version)
-      if version == 3 { try cli.fails(78, "db", "check") }
+      if version < Int64(Migration.latestVersion) { try cli.fails(78, "db", "check") }
       try cli.ok("db", "migrate")
       try cli.ok("db", "check")
       #expect(try Database(path: cli.database).scalarInt("SELECT sum(count) FROM metric_chunks") == 200_030)

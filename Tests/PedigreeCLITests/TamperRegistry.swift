@@ -81,7 +81,8 @@ enum TamperRegistry {
     "next_alias_event": "SELECT max(id) + 1 FROM alias_events",
     "next_tag_event": "SELECT max(id) + 1 FROM model_version_tag_events",
     "ol_event": "SELECT body_sha256 FROM ol_events",
-    "ol_output": "SELECT o.event_id || ' ' || d.name FROM ol_run_outputs o JOIN datasets d ON d.id = o.dataset_id",
+    "ol_output":
+      "SELECT o.event_id || ' ' || d.name FROM ol_run_outputs o JOIN datasets d ON d.id = o.dataset_id",
   ]
 
   struct Tampering: CustomTestStringConvertible, Sendable {

@@ -152,4 +152,3 @@ import Testing
     try db.execute("COMMIT")
   }
 }
-

@@ -122,13 +122,15 @@ extension SQLiteWriter {
   /// Whether the registry was created before schema `firstVersion` and has no baseline yet.
   /// Never true for a newer registry: a baseline there would vouch for rows forged since.
   func predatesFacts() throws -> Bool {
-    let created = try database.scalarInt(
-      """
-      SELECT json_extract(details, '$.schema_version') FROM audit_log
-      WHERE action = 'registry.create' ORDER BY id LIMIT 1
-      """) ?? 0
-    let baselines = try database.scalarInt(
-      "SELECT count(*) FROM audit_log WHERE action = 'registry.baseline'") ?? 0
+    let created =
+      try database.scalarInt(
+        """
+        SELECT json_extract(details, '$.schema_version') FROM audit_log
+        WHERE action = 'registry.create' ORDER BY id LIMIT 1
+        """) ?? 0
+    let baselines =
+      try database.scalarInt(
+        "SELECT count(*) FROM audit_log WHERE action = 'registry.baseline'") ?? 0
     return created < FactTracking.firstVersion && baselines == 0
   }
 
