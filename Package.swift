@@ -92,7 +92,8 @@ let package = Package(
       name: "PedigreeTestSupport", dependencies: ["PedigreeCore"], path: "Tests/PedigreeTestSupport"
     ),
     .testTarget(
-      name: "PedigreeSQLiteTests", dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
+      name: "PedigreeSQLiteTests",
+      dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport"]
     ),
     .testTarget(
       name: "PedigreeQueryTests",
