@@ -136,22 +136,6 @@ CREATE UNIQUE INDEX model_versions_by_digest ON model_versions(model_id, artifac
 
 CREATE INDEX model_versions_by_run ON model_versions(run_id);
 
-CREATE TABLE alias_events (
-  id INTEGER PRIMARY KEY,
-  model_id INTEGER NOT NULL REFERENCES models(id),
-  alias TEXT NOT NULL,
-  action TEXT NOT NULL CHECK (action IN ('promote', 'rollback')),
-  from_version_id INTEGER REFERENCES model_versions(id),
-  to_version_id INTEGER NOT NULL REFERENCES model_versions(id),
-  actor TEXT NOT NULL,
-  reason TEXT,
-  at INTEGER NOT NULL
-) STRICT;
-
-CREATE INDEX alias_events_by_alias ON alias_events(model_id, alias, id);
-
-CREATE INDEX alias_events_by_target ON alias_events(to_version_id);
-
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,
@@ -174,12 +158,6 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-
-CREATE TRIGGER alias_events_no_update BEFORE UPDATE ON alias_events
-BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
-
-CREATE TRIGGER alias_events_no_delete BEFORE DELETE ON alias_events
-BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
 
 CREATE TRIGGER params_no_update BEFORE UPDATE ON params
 BEGIN SELECT RAISE(ABORT, 'params are immutable'); END;
@@ -628,3 +606,27 @@ BEGIN SELECT RAISE(ABORT, 'ol_run_outputs is append-only'); END;
 
 CREATE TRIGGER ol_run_outputs_no_delete BEFORE DELETE ON ol_run_outputs
 BEGIN SELECT RAISE(ABORT, 'ol_run_outputs is append-only'); END;
+
+CREATE TABLE alias_events (
+  id INTEGER PRIMARY KEY,
+  model_id INTEGER NOT NULL REFERENCES models(id),
+  alias TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('promote', 'rollback', 'remove')),
+  from_version_id INTEGER REFERENCES model_versions(id),
+  to_version_id INTEGER REFERENCES model_versions(id),
+  actor TEXT NOT NULL,
+  reason TEXT,
+  at INTEGER NOT NULL,
+  CHECK ((action = 'remove') = (to_version_id IS NULL)),
+  CHECK (action != 'remove' OR from_version_id IS NOT NULL)
+) STRICT;
+
+CREATE INDEX alias_events_by_alias ON alias_events(model_id, alias, id);
+
+CREATE INDEX alias_events_by_target ON alias_events(to_version_id);
+
+CREATE TRIGGER alias_events_no_update BEFORE UPDATE ON alias_events
+BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;
+
+CREATE TRIGGER alias_events_no_delete BEFORE DELETE ON alias_events
+BEGIN SELECT RAISE(ABORT, 'alias_events is append-only'); END;

@@ -68,7 +68,7 @@ extension SQLiteRegistry {
     case .alias(let alias):
       found = try aliasTarget(modelID: model, alias: alias, at: at)
       if found == nil {
-        throw try aliasNotSet(name, model: model, alias: alias, at: at)
+        throw try aliasNotSetError(name, model: model, alias: alias, at: at)
       }
     }
     guard let id = found,
@@ -78,14 +78,34 @@ extension SQLiteRegistry {
   }
 
   /// The error for an alias that is not set (at a time, or now). Its hint lists only aliases that
-  /// were set at that time, never the one asked about, and says when that one was first set.
-  private func aliasNotSet(_ name: String, model: Int64, alias: String, at: Timestamp?) throws
+  /// were set at that time, never the one asked about, and says when that one was first set; an
+  /// alias removed says when and by whom.
+  func aliasNotSetError(_ name: String, model: Int64, alias: String, at: Timestamp?) throws
     -> PedigreeError
   {
+    let until = Int64(at?.milliseconds ?? Int64.max)
     let aliases = try database.query(
-      "SELECT DISTINCT alias FROM alias_events WHERE model_id = ? AND at <= ? AND alias != ? ORDER BY alias",
-      [.integer(model), .integer(at?.milliseconds ?? Int64.max), .text(alias)]
+      """
+      SELECT e.alias FROM alias_events e
+      WHERE e.model_id = ?1 AND e.alias != ?3 AND e.to_version_id IS NOT NULL AND \(AliasSQL.isCurrent)
+      ORDER BY e.alias
+      """, [.integer(model), .integer(until), .text(alias)]
     ) { $0.string(0) }
+    if let removal = try database.queryFirst(
+      """
+      SELECT e.at, e.actor, f.version FROM alias_events e
+      LEFT JOIN model_versions f ON f.id = e.from_version_id
+      WHERE e.model_id = ?1 AND e.alias = ?3 AND e.action = 'remove' AND \(AliasSQL.isCurrent)
+      """, [.integer(model), .integer(until), .text(alias)],
+      { (at: Timestamp(milliseconds: $0.int64(0)), actor: $0.string(1), from: $0.optionalInt64(2)) })
+    {
+      let then = at.map { " as of \($0)" } ?? ""
+      return PedigreeError.notFound(
+        "model \(name) has no alias \(alias)\(then): \(removal.actor) removed it at \(removal.at)"
+          + (removal.from.map { " (it pointed at \(name)@\($0))" } ?? ""),
+        hint: "`pedigree model rollback \(name) --alias \(alias)` restores it"
+          + (aliases.isEmpty ? "" : "; its aliases: \(aliases.joined(separator: ", "))"))
+    }
     let firstSet = try database.scalarInt(
       "SELECT min(at) FROM alias_events WHERE model_id = ? AND alias = ?", [.integer(model), .text(alias)]
     ).map { Timestamp(milliseconds: $0) }

@@ -9,12 +9,13 @@ extension Router<ServerContext> {
   func addServerRoutes(_ registry: ServerRegistry, options: ServerOptions) {
     add(middleware: RequestLog())
     add(middleware: ErrorDocuments())
-    add(middleware: Authenticate(mode: options.auth, actor: options.actor, registry: registry))
+    let auth = AuthState(mode: options.auth, flag: options.authFlag)
+    add(middleware: Authenticate(auth: auth, actor: options.actor, registry: registry))
     addHealthRoutes(registry)
     addPedigreeAPIRoutes(registry)  // API/: /api/v1/…
     addMLflowRoutes(registry)  // MLflow/: /api/2.0/mlflow/…, /api/3.0/mlflow/server-info
     addOpenLineageRoutes(registry)  // OpenLineage/: POST /api/v1/lineage
-    addWebRoutes(registry, auth: options.auth)  // Web/: / and the pages
+    addWebRoutes(registry, auth: auth)  // Web/: / and the pages
   }
 
   /// `GET /health` (open to anyone) and `GET /api/v1/audit/head`.

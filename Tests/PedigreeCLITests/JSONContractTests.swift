@@ -52,6 +52,9 @@ import Testing
       ["model", "register", "fraud-detector", "--run", run, "--artifact", file],
       ["model", "promote", "fraud-detector@4", "--to", "production", "--reason", "contract"],
       ["model", "rollback", "fraud-detector", "--reason", "contract"],
+      ["model", "unalias", "fraud-detector", "staging", "--reason", "contract"],
+      ["model", "history", "fraud-detector", "--alias", "staging"],
+      ["log", "--action", "model", "--limit", "5"],
       ["model", "tag", "fraud-detector@4", "--set", "k=v"],
       ["model", "deprecate", "fraud-detector@1", "--reason", "contract"],
       ["dataset", "deprecate", "labels@1", "--reason", "contract"],
@@ -93,7 +96,7 @@ import Testing
   }
 
   static func isWrite(_ command: String) -> Bool {
-    ["register", "promote", "rollback", "tag"].contains {
+    ["register", "promote", "rollback", "unalias", "tag"].contains {
       command.split(separator: " ").dropFirst().first == Substring($0)
     }
   }

@@ -72,7 +72,7 @@ import Testing
     let r = try Registry1()
     let history = try r.queries.aliasHistory(model: "fraud")
     #expect(
-      history.map { "\($0.alias):\($0.fromVersion ?? 0)->\($0.toVersion)" } == [
+      history.map { "\($0.alias):\($0.fromVersion ?? 0)->\($0.toVersion ?? 0)" } == [
         "production:0->1", "staging:0->2", "production:1->2",
       ])
     let production = try r.queries.aliasHistory(model: "fraud", alias: "production")

@@ -7,8 +7,9 @@ struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log", abstract: "The audit log: who did what, when (newest first).",
     discussion: """
-      --by A shows only A's entries. --entity REF returns every entry that concerns it: for a \
-      model version its registration, each alias move onto or off it and its deprecation; for a \
+      --by A shows only A's entries, --action X those with action X (model.promote) or of area X \
+      (model). --entity REF returns every entry that concerns it: for a \
+      model version its registration, each alias move onto or off it (a removal too) and its deprecation; for a \
       dataset version its registration and the runs that produced or read it. Times are ISO 8601 \
       or relative (now, today, yesterday, 2h ago, 3 days ago); a date alone (or today, yesterday) \
       means that whole day for --until.
@@ -21,6 +22,7 @@ struct Log: ParsableCommand {
   @Option(help: "Only entries about this ref (fraud-detector, model:fraud-detector@3, run:ID, dataset:tx).")
   var entity: String?
   @Option(help: "Only entries by this actor.") var by: String?
+  @Option(help: "Only entries with this action (model.promote), or of this area (model).") var action: String?
   /// The old name of `--by`, kept so existing scripts still work (`--actor` means "who is acting"
   /// on every other command).
   @Option(name: .customLong("actor"), help: .hidden) var deprecatedActor: String?
@@ -43,6 +45,7 @@ struct Log: ParsableCommand {
       filter.until = try TimeArgument.parse(until, endOfDay: true)
       filter.actor = by ?? deprecatedActor
       filter.entity = entity
+      filter.action = action
       filter.limit = limit
       filter.order = reverse ? .oldestFirst : .newestFirst
       let entries = try db.open().queries.auditLog(filter)

@@ -8,7 +8,7 @@ struct ModelCommand: ParsableCommand {
     commandName: "model", abstract: "Register, promote, roll back and inspect model versions.",
     subcommands: [
       Register.self, Promote.self, Rollback.self, Deprecate.self, Tag.self, Describe.self, List.self,
-      Show.self, Versions.self, Search.self, History.self, Download.self,
+      Show.self, Versions.self, Search.self, History.self, Download.self, Unalias.self,
     ])
 
   struct Register: ParsableCommand {
@@ -262,15 +262,17 @@ extension ModelCommand {
   }
 }
 
-/// Prints an alias move: `fraud-detector@production: 3 → 2`.
-private func emit(_ outcome: Outcome<AliasMove>, _ output: OutputOptions) {
+/// Prints an alias move: `fraud-detector@production: 3 → 2`, or a removal: `… 3 → (unset)`.
+func emit(_ outcome: Outcome<AliasMove>, _ output: OutputOptions) {
   let move = outcome.value
-  let from = move.from.map { "\(move.model)@\($0)" } ?? "(unset)"
+  let name = { (version: Int?) in version.map { "\(move.model)@\($0)" } ?? "(unset)" }
+  let unchanged =
+    move.to == nil
+    ? "\(move.model)@\(move.alias) is already removed; nothing changed"
+    : "\(move.model)@\(move.alias) already points at \(name(move.to)); nothing changed"
   output.emit(
     outcome,
-    text: outcome.changed
-      ? "\(move.model)@\(move.alias): \(from) → \(move.model)@\(move.to)"
-      : "\(move.model)@\(move.alias) already points at \(move.model)@\(move.to); nothing changed")
+    text: outcome.changed ? "\(move.model)@\(move.alias): \(name(move.from)) → \(name(move.to))" : unchanged)
 }
 
 extension ModelCommand {

@@ -2,17 +2,21 @@
 public struct AliasMoveRecord: Sendable, Equatable, CustomStringConvertible {
   public let model: String
   public let alias: String
-  /// The version the alias moved onto; `nil` when unknown (a dangling event, unparsable details).
+  /// The version the alias moved onto; `nil` when unknown (a dangling event, unparsable details)
+  /// or for a removal.
   public let version: Int64?
+  /// Whether the move removed the alias (an event with action `remove`, a `model.unalias` entry).
+  public let removed: Bool
 
-  public init(_ model: String, _ alias: String, _ version: Int64?) {
+  public init(_ model: String, _ alias: String, _ version: Int64?, removed: Bool = false) {
     self.model = model
     self.alias = alias
     self.version = version
+    self.removed = removed
   }
 
   /// The move an audit entry records, or `nil` when it records none: promotions and rollbacks
-  /// (`model:NAME@ALIAS`, `alias`, `to`), and registrations and run records that moved an alias
+  /// (`model:NAME@ALIAS`, `alias`, `to`), removals (`model:NAME@ALIAS`, `alias`), and registrations and run records that moved an alias
   /// (`model:NAME@N` or `registered: NAME@N`, with `alias`). Details that do not parse (an
   /// entry altered by hand, which the hash chain reports) read as an unknown target.
   public init?(action: String, entity: String, details: String) {
@@ -26,11 +30,11 @@ public struct AliasMoveRecord: Sendable, Equatable, CustomStringConvertible {
       return nil
     }
     switch AuditAction(rawValue: action) {
-    case .modelPromote, .modelRollback:
+    case .modelPromote, .modelRollback, .modelUnalias:
       let target = entity.dropFirst("model:".count)
       let name = target.lastIndex(of: "@").map { target[..<$0] } ?? target
       guard let alias = string("alias") else { return nil }
-      self.init(String(name), alias, integer("to"))
+      self.init(String(name), alias, integer("to"), removed: action == AuditAction.modelUnalias.rawValue)
     default:
       let version =
         action == AuditAction.runRecord.rawValue
@@ -40,5 +44,7 @@ public struct AliasMoveRecord: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  public var description: String { "\(model)@\(alias) → \(version.map { "\(model)@\($0)" } ?? "?")" }
+  public var description: String {
+    removed ? "\(model)@\(alias) removed" : "\(model)@\(alias) → \(version.map { "\(model)@\($0)" } ?? "?")"
+  }
 }

@@ -14,6 +14,13 @@ public struct AuditLogFilter: Sendable, Equatable {
   /// `model:fraud-detector@…`; `model:fraud@3` matches that version; `run:3f9a1c` a run by prefix;
   /// `registry` the registry's own entries.
   public var entity: String?
+  /// Entries with this action (`model.promote`), or with any action of this area (`model`).
+  public var action: String?
+  /// A stable cursor: only entries older than entry `before` (with a smaller id). Paging by it
+  /// neither skips nor repeats entries while others are appended, unlike an offset.
+  public var before: Int64?
+  /// The other direction's cursor: only entries newer than entry `after`.
+  public var after: Int64?
   /// At most this many entries.
   public var limit: Int?
   public var order: Order
@@ -66,4 +73,19 @@ public struct VersionMention: Sendable, Equatable {
 
   /// `model:fraud@3`, `dataset:tx@2`.
   public var typedRef: String { "\(kind.rawValue):\(name)@\(version)" }
+}
+
+extension AuditLogFilter {
+  /// Refuses an action that no entry can have: it must be an action (`model.promote`) or an area
+  /// (`model`) of `AuditAction`, so a typo says so instead of answering an empty log.
+  public static func validateAction(_ action: String) throws(PedigreeError) {
+    let actions = AuditAction.allCases.map(\.rawValue)
+    let areas = Set(actions.map { String($0.prefix { $0 != "." }) })
+    guard !actions.contains(action) && !areas.contains(action) else { return }
+    let suggestion = Suggestion.closest(to: action, among: actions + areas.sorted())
+    throw PedigreeError.usage(
+      "unknown action '\(action.prefix(60))'",
+      hint: suggestion.map { "did you mean \($0)?" }
+        ?? "actions: \(areas.sorted().joined(separator: ", ")), or one of theirs such as model.promote")
+  }
 }

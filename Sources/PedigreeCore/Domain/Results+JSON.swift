@@ -34,7 +34,7 @@ extension AliasMove: JSONConvertible {
   public var json: JSONValue {
     .object([
       "model": .string(model), "alias": .string(alias), "action": .string(action.rawValue),
-      "from_version": .optional(from.map(Int64.init)), "to_version": .integer(Int64(to)),
+      "from_version": .optional(from.map(Int64.init)), "to_version": .optional(to.map(Int64.init)),
     ])
   }
 }

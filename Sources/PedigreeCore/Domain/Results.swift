@@ -79,9 +79,10 @@ public struct AliasMove: Equatable, Sendable {
   public let alias: String
   /// The version the alias pointed at before, if any.
   public let from: Int?
-  public let to: Int
+  /// The version it points at now; `nil` after a removal.
+  public let to: Int?
   public let action: AliasAction
-  public init(model: String, alias: String, from: Int?, to: Int, action: AliasAction) {
+  public init(model: String, alias: String, from: Int?, to: Int?, action: AliasAction) {
     self.model = model
     self.alias = alias
     self.from = from

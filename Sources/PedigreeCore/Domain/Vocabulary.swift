@@ -29,6 +29,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case modelRegister = "model.register"
   case modelPromote = "model.promote"
   case modelRollback = "model.rollback"
+  /// An alias removed (`model unalias`, MLflow's `DELETE registered-models/alias`).
+  case modelUnalias = "model.unalias"
   case modelDeprecate = "model.deprecate"
   case modelTag = "model.tag"
   case modelDescribe = "model.describe"
@@ -55,4 +57,6 @@ public enum AliasAction: String, Sendable, CaseIterable {
   case promote
   /// Back down the alias's undo stack, or to an explicit `--to` version.
   case rollback
+  /// Off the version it pointed at: the alias is unset (`to_version_id` NULL) until set again.
+  case remove
 }

@@ -48,17 +48,18 @@ public struct AliasEvent: Hashable, Sendable {
   public let at: Timestamp
   public let model: String
   public let alias: String
-  /// `promote` or `rollback`.
+  /// `promote`, `rollback` or `remove`.
   public let action: String
-  /// The version the alias left (`nil` when it was first set).
+  /// The version the alias left (`nil` when it was first set, or set again after a removal).
   public let fromVersion: Int?
-  public let toVersion: Int
+  /// The version the alias moved onto; `nil` for a removal.
+  public let toVersion: Int?
   public let actor: String
   public let reason: String?
 
   public init(
     id: Int64, at: Timestamp, model: String, alias: String, action: String, fromVersion: Int?,
-    toVersion: Int, actor: String, reason: String?
+    toVersion: Int?, actor: String, reason: String?
   ) {
     self.id = id
     self.at = at

@@ -17,6 +17,9 @@ public protocol MLflowWriting {
   func logBatch(_ run: Ref, params: [KeyValue], metrics: [MetricPoint], tags: [KeyValue])
     throws(PedigreeError) -> Outcome<NodeRef>
 
+  /// Deletes a run tag (kept as a tag event with no value); `.notFound` when the run has none.
+  func deleteRunTag(_ run: Ref, key: String) throws(PedigreeError) -> Outcome<NodeRef>
+
   /// Links MLflow dataset inputs to a run: each a dataset version found by (name, digest) or
   /// registered, with the input's tags. A dataset already linked with its tags is no change.
   func logInputs(_ run: Ref, datasets: [MLflowDatasetInput]) throws(PedigreeError) -> Outcome<NodeRef>

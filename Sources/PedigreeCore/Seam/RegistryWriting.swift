@@ -49,6 +49,10 @@ public protocol RegistryWriting: MLflowWriting {
   func rollback(model name: String, alias: String, to version: Int?, reason: String?)
     throws(PedigreeError) -> Outcome<AliasMove>
 
+  /// Removes an alias (an event with action `remove`); removing a removed alias changes nothing.
+  func removeAlias(model name: String, alias: String, reason: String?) throws(PedigreeError)
+    -> Outcome<AliasMove>
+
   /// Marks a dataset version bad, once: inputs then skip (unversioned refs) or refuse it.
   func deprecateDataset(_ ref: Ref, reason: String) throws(PedigreeError) -> DatasetVersion
 

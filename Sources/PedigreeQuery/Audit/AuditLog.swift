@@ -37,6 +37,7 @@ extension Queries {
     if let limit = filter.limit, limit < 0 {
       throw PedigreeError.usage("invalid limit \(limit)")
     }
+    if let action = filter.action { try AuditLogFilter.validateAction(action) }
     return try read { try reader.auditEntries(filter, entity: try filter.entity.map(entityMatch)) }
   }
 

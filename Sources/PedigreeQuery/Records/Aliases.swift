@@ -8,7 +8,7 @@ extension AliasEvent {
       rows: events.map {
         [
           $0.at.iso8601, $0.alias, $0.action, $0.fromVersion.map { "v\($0)" } ?? "-",
-          "v\($0.toVersion)", $0.actor, Format.text($0.reason),
+          $0.toVersion.map { "v\($0)" } ?? "-", $0.actor, Format.text($0.reason),
         ]
       })
   }

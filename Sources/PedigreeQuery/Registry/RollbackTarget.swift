@@ -12,7 +12,7 @@ extension Queries {
       let events = try aliasEvents(modelID: modelID, alias: alias)
       let versions = try snapshot(modelID: modelID, at: nil).versions
       let stack = AliasUndoStack(
-        events.map { (isRollback: $0.action == AliasAction.rollback.rawValue, target: $0.toVersion) })
+        events.map { (action: AliasAction(rawValue: $0.action) ?? .promote, target: $0.toVersion) })
       let target = stack.rollbackTarget { number in
         versions.first { $0.version == number }?.deprecation != nil
       }

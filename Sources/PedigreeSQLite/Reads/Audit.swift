@@ -34,12 +34,17 @@ extension SQLiteRegistry {
     try mapErrors {
       try database.query(
         """
-        SELECT e.id, m.name, e.alias, v.version FROM alias_events e
+        SELECT e.id, m.name, e.alias, v.version, e.action FROM alias_events e
         LEFT JOIN models m ON m.id = e.model_id LEFT JOIN model_versions v ON v.id = e.to_version_id
         ORDER BY e.id
         """
       ) { row in
-        (id: row.int64(0), move: AliasMoveRecord(row.string(1), row.string(2), row.optionalInt64(3)))
+        (
+          id: row.int64(0),
+          move: AliasMoveRecord(
+            row.string(1), row.string(2), row.optionalInt64(3),
+            removed: row.string(4) == AliasAction.remove.rawValue)
+        )
       }
     }
   }
@@ -49,7 +54,8 @@ extension SQLiteRegistry {
       try database.query(
         """
         SELECT id, action, entity, details FROM audit_log
-        WHERE action IN ('model.promote', 'model.rollback', 'model.register', 'run.record') ORDER BY id
+        WHERE action IN ('model.promote', 'model.rollback', 'model.unalias', 'model.register', 'run.record')
+        ORDER BY id
         """
       ) { row in
         AliasMoveRecord(action: row.string(1), entity: row.string(2), details: row.string(3)).map {
@@ -160,6 +166,18 @@ enum AuditLogSQL {
     if let actor = filter.actor {
       conditions.append("actor = ?")
       arguments.append(.text(actor))
+    }
+    if let action = filter.action {
+      conditions.append(action.contains(".") ? "action = ?" : "(action >= ? AND action < ?)")
+      arguments += action.contains(".") ? [.text(action)] : [.text(action + "."), .text(action + "/")]
+    }
+    if let before = filter.before {
+      conditions.append("id < ?")
+      arguments.append(.integer(before))
+    }
+    if let after = filter.after {
+      conditions.append("id > ?")
+      arguments.append(.integer(after))
     }
     if let entity {
       var alternatives = entity.exact.map { _ in "entity = ?" }

@@ -7,7 +7,8 @@ enum AliasSQL {
             WHERE x.model_id = e.model_id AND x.alias = e.alias AND x.at <= ?2)
     """
 
-  /// `a` is the latest event of its (model, alias) now: the alias points at `a.to_version_id`.
+  /// `a` is the latest event of its (model, alias) now: the alias points at `a.to_version_id`
+  /// (NULL when that event removed it).
   static let isLatest = """
     a.id = (SELECT max(x.id) FROM alias_events x WHERE x.model_id = a.model_id AND x.alias = a.alias)
     """
@@ -26,11 +27,12 @@ enum AliasSQL {
     WHERE e.to_version_id = ?1 AND e.at <= ?2 AND \(isCurrent) ORDER BY e.alias
     """
 
-  /// Events with the model name and version numbers; append a WHERE clause and ORDER BY.
+  /// Events with the model name and version numbers (no target for a removal); append a WHERE
+  /// clause and ORDER BY.
   static let events = """
     SELECT e.id, e.at, m.name, e.alias, e.action, f.version, t.version, e.actor, e.reason
     FROM alias_events e JOIN models m ON m.id = e.model_id
-    JOIN model_versions t ON t.id = e.to_version_id
+    LEFT JOIN model_versions t ON t.id = e.to_version_id
     LEFT JOIN model_versions f ON f.id = e.from_version_id
     """
 }
@@ -49,7 +51,7 @@ extension AliasEvent {
     self.init(
       id: row.int64(0), at: Timestamp(milliseconds: row.int64(1)), model: row.string(2),
       alias: row.string(3), action: row.string(4), fromVersion: row.optionalInt64(5).map { Int($0) },
-      toVersion: row.int(6), actor: row.string(7), reason: row.optionalString(8))
+      toVersion: row.optionalInt64(6).map { Int($0) }, actor: row.string(7), reason: row.optionalString(8))
   }
 }
 

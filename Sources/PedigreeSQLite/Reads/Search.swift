@@ -180,7 +180,10 @@ extension FilterComparison {
       default: nil
       }
     builder.append(positive == nil ? "mv.id IN " : "mv.id NOT IN ")
-    builder.append("(SELECT a.to_version_id FROM alias_events a WHERE \(AliasSQL.isLatest) AND ")
+    // A removal's NULL target must not reach `NOT IN`, which a NULL makes match nothing.
+    builder.append(
+      "(SELECT a.to_version_id FROM alias_events a WHERE a.to_version_id IS NOT NULL AND \(AliasSQL.isLatest) AND "
+    )
     FilterComparison(field: .aliases, op: positive ?? op, values: values).predicate(
       on: "a.alias", into: &builder)
     builder.append(")")

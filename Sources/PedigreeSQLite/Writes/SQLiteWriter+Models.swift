@@ -92,11 +92,13 @@ extension SQLiteWriter {
     return try write {
       let model = try modelID(name)
       let stack = try aliasStack(modelID: model, alias: alias)
-      guard let current = stack.last else {
+      guard stack.wasEverSet else {
         throw PedigreeError.notFound(
           "model \(name) has no alias \(alias)",
           hint: "move \(alias) onto a version first", remedy: .promoteFirst(model: name, alias: alias))
       }
+      // After a removal there is no current target: the rollback restores the alias.
+      let current = stack.current
       let targetID: Int64
       if let version {
         let target = try resolve(.model(name: name, selector: .version(version)))
@@ -265,27 +267,30 @@ extension SQLiteWriter {
   }
 
   /// The alias's undo stack, rebuilt from its events (`AliasUndoStack`).
-  func aliasStack(modelID: Int64, alias: String) throws -> [Int64] {
+  func aliasStack(modelID: Int64, alias: String) throws -> AliasUndoStack<Int64> {
     let events = try database.query(
       "SELECT action, to_version_id FROM alias_events WHERE model_id = ? AND alias = ? ORDER BY id",
       [.integer(modelID), .text(alias)]
-    ) { (isRollback: $0.string(0) == AliasAction.rollback.rawValue, target: $0.int64(1)) }
-    return AliasUndoStack(events).versions
+    ) { (action: AliasAction(rawValue: $0.string(0)) ?? .promote, target: $0.optionalInt64(1)) }
+    return AliasUndoStack(events)
   }
 
-  private func rollbackTarget(stack: [Int64], current: Int64, model: String, alias: String) throws
-    -> Int64
+  private func rollbackTarget(stack: AliasUndoStack<Int64>, current: Int64?, model: String, alias: String)
+    throws -> Int64
   {
-    if let target = try AliasUndoStack(stack.map { (isRollback: false, target: $0) }).rollbackTarget(
-      isDeprecated: { try versionRow($0).deprecationReason != nil })
-    {
+    if let target = try stack.rollbackTarget(isDeprecated: { try versionRow($0).deprecationReason != nil }) {
       return target
     }
     // Say what is true: every earlier target still on the undo stack is deprecated, or the stack
     // holds only where the alias started (it has never moved, or every later move was undone).
+    guard let current else {
+      throw PedigreeError.refused(
+        "nothing to roll back to: \(alias) was removed and every version it pointed at is deprecated",
+        hint: "promote a version", remedy: .chooseVersion)
+    }
     let currentVersion = try versionRow(current).version
     var skipped: [Int] = []
-    for id in stack.dropLast() where id != current {
+    for id in stack.earlier where id != current {
       let version = try versionRow(id).version
       if !skipped.contains(version) { skipped.append(version) }
     }
@@ -364,7 +369,7 @@ extension ModelVersion {
 extension AliasMove {
   func auditDetails(_ reason: String?) -> JSONObject {
     [
-      "alias": .string(alias), "from": .optional(from.map(Int64.init)), "to": .integer(Int64(to)),
+      "alias": .string(alias), "from": .optional(from.map(Int64.init)), "to": .optional(to.map(Int64.init)),
       "reason": .optional(reason),
     ]
   }

@@ -64,19 +64,9 @@ extension SQLiteWriter {
   func checkPolicy(
     model: String, alias: String, versionID: Int64, version: Int, reason: String?
   ) throws {
-    guard let stored = try registry.policy(guarding: model, alias: alias) else { return }
+    guard let stored = try checkPolicyGate(model: model, alias: alias, reason: reason) else { return }
     let policy = stored.policy
     let target = "\(model)@\(version)"
-    if let needed = policy.minRole, let role = author.role, role < needed {
-      throw PedigreeError(
-        .forbidden,
-        "policy \(policy.name) lets only a \(needed.rawValue) move \(model)@\(alias); this token is a \(role.rawValue)",
-        hint: "use a token with role \(needed.rawValue) or higher")
-    }
-    if policy.requireReason && (reason?.allSatisfy(\.isWhitespace) ?? true) {
-      throw PedigreeError.usage(
-        "policy \(policy.name) requires a reason to move \(model)@\(alias)", remedy: .giveReason)
-    }
     if let prior = policy.requirePriorAlias,
       try database.scalarInt(
         "SELECT 1 FROM alias_events WHERE to_version_id = ? AND alias = ? LIMIT 1",
@@ -91,6 +81,28 @@ extension SQLiteWriter {
         "policy \(policy.name) refuses \(target): it does not meet \(policy.require ?? "")",
         hint: "`pedigree model search` shows the versions that do")
     }
+  }
+}
+
+extension SQLiteWriter {
+  /// The part of the alias's policy that applies to any change of the alias, a removal too: the
+  /// author's role (`--min-role`) and the reason (`--require-reason`). Returns the policy, `nil`
+  /// when none guards the alias.
+  @discardableResult
+  func checkPolicyGate(model: String, alias: String, reason: String?) throws -> StoredPolicy? {
+    guard let stored = try registry.policy(guarding: model, alias: alias) else { return nil }
+    let policy = stored.policy
+    if let needed = policy.minRole, let role = author.role, role < needed {
+      throw PedigreeError(
+        .forbidden,
+        "policy \(policy.name) lets only a \(needed.rawValue) move \(model)@\(alias); this token is a \(role.rawValue)",
+        hint: "use a token with role \(needed.rawValue) or higher")
+    }
+    if policy.requireReason && (reason?.allSatisfy(\.isWhitespace) ?? true) {
+      throw PedigreeError.usage(
+        "policy \(policy.name) requires a reason to move \(model)@\(alias)", remedy: .giveReason)
+    }
+    return stored
   }
 }
 

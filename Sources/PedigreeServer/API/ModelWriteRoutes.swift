@@ -2,7 +2,7 @@ import Hummingbird
 import PedigreeCore
 import PedigreeQuery
 
-/// Model writes: register, promote, rollback, deprecate, tags, description.
+/// Model writes: register, promote, rollback, unalias, deprecate, tags, description.
 extension RouterGroup<ServerContext> {
   func addModelWrites(_ registry: ServerRegistry) {
     write(
@@ -51,6 +51,14 @@ extension RouterGroup<ServerContext> {
       }
       let reason = try body.string("reason")
       return { writer in try writer.rollback(model: name, alias: alias, to: to, reason: reason).json }
+    }
+    write(.post, "models/:name/unalias", role: .writer, allowing: ["alias", "reason"], registry) {
+      body, path in
+      let name = try path.name("name", as: "model")
+      let alias = try body.requiredString("alias")
+      try Names.validateAlias(alias)
+      let reason = try body.string("reason")
+      return { writer in try writer.removeAlias(model: name, alias: alias, reason: reason).json }
     }
     write(.post, "models/:name/versions/:version/deprecate", role: .promoter, allowing: ["reason"], registry)
     {

@@ -9,6 +9,7 @@ extension RouterGroup<ServerContext> {
     addModelReads(registry)
     addRunReads(registry)
     addGraphReads(registry)
+    addLogRead(registry)
   }
 
   /// A GET that takes the query parameters in `allowing` and answers `body`'s document.
@@ -137,22 +138,6 @@ extension RouterGroup<ServerContext> {
       let a = try reader.resolve(try query.requiredString("a"), kinds: [.model, .run])
       let b = try reader.resolve(try query.requiredString("b"), kinds: [.model, .run])
       return try reader.queries.diff(a, b).json
-    }
-    read("log", allowing: ["since", "until", "by", "entity", "limit", "order"], registry) {
-      query, _, reader in
-      var filter = AuditLogFilter()
-      filter.since = try query.time("since")
-      filter.until = try query.time("until", endOfDay: true)
-      filter.actor = try query.string("by")
-      filter.entity = try query.string("entity")
-      filter.limit = try query.integer("limit", in: 1...ServerLimits.searchLimit) ?? 100
-      switch try query.string("order") ?? "newest" {
-      case "newest": filter.order = .newestFirst
-      case "oldest": filter.order = .oldestFirst
-      case let other:
-        throw PedigreeError.usage("invalid order '\(other.prefix(40))'", hint: "use newest or oldest")
-      }
-      return try reader.queries.auditLog(filter).json
     }
   }
 }

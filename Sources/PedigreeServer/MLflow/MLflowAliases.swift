@@ -19,6 +19,25 @@ extension MLflowAPI {
       }
       return Response.json(MLflowAPI.empty)
     }
+    // A removal event (`model unalias`). As in MLflow, removing an alias that is not set answers
+    // `{}`: the model must exist, and a retried DELETE changes nothing.
+    group.delete("registered-models/alias") { request, context in
+      try context.require(.writer)
+      let message = try await MLflowMessage.read(request, context: context)
+      let name = try message.required("name")
+      try Names.validate(name, as: "model")
+      let alias = try MLflowAPI.alias(message)
+      let reason = request.headers[.xPedigreeReason]
+      _ = try await read { reader in try MLflowAPI.model(reader, name) }
+      do {
+        _ = try await write(context) { try $0.removeAlias(model: name, alias: alias, reason: reason) }
+      } catch let error as PedigreeError where error.remedy == .giveReason {
+        throw MLflowError.invalid(error.message + " (send it in the X-Pedigree-Reason header)")
+      } catch let error as PedigreeError where error.kind == .notFound {
+        return Response.json(MLflowAPI.empty)
+      }
+      return Response.json(MLflowAPI.empty)
+    }
     on(.get, "registered-models/alias", .reader) { message, _ in
       let name = try message.required("name")
       let alias = try message.required("alias")

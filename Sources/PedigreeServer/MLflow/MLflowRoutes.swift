@@ -14,6 +14,7 @@ extension Router<ServerContext> {
       api.addTrackingRoutes()
       api.addLoggedModelRoutes()
       api.addRegistryRoutes()
+      api.addLifecycleRoutes()
     }
     MLflowAPI(
       group: group("api/2.0/mlflow-artifacts").add(middleware: MLflowErrors()), registry: registry

@@ -9,7 +9,7 @@ import PedigreeCore
 /// Also checks the header block's size (431) first, and notes the claimed actor.
 struct Authenticate: RouterMiddleware {
   typealias Context = ServerContext
-  let mode: AuthMode
+  let auth: AuthState
   let actor: String
   let registry: ServerRegistry
 
@@ -25,6 +25,7 @@ struct Authenticate: RouterMiddleware {
     var context = context
     context.notes.claimedActor = request.headers[.xPedigreeActor].map { String($0.prefix(128)) }
     if request.uri.path == "/health" || WebRoutes.isOpen(request) { return try await next(request, context) }
+    let mode = try await auth.mode(registry)
     // A browser without credentials asking for a page goes to the login form (Web/).
     if mode == .tokens, request.headers[.authorization] == nil,
       WebSessions.shared.digest(cookieHeader: request.headers[.cookie]) == nil,
@@ -32,13 +33,13 @@ struct Authenticate: RouterMiddleware {
     {
       return redirect
     }
-    let principal = try await authenticate(request)
+    let principal = try await authenticate(request, mode: mode)
     context.principal = principal
     context.notes.tokenName = principal.name
     return try await next(request, context)
   }
 
-  private func authenticate(_ request: Request) async throws -> Principal {
+  private func authenticate(_ request: Request, mode: AuthMode) async throws -> Principal {
     if mode == .none { return Principal(name: actor, role: .admin) }
     // A token in the header, else the web UI's session cookie (which names a token's digest).
     guard

@@ -6,7 +6,7 @@ import PedigreeWeb
 extension Router<ServerContext> {
   /// The web UI (`PedigreeWeb`): every page as a GET route, the stylesheet, and the login form
   /// that trades a token for a session cookie (`WebSessions`), plus logout.
-  func addWebRoutes(_ registry: ServerRegistry, auth: AuthMode) {
+  func addWebRoutes(_ registry: ServerRegistry, auth: AuthState) {
     for path in WebRoutes.pagePaths {
       get(RouterPath(path)) { request, context in
         try await WebRoutes.page(request, context: context, registry: registry)
@@ -14,10 +14,12 @@ extension Router<ServerContext> {
     }
     get("login") { request, _ in
       let next = request.uri.queryParameters.get("next") ?? "/"
-      return WebRoutes.response(WebUI.loginPage(message: nil, next: next, tokensRequired: auth == .tokens))
+      let tokensRequired = try await auth.mode(registry) == .tokens
+      return WebRoutes.response(WebUI.loginPage(message: nil, next: next, tokensRequired: tokensRequired))
     }
     post("login") { request, context in
-      try await WebRoutes.login(request, context: context, registry: registry, auth: auth)
+      try await WebRoutes.login(
+        request, context: context, registry: registry, auth: try await auth.mode(registry))
     }
     post("logout") { request, _ in
       WebSessions.shared.end(cookieHeader: request.headers[.cookie])

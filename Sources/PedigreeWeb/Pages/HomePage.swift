@@ -105,7 +105,7 @@ enum HomePage {
               Cell(Views.time(move.at, now: now)), Cell(move.model, href: Link.model(move.model)),
               Cell([Views.chip(move.alias, model: move.model)]),
               move.fromVersion.map { Cell("v\($0)", href: Link.version(move.model, $0)) } ?? Cell("-"),
-              Cell("v\(move.toVersion)", href: Link.version(move.model, move.toVersion)),
+              move.toVersion.map { Cell("v\($0)", href: Link.version(move.model, $0)) } ?? Cell("-"),
               Cell([
                 Span(
                   move.action, cls: move.action == AliasAction.rollback.rawValue ? "badge rollback" : "badge")

@@ -41,11 +41,13 @@ public struct AliasTimeline: Sendable {
     var segments: [Segment] = []
     for lane in lanes {
       let own = events.filter { $0.alias == lane }
+      // A removal ends the segment before it and opens none: the lane is empty until the next move.
       for (index, event) in own.enumerated() {
+        guard let version = event.toVersion else { continue }
         let next = index + 1 < own.count ? own[index + 1].at : nil
         segments.append(
           Segment(
-            alias: lane, version: event.toVersion, from: event.at, until: next ?? end, isCurrent: next == nil,
+            alias: lane, version: version, from: event.at, until: next ?? end, isCurrent: next == nil,
             actor: event.actor, reason: event.reason, action: event.action))
       }
     }
@@ -117,7 +119,8 @@ public struct AliasTimeline: Sendable {
       svg.open("g", [("class", "move")])
       svg.title(
         "\(move.at.iso8601) \(move.action) \(move.alias): "
-          + (move.fromVersion.map { "v\($0)" } ?? "unset") + " → v\(move.toVersion) by \(move.actor)"
+          + (move.fromVersion.map { "v\($0)" } ?? "unset") + " → "
+          + (move.toVersion.map { "v\($0)" } ?? "unset") + " by \(move.actor)"
           + (move.reason.map { " — \($0)" } ?? ""))
       svg.element(
         "path",

@@ -1,0 +1,78 @@
+import Foundation
+import PedigreeCore
+import PedigreeTestSupport
+import Testing
+
+/// Issue 13 (MLflow aliases): `delete_registered_model_alias` and policies on aliases, with
+/// MLflow's real client (mlflow-skinny 3.17) against a real `pedigree serve`.
+@Suite(
+  "MLflow's real client: alias removal and guarded aliases",
+  .enabled(if: ExternalTools.python(importing: ["mlflow"]) != nil, ExternalTools.pythonHint))
+struct MLflowAliasClientTests {
+  static func client(
+    _ step: String, _ server: TestServer, _ credentials: [String: String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> JSONValue {
+    try MLflowClientTests.client(
+      "aliases.py", server, credentials, arguments: [step], sourceLocation: sourceLocation)
+  }
+
+  @Test func deleteRegisteredModelAliasIsARemovalEvent() async throws {
+    var ci = ""
+    let server = try await TestServer.start(["--auth", "tokens"]) {
+      ci = try $0.token("ci-bot", role: "writer")
+    }
+    let credentials = ["MLFLOW_TRACKING_TOKEN": ci]
+    let setup = try Self.client("setup", server, credentials)
+    #expect(setup["aliases"] == .object(["production": .string("2"), "staging": .string("1")]), "\(setup)")
+
+    let out = try Self.client("delete", server, credentials)
+    #expect(out["delete"] == .string("ok"), "\(out)")
+    #expect(out["get_removed"] == .string("INVALID_PARAMETER_VALUE"))
+    #expect(out["aliases"] == .object(["staging": .string("1")]))
+    #expect(out["version2_aliases"] == .array([]))
+    #expect(out["staging"] == .string("1"))
+    #expect(out["delete_again"] == .string("ok"), "a retried DELETE changes nothing")
+    #expect(out["delete_never_set"] == .string("ok"), "as MLflow: the model exists, the alias is not set")
+    #expect(out["delete_unknown_model"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["delete_bad_alias"]?.serialized().contains("INVALID_PARAMETER_VALUE") == true, "\(out)")
+
+    // The same registry through the CLI: one removal event by the token's name, undoable.
+    let history = try server.cliJSON(["model", "history", "fraud", "--alias", "production"])
+    guard case .array(let events) = history else {
+      Issue.record("history is not an array: \(history)")
+      return
+    }
+    #expect(events.map { $0["action"] } == [.string("promote"), .string("promote"), .string("remove")])
+    #expect(events.last?["actor"] == .string("ci-bot") && events.last?["to_version"] == .null)
+    #expect(try server.pedigree(["model", "show", "fraud@production"]).status == 1)
+    let log = try server.pedigreeOK(["log", "--action", "model.unalias", "--json"])
+    #expect(log.contains("\"actor\": \"ci-bot\""), "\(log)")
+    try server.pedigreeOK(["db", "check"])
+    let restored = try server.cliJSON(["model", "rollback", "fraud", "--alias", "production"])
+    #expect(restored["to_version"] == .integer(2), "\(restored)")
+    try server.pedigreeOK(["db", "check"])
+  }
+
+  /// The dropped test: a policy's `--min-role promoter` refuses a writer token with 403
+  /// `PERMISSION_DENIED`, an `MlflowException` at once. The client keeps its default retries
+  /// here (it retries 5xx for minutes), so an answer of any other class would hang the script.
+  @Test func aMinRoleRefusesAWriterTokenWithPermissionDenied() async throws {
+    var writer = ""
+    var promoter = ""
+    let server = try await TestServer.start(["--auth", "tokens"]) { server in
+      writer = try server.token("trainer", role: "writer")
+      promoter = try server.token("release", role: "promoter")
+    }
+    _ = try Self.client("setup", server, ["MLFLOW_TRACKING_TOKEN": promoter])
+    try server.pedigreeOK(["policy", "set", "fraud", "--alias", "production", "--min-role", "promoter"])
+    let head = try server.cliJSON(["db", "head"])
+    let refused = try Self.client(
+      "guarded", server, ["MLFLOW_TRACKING_TOKEN": writer, "MLFLOW_HTTP_REQUEST_MAX_RETRIES": "7"])
+    #expect(refused["set"] == .string("PERMISSION_DENIED"), "\(refused)")
+    #expect(refused["delete"] == .string("PERMISSION_DENIED"), "\(refused)")
+    #expect(try server.cliJSON(["db", "head"]) == head, "a refusal writes nothing")
+    let allowed = try Self.client("guarded", server, ["MLFLOW_TRACKING_TOKEN": promoter])
+    #expect(allowed["set"] == .string("ok") && allowed["delete"] == .string("ok"), "\(allowed)")
+  }
+}
