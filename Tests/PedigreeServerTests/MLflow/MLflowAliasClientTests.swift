@@ -76,3 +76,34 @@ struct MLflowAliasClientTests {
     #expect(allowed["set"] == .string("ok") && allowed["delete"] == .string("ok"), "\(allowed)")
   }
 }
+
+/// Issue 13 (MLflow lifecycle): a run tag deleted through the real client is gone from the run
+/// and kept in its history; runs and experiments are never deleted (403), restoring is `{}`.
+@Suite(
+  "MLflow's real client: lifecycle endpoints",
+  .enabled(if: ExternalTools.python(importing: ["mlflow"]) != nil, ExternalTools.pythonHint))
+struct MLflowLifecycleClientTests {
+  @Test func deleteTagDeletesAndRunsAndExperimentsAreKept() async throws {
+    var ci = ""
+    let server = try await TestServer.start(["--auth", "tokens"]) {
+      ci = try $0.token("ci-bot", role: "writer")
+    }
+    let out = try MLflowClientTests.client("lifecycle.py", server, ["MLFLOW_TRACKING_TOKEN": ci])
+    #expect(out["delete_tag"] == .string("ok"), "\(out)")
+    #expect(out["tags"] == .array([.string("keep")]))
+    #expect(out["delete_missing_tag"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["delete_run"] == .string("PERMISSION_DENIED"))
+    #expect(out["restore_run"] == .string("ok"))
+    #expect(out["delete_unknown_run"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["delete_experiment"] == .string("PERMISSION_DENIED"))
+    #expect(out["restore_experiment"] == .string("ok"))
+    #expect(out["delete_unknown_experiment"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["run_status"] == .string("active"))
+    guard case .string(let run)? = out["run_id"] else { return }
+    let shown = try server.cliJSON(["run", "show", run])
+    #expect(!shown.serialized().contains("\"stage\""), "\(shown)")
+    let log = try server.pedigreeOK(["log", "--action", "run.tag", "--json"])
+    #expect(log.contains("\"to\": null"), "the deletion is audited: \(log.prefix(2000))")
+    try server.pedigreeOK(["db", "check"])
+  }
+}
