@@ -142,11 +142,16 @@ import Testing
     let db = try Database(path: path, mode: .readWrite)
     try db.execute("BEGIN IMMEDIATE")
     try db.execute(old)
-    // Later migrations' tables go too, so that upgrading applies them again.
-    let later = Migration.all.filter { $0.version > 7 }.flatMap { migration in
-      migration.sql.matches(of: #/CREATE TABLE (\w+)/#).map { String($0.output.1) }
+    // Later migrations' tables go too, so that upgrading applies them again; a table a later
+    // migration rebuilds (0011's alias_events) existed before and stays.
+    let created = { (migrations: [Migration]) in
+      migrations.flatMap { $0.sql.matches(of: #/CREATE TABLE (\w+)/#).map { String($0.output.1) } }
     }
-    for table in later.reversed() { try db.execute("DROP TABLE IF EXISTS \(table)") }
+    let earlier = Set(created(Migration.all.filter { $0.version <= 7 }))
+    let later = created(Migration.all.filter { $0.version > 7 })
+    for table in later.reversed() where !earlier.contains(table) {
+      try db.execute("DROP TABLE IF EXISTS \(table)")
+    }
     try db.execute("DELETE FROM schema_migrations WHERE version >= 7")
     try db.execute("PRAGMA user_version = \(previous)")
     try db.execute("COMMIT")

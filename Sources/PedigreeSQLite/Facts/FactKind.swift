@@ -92,8 +92,6 @@ extension FactKind {
       touches: [
         ("runs", "NEW.id"), ("params", "NEW.run_id"), ("run_tags", "NEW.run_id"),
         ("run_records", "NEW.run_id"),
-        // A deleted tag leaves run_tags without a row to touch; its tag event touches the run.
-        ("run_tag_events", "NEW.run_id"),
       ]),
     FactKind(
       name: "artifact", filterColumn: "id",

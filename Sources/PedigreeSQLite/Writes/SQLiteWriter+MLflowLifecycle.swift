@@ -20,6 +20,9 @@ extension SQLiteWriter {
         "INSERT INTO run_tag_events(run_id, key, value, previous, actor, at) VALUES (?, ?, NULL, ?, ?, ?)",
         [.integer(node.id), .text(key), .text(previous), .text(actor), .integer(clock().milliseconds)])
       try database.run("DELETE FROM run_tags WHERE run_id = ? AND key = ?", [.integer(node.id), .text(key)])
+      // A deletion touches no row that fact tracking watches (it follows inserts and updates):
+      // touch the run itself, so that this entry records the run's facts without the tag.
+      try database.run("UPDATE runs SET status = status WHERE id = ?", [.integer(node.id)])
       try appendAudit(
         action: .runTag, entity: "run:\(node.name)",
         details: [

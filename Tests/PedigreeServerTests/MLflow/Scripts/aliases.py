@@ -8,23 +8,7 @@ argv[1] is the step:
 import json
 import sys
 
-from mlflow import MlflowClient
-from mlflow.exceptions import MlflowException, RestException
-
-out = {}
-client = MlflowClient()
-
-
-def attempt(step, call):
-    try:
-        result = call()
-        out[step] = "ok"
-        return result
-    except RestException as error:
-        out[step] = error.error_code
-    except MlflowException as error:
-        out[step] = "mlflow:" + error.error_code
-    return None
+from client_steps import attempt, client, out
 
 
 step = sys.argv[1]

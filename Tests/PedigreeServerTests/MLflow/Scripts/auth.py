@@ -6,22 +6,7 @@ MLFLOW_TRACKING_USERNAME/PASSWORD); argv[1] names the experiment to create.
 import json
 import sys
 
-import mlflow
-from mlflow import MlflowClient
-from mlflow.exceptions import MlflowException, RestException
-
-out = {}
-client = MlflowClient()
-
-
-def attempt(step, call):
-    try:
-        call()
-        out[step] = "ok"
-    except RestException as error:
-        out[step] = error.error_code
-    except MlflowException as error:
-        out[step] = "mlflow:" + error.error_code
+from client_steps import attempt, client, out
 
 
 attempt("read", lambda: client.search_experiments())

@@ -1,21 +1,7 @@
 """MLflow's lifecycle calls against Pedigree: prints {step: "ok" | error_code | value}."""
 import json
 
-from mlflow import MlflowClient
-from mlflow.exceptions import MlflowException, RestException
-
-out = {}
-client = MlflowClient()
-
-
-def attempt(step, call):
-    try:
-        call()
-        out[step] = "ok"
-    except RestException as error:
-        out[step] = error.error_code
-    except MlflowException as error:
-        out[step] = "mlflow:" + error.error_code
+from client_steps import attempt, client, out
 
 
 experiment = client.create_experiment("lifecycle")
