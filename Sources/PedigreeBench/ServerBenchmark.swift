@@ -43,15 +43,20 @@ public struct ClientFigure: Sendable, Codable {
   public struct Phase: Sendable, Codable {
     public var name: String
     public var seconds: Double
+    /// The client's own CPU time (user + system) in the phase.
+    public var clientCpuSeconds: Double?
 
-    public init(name: String, seconds: Double) {
+    public init(name: String, seconds: Double, clientCpuSeconds: Double? = nil) {
       self.name = name
       self.seconds = seconds
+      self.clientCpuSeconds = clientCpuSeconds
     }
   }
 
   public var phases: [Phase]
   public var totalSeconds: Double
+  /// The client's own CPU time (user + system, from its start): what no server can take away.
+  public var clientCpuSeconds: Double?
   /// What the script wrote and read back: run ids, model versions, the alias's final version,
   /// the search answers' sizes, metric points read, the downloaded model's files.
   public var runIds: [String]

@@ -4,22 +4,26 @@ extension ServerBenchReport {
   /// The report as JSON: snake_case keys, sorted, indented.
   public func json() throws -> String { try ReportJSON.encode(self) }
 
-  /// The median seconds of `phase` (or of the total, for `nil`) over `figures`' rounds.
-  static func median(_ figures: [ClientFigure], _ phase: String?) -> Double? {
-    let values = figures.compactMap { figure in
-      phase.map { name in figure.phases.first { $0.name == name }?.seconds } ?? figure.totalSeconds
+  /// The median wall seconds of `phase` (or of the total, for `nil`) over `figures`' rounds; with
+  /// `cpu`, of the client's CPU seconds instead.
+  static func median(_ figures: [ClientFigure], _ phase: String?, cpu: Bool = false) -> Double? {
+    let values = figures.compactMap { figure -> Double? in
+      guard let name = phase else { return cpu ? figure.clientCpuSeconds : figure.totalSeconds }
+      let found = figure.phases.first { $0.name == name }
+      return cpu ? found?.clientCpuSeconds : found?.seconds
     }.sorted()
     return values.isEmpty ? nil : values[(values.count - 1) / 2]
   }
 
-  /// The side-by-side table: per phase, the median seconds against each server and MLflow's time
-  /// over Pedigree's; then each round's totals and the load average around each.
+  /// The side-by-side table: per phase, the median seconds against each server, MLflow's time
+  /// over Pedigree's and the client's own CPU time (against Pedigree: the part of the phase no
+  /// server can remove); then each round's totals and the load average around each.
   public func table() -> String {
     let rounds = pedigree.count
     var out = "MLflow client script against pedigree serve and mlflow server \(mlflowVersion ?? "(not run)")"
     out += ": \(runs) runs x (\(metrics) metrics x \(steps) steps); \(rounds) round(s), medians\n"
     out += "\(machine.cores) cores, \(machine.memoryGiB) GiB, \(machine.system)\n\n"
-    var rows = [["phase", "pedigree s", "mlflow s", "mlflow / pedigree"]]
+    var rows = [["phase", "pedigree s", "mlflow s", "mlflow / pedigree", "client CPU s (pedigree's)"]]
     let names = pedigree.first?.phases.map(\.name) ?? []
     for name in names as [String?] + [nil] {
       let ours = Self.median(pedigree, name)
@@ -27,21 +31,23 @@ extension ServerBenchReport {
       rows.append([
         name ?? "total", ours.map { Format.fixed($0, 3) } ?? "-", theirs.map { Format.fixed($0, 3) } ?? "-",
         ours.flatMap { ours in theirs.map { Format.fixed($0 / ours, 1) + "x" } } ?? "-",
+        Self.median(pedigree, name, cpu: true).map { Format.fixed($0, 3) } ?? "-",
       ])
     }
     out += Format.table(rows) + "\n\n"
     for (index, figure) in pedigree.enumerated() {
-      out += "  round \(index + 1): pedigree \(Format.fixed(figure.totalSeconds, 2)) s (load \(load(figure)))"
-      if index < mlflow.count {
-        out += ", mlflow \(Format.fixed(mlflow[index].totalSeconds, 2)) s (load \(load(mlflow[index])))"
-      }
+      out += "  round \(index + 1): pedigree \(summary(figure))"
+      if index < mlflow.count { out += "; mlflow \(summary(mlflow[index]))" }
       out += "\n"
     }
     return out
   }
 
-  private func load(_ figure: ClientFigure) -> String {
-    [figure.loadBefore, figure.loadAfter].map { $0.map { Format.fixed($0, 1) } ?? "?" }
+  /// `12.34 s (client CPU 5.67 s, load 1.5 -> 2.0)`.
+  private func summary(_ figure: ClientFigure) -> String {
+    let load = [figure.loadBefore, figure.loadAfter].map { $0.map { Format.fixed($0, 1) } ?? "?" }
       .joined(separator: " -> ")
+    let cpu = figure.clientCpuSeconds.map { "client CPU \(Format.fixed($0, 2)) s, " } ?? ""
+    return "\(Format.fixed(figure.totalSeconds, 2)) s (\(cpu)load \(load))"
   }
 }

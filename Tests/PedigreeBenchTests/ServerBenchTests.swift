@@ -41,6 +41,7 @@ struct ServerBenchTests {
         "get_metric_history", "download_model",
       ])
     #expect(figure.runIds.count == 2 && figure.versions == ["1", "2"] && figure.champion == "2")
+    #expect((figure.clientCpuSeconds ?? 0) > 0)
     // Per run: "loss" and m0, m1 per step (3 points each), bulk.m0 and bulk.m1 (3 each).
     #expect(figure.historyPoints == 2 * 5 * 3)
     #expect(
@@ -86,7 +87,7 @@ struct ServerBenchTests {
     let table = report.table()
     #expect(table.contains("start_run") && table.contains("0.200") && table.contains("3.000"))
     #expect(table.contains("15.0x"))
-    #expect(table.contains("round 2: pedigree 0.60 s (load 1.5 -> 2.0), mlflow 8.00 s"))
+    #expect(table.contains("round 2: pedigree 0.60 s (load 1.5 -> 2.0); mlflow 8.00 s"))
     #expect(items(try JSONValue.parse(try report.json())["mlflow"]).count == 3)
   }
 }
