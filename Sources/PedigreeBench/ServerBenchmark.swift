@@ -66,6 +66,8 @@ public struct ClientFigure: Sendable, Codable {
   public var searchAll: Int
   public var historyPoints: Int
   public var downloaded: [String]
+  /// The server's CPU time during the timed pass (every process of its group; `nil` off Linux).
+  public var serverCpuSeconds: Double?
   /// The 1-minute load average before and after the script (`/proc/loadavg`).
   public var loadBefore: Double?
   public var loadAfter: Double?
@@ -167,7 +169,7 @@ public struct ServerBenchmark {
     }
     let port = Int(url.split(separator: ":").last ?? "") ?? 0
     try server.wait(upTo: 120, for: "GET /health") { ServerProcess.isHealthy(port: port) }
-    return (try client(url), registry)
+    return (try client(url, server), registry)
   }
 
   /// One round against `mlflow server` on a new SQLite backend store and artifact directory, with
@@ -186,11 +188,12 @@ public struct ServerBenchmark {
       environment: ["MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false", "MLFLOW_DISABLE_TELEMETRY": "true"])
     defer { server.stop() }
     try server.wait(upTo: 300, for: "GET /health") { ServerProcess.isHealthy(port: port) }
-    return try client("http://127.0.0.1:\(port)")
+    return try client("http://127.0.0.1:\(port)", server)
   }
 
-  /// Runs the script against `url` (after the warm-up pass) and decodes what it printed.
-  func client(_ url: String) throws -> ClientFigure {
+  /// Runs the script against `server` at `url` (after the warm-up pass) and decodes what it
+  /// printed, with the server's CPU time and the load around it.
+  func client(_ url: String, _ server: ServerProcess) throws -> ClientFigure {
     if options.warmUp {
       _ = try script(
         url,
@@ -200,6 +203,7 @@ public struct ServerBenchmark {
         ])
     }
     let before = loadAverage()
+    let serverBefore = server.cpuSeconds
     let line = try script(
       url,
       [
@@ -207,9 +211,13 @@ public struct ServerBenchmark {
         String(options.steps),
       ])
     let after = loadAverage()
+    let serverAfter = server.cpuSeconds
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     var figure = try decoder.decode(ClientFigure.self, from: Data(line.utf8))
+    if let serverBefore, let serverAfter {
+      figure.serverCpuSeconds = serverAfter - serverBefore
+    }
     figure.loadBefore = before
     figure.loadAfter = after
     return figure

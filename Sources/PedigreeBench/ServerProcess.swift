@@ -69,6 +69,24 @@ final class ServerProcess {
     }
   }
 
+  /// The CPU time (user + system, seconds) used so far by every live process of the server's
+  /// group (the server and the workers it forked), from `/proc/PID/stat`; `nil` off Linux.
+  var cpuSeconds: Double? {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+    var ticks = 0
+    for entry in entries where entry.allSatisfy(\.isNumber) {
+      guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        let end = stat.lastIndex(of: ")")
+      else { continue }
+      // After "pid (comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt
+      // utime stime …
+      let fields = stat[stat.index(after: end)...].split(separator: " ")
+      guard fields.count > 12, Int(fields[2]) == Int(pid) else { continue }
+      ticks += (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+    }
+    return Double(ticks) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  }
+
   /// A TCP port on 127.0.0.1 that nothing listens on right now (bound to port 0, then released).
   static func freePort() throws -> Int {
     let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -41,7 +41,8 @@ struct ServerBenchTests {
         "get_metric_history", "download_model",
       ])
     #expect(figure.runIds.count == 2 && figure.versions == ["1", "2"] && figure.champion == "2")
-    #expect((figure.clientCpuSeconds ?? 0) > 0)
+    #expect((figure.clientCpuSeconds ?? 0) > 0 && figure.phases.allSatisfy { $0.clientCpuSeconds != nil })
+    #expect((figure.serverCpuSeconds ?? -1) >= 0)
     // Per run: "loss" and m0, m1 per step (3 points each), bulk.m0 and bulk.m1 (3 each).
     #expect(figure.historyPoints == 2 * 5 * 3)
     #expect(
