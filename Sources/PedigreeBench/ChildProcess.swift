@@ -22,8 +22,11 @@ public struct ChildResult: Sendable, Codable {
 /// the child's own resource usage (unlike `RUSAGE_CHILDREN`, the maximum over every child so far).
 public enum ChildProcess {
   /// Runs `executable` with `arguments`; its standard output and error go to temporary files that
-  /// are read back and removed. Standard input is `/dev/null`.
-  public static func run(_ executable: String, _ arguments: [String]) throws -> ChildResult {
+  /// are read back and removed. Standard input is `/dev/null`; the environment is this process's
+  /// plus `environment`.
+  public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+    throws -> ChildResult
+  {
     let scratch = NSTemporaryDirectory() + "pedigree-bench-\(getpid())-\(UUID().uuidString)"
     let outPath = scratch + ".out"
     let errPath = scratch + ".err"
@@ -31,25 +34,8 @@ public enum ChildProcess {
       unlink(outPath)
       unlink(errPath)
     }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp =
-      ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      for pointer in argv + envp { free(pointer) }
-    }
-    var pid: pid_t = 0
     let started = ContinuousClock.now
-    let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-    guard code == 0 else {
-      throw BenchError("cannot start \(executable): \(String(cString: strerror(code)))")
-    }
+    let pid = try spawn(executable, arguments, stdout: outPath, stderr: errPath, environment: environment)
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 {
@@ -60,6 +46,41 @@ public enum ChildProcess {
     return ChildResult(
       status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, seconds: seconds,
       peakMemoryKiB: Int(usage.ru_maxrss), stdout: read(outPath), stderr: read(errPath))
+  }
+
+  /// Starts `executable` with `arguments` (standard input `/dev/null`, standard output and error
+  /// into the files named, this process's environment plus `environment`) and returns its pid
+  /// without waiting; `newGroup` puts it in a process group of its own (pgid = its pid), so that
+  /// it and every process it forks can be signalled at once.
+  static func spawn(
+    _ executable: String, _ arguments: [String], stdout outPath: String, stderr errPath: String,
+    environment: [String: String] = [:], newGroup: Bool = false
+  ) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    if newGroup {
+      posix_spawnattr_setpgroup(&attributes, 0)
+      posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    }
+    let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      for pointer in argv + envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard code == 0 else {
+      throw BenchError("cannot start \(executable): \(String(cString: strerror(code)))")
+    }
+    return pid
   }
 
   /// Runs `executable` like `run`, but through `helper` (a `pedigree-bench` executable) when

@@ -7,6 +7,8 @@ public enum BenchCommand {
                           [--queries-only] [--repeats N] [--iterations N]
                           [--process-iterations N] [--batch-size N] [--pedigree PATH]
            pedigree-bench --generate-only [--runs N] [--seed S] [--out DIR]
+           pedigree-bench --mlflow-client PYTHON [--mlflow-server PYTHON] [--server-runs N]
+                          [--server-metrics N] [--server-steps N] [--repeats N] [--out DIR]
 
     Generates a seeded training-fleet workload (run records as JSON Lines) and measures ingest
     through the library's bulk path, the `pedigree run record` CLI and a bare SQLite insert loop
@@ -24,6 +26,18 @@ public enum BenchCommand {
       --batch-size N         records per transaction on the bulk path (default 64)
       --pedigree PATH        the pedigree CLI (default: beside this executable)
       --generate-only        write the workload files and stop
+
+    The server benchmark (instead of the above): one MLflow client script (DIR/mlflow_client.py)
+    against a fresh `pedigree serve` and, with --mlflow-server, a fresh `mlflow server` (SQLite
+    backend store, local artifacts), --repeats rounds (default 3), each after an untimed warm-up
+    pass; per-phase medians side by side.
+    Writes DIR/server-results.json.
+
+      --mlflow-client PYTHON a Python with the MLflow client (default $PEDIGREE_PYTHON)
+      --mlflow-server PYTHON a Python with the full mlflow package, to run `mlflow server`
+      --server-runs N        runs the script logs (default 10)
+      --server-metrics N     metrics per run (default 10)
+      --server-steps N       steps per metric (default 50)
     """
 
   /// Runs the command; returns the process exit code.
@@ -39,6 +53,11 @@ public enum BenchCommand {
       if flags.has("--help") || flags.has("-h") {
         print(usage)
         return 0
+      }
+      let mlflowClient = try flags.take("--mlflow-client")
+      let mlflowServer = try flags.take("--mlflow-server")
+      if mlflowClient != nil || mlflowServer != nil {
+        return try serverBenchmark(client: mlflowClient, server: mlflowServer, &flags)
       }
       var options = BenchmarkOptions()
       if let runs = try flags.take("--runs") {
@@ -59,11 +78,7 @@ public enum BenchCommand {
 
       if generateOnly { return try generate(options) }
       let report = try Benchmark(options).run()
-      let json = try report.json()
-      let resultsPath = (options.outputDirectory as NSString).appendingPathComponent("results.json")
-      try Data(json.utf8).write(to: URL(fileURLWithPath: resultsPath))
-      print(asJSON ? json : report.table() + "\nJSON report: \(resultsPath)")
-      return 0
+      return try emit(try report.json(), report.table(), options.outputDirectory, "results.json", asJSON)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       return 1
@@ -82,6 +97,41 @@ public enum BenchCommand {
         "\(file.path): \(file.lines) run records, \(file.bytes) bytes, \(workload.spec.metricPoints) metric points"
       )
     }
+    return 0
+  }
+
+  /// `--mlflow-client PYTHON [--mlflow-server PYTHON] …`: the server benchmark.
+  private static func serverBenchmark(client: String?, server: String?, _ flags: inout Flags) throws -> Int32
+  {
+    guard let python = client ?? ProcessInfo.processInfo.environment["PEDIGREE_PYTHON"] else {
+      throw BenchError("the server benchmark needs --mlflow-client PYTHON (or $PEDIGREE_PYTHON)")
+    }
+    let pedigree =
+      try flags.take("--pedigree")
+      ?? ((Bundle.main.executableURL?.deletingLastPathComponent().path ?? ".") as NSString)
+      .appendingPathComponent("pedigree")
+    var options = ServerBenchOptions(clientPython: python, pedigreeExecutable: pedigree)
+    options.mlflowPython = server
+    options.runs = try flags.takeInteger("--server-runs") ?? options.runs
+    options.metrics = try flags.takeInteger("--server-metrics") ?? options.metrics
+    options.steps = try flags.takeInteger("--server-steps") ?? options.steps
+    options.repeats = try flags.takeInteger("--repeats") ?? options.repeats
+    options.outputDirectory = try flags.take("--out") ?? options.outputDirectory
+    let asJSON = flags.has("--json")
+    try flags.finish()
+    let report = try ServerBenchmark(options).run()
+    return try emit(try report.json(), report.table(), options.outputDirectory, "server-results.json", asJSON)
+  }
+
+  /// Writes `json` to `directory/file` and prints it (or `table`).
+  private static func emit(
+    _ json: String, _ table: String, _ directory: String, _ file: String, _ asJSON: Bool
+  )
+    throws -> Int32
+  {
+    let resultsPath = (directory as NSString).appendingPathComponent(file)
+    try Data(json.utf8).write(to: URL(fileURLWithPath: resultsPath))
+    print(asJSON ? json : table + "\nJSON report: \(resultsPath)")
     return 0
   }
 

@@ -2,14 +2,7 @@ import Foundation
 
 extension BenchmarkReport {
   /// The report as JSON: snake_case keys, sorted, indented.
-  public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-    return String(decoding: try encoder.encode(self), as: UTF8.self)
-  }
+  public func json() throws -> String { try ReportJSON.encode(self) }
 
   /// The report as aligned tables, one section per workload size.
   public func table() -> String {
@@ -84,6 +77,18 @@ extension ScaleReport {
     }
     for line in skipped { out += "not measured: \(line)\n" }
     return out
+  }
+}
+
+/// The reports' JSON: snake_case keys, sorted, indented; NaN and ±Infinity as strings.
+enum ReportJSON {
+  static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 }
 
