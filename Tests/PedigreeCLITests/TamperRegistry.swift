@@ -58,6 +58,7 @@ enum TamperRegistry {
     try cli.ok("token", "revoke", "old")
     let event = try cli.write("event.json", openLineageEvent)
     try cli.ok("openlineage", "import", event)
+    try writeMLflow(cli.database)
     let check = try cli.run("db", "check")
     #expect(check.status == 0, "the untouched registry: \(check.stdout) \(check.stderr)")
   }
@@ -74,7 +75,9 @@ enum TamperRegistry {
     """
 
   /// Names the findings use, read from the registry by SQL.
-  static let names: [String: String] = [
+  static let names: [String: String] = mlflowNames.merging(coreNames) { first, _ in first }
+
+  static let coreNames: [String: String] = [
     "run": "SELECT uuid FROM runs WHERE name = 'train'",
     "artifact": "SELECT artifact_id FROM model_versions WHERE version = 1 AND model_id = "
       + "(SELECT id FROM models WHERE name = 'fraud')",
@@ -301,5 +304,6 @@ enum TamperRegistry {
     removal("token_revocations", where: "1", "token:old#2: revoked_by", "a token revocation"),
   ]
 
-  static let tamperings = edits + additions + removals
+  static let tamperings =
+    edits + additions + removals + mlflowEdits + mlflowAdditions + mlflowRemovals
 }

@@ -31,9 +31,11 @@ public protocol AuditReading {
 
   /// For every run whose params or metric points an audit entry recorded a content digest of:
   /// the run id, the last such entry, the digest it recorded and the digest of the run's content
-  /// as stored now (see `RunContent`), ordered by run.
+  /// as stored now (see `RunContent`), ordered by run; and `stale`, naming the first metric key
+  /// whose stored latest value (what `run show` and search read) is not its history's last
+  /// point, or `nil`.
   func runContentDigests() throws(PedigreeError)
-    -> [(run: String, entry: Int64, recorded: String, current: String)]
+    -> [(run: String, entry: Int64, recorded: String, current: String, stale: String?)]
 
   /// Up to 20 run ids, in creation order, that no `run.start` or `run.record` entry created.
   func unrecordedRuns() throws(PedigreeError) -> [String]
@@ -45,6 +47,11 @@ public protocol AuditReading {
   /// Every entity's facts as audit entries recorded them (their details' `facts`), in entry
   /// order; an entity recorded by several entries appears once per entry.
   func recordedFacts() throws(PedigreeError) -> [RecordedFacts]
+
+  /// The OpenLineage events whose stored body no longer hashes to the `body_sha256` their
+  /// recorded facts name (`openlineage_event:SHA`), in event order: the bodies `openlineage
+  /// export` returns, checked by content rather than by size.
+  func openLineageBodyMismatches() throws(PedigreeError) -> [String]
 
   /// The history of every metric with points in run `runID`, by key.
   func metricHistories(runID: Int64) throws(PedigreeError) -> [MetricHistory]

@@ -5,6 +5,10 @@ public protocol IntegrityChecking {
   /// outside a read transaction, and before the other checks: on a damaged store they fail.
   func integrityProblems() throws(PedigreeError) -> [CheckProblem]
 
+  /// `integrityProblems()` begun beside the caller's other checks (on a connection and a thread
+  /// of its own), or `nil` when the backend cannot: call the result to wait for the findings.
+  func integrityProblemsInBackground() -> (() throws(PedigreeError) -> [CheckProblem])?
+
   /// Rows that refer to rows that do not exist, declared foreign keys or not.
   func foreignKeyProblems() throws(PedigreeError) -> [CheckProblem]
 
@@ -15,4 +19,9 @@ public protocol IntegrityChecking {
 
   /// The schema version the store records; 0 for a new one.
   func schemaVersion() throws(PedigreeError) -> Int
+}
+
+extension IntegrityChecking {
+  /// No background check: the caller runs `integrityProblems()` itself.
+  public func integrityProblemsInBackground() -> (() throws(PedigreeError) -> [CheckProblem])? { nil }
 }

@@ -51,12 +51,27 @@ extension Queries {
   public func check(head: AuditHead? = nil) throws(PedigreeError) -> CheckReport {
     // A damaged file: the checks below read its pages and would stop at the damage with an I/O
     // error. Report what the integrity check found instead. (Outside the read transaction: after
-    // hitting damage SQLite refuses to commit it.)
-    let damage = try reader.integrityProblems()
+    // hitting damage SQLite refuses to commit it.) The integrity check reads every page and is
+    // independent of the rest: where the backend can, it runs beside them, and their outcome
+    // (an error included) counts only once it found no damage.
+    guard let pending = reader.integrityProblemsInBackground() else {
+      let damage = try reader.integrityProblems()
+      guard damage.isEmpty else {
+        return CheckReport(problems: damage, auditEntries: 0, schemaVersion: try reader.schemaVersion())
+      }
+      return try checkRecords(head: head)
+    }
+    let rest = Result { () throws(PedigreeError) in try checkRecords(head: head) }
+    let damage = try pending()
     guard damage.isEmpty else {
       return CheckReport(problems: damage, auditEntries: 0, schemaVersion: try reader.schemaVersion())
     }
-    return try read {
+    return try rest.get()
+  }
+
+  /// Every check but the store's integrity, in one read transaction.
+  private func checkRecords(head: AuditHead?) throws(PedigreeError) -> CheckReport {
+    try read {
       var problems: [CheckProblem] = []
       problems += try reader.foreignKeyProblems()
       if let broken = try reader.auditChainBreak() {

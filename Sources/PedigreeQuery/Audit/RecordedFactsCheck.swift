@@ -32,6 +32,10 @@ extension Queries {
         "\(key): audit entry \(recorded.entry) records it, but its rows are gone (removed behind "
           + "Pedigree's back)")
     }
+    for event in try reader.openLineageBodyMismatches() {
+      findings.add(
+        .differs, "\(event): its stored body no longer hashes to the sha256 its audit entry recorded")
+    }
     return findings.problems
   }
 }

@@ -12,6 +12,8 @@ import PedigreeCore
 enum FactTracking {
   /// The schema version from which every table the kinds read exists.
   static let firstVersion = 4
+  /// The schema version from which entries record the `FactKind.mlflow` kinds too.
+  static let mlflowVersion = 10
 
   /// Makes the connection ready to track a write transaction's touches: empties the table of
   /// touches, and (on first use, and again whenever the file's schema changed, as a migration
@@ -70,9 +72,9 @@ enum FactTracking {
   }
 
   /// Every entity's facts as the rows hold them now, kind by kind.
-  static func currentFacts(_ database: Database) throws -> [EntityFacts] {
+  static func currentFacts(_ database: Database, kinds: [FactKind] = FactKind.all) throws -> [EntityFacts] {
     var facts: [EntityFacts] = []
-    for kind in FactKind.all {
+    for kind in kinds {
       facts += try database.query(kind.selectAll) {
         EntityFacts(kind: kind.name, key: $0.string(0), facts: $0.string(1))
       }
@@ -116,10 +118,8 @@ extension SQLiteRegistry {
 }
 
 extension SQLiteWriter {
-  /// Records the facts of every entity no audit entry has recorded yet in one `registry.baseline`
-  /// entry, marked as such: the state of an older registry as migration found it, which `db
-  /// check` holds later edits against. Nothing when every entity is recorded already.
-  /// Whether the registry was created before schema `firstVersion` and has no baseline yet.
+  /// Whether the registry was created before schema `firstVersion` and has no baseline of that
+  /// version yet.
   /// Never true for a newer registry: a baseline there would vouch for rows forged since.
   func predatesFacts() throws -> Bool {
     let created =
@@ -130,25 +130,38 @@ extension SQLiteWriter {
         """) ?? 0
     let baselines =
       try database.scalarInt(
-        "SELECT count(*) FROM audit_log WHERE action = 'registry.baseline'") ?? 0
+        """
+        SELECT count(*) FROM audit_log WHERE action = 'registry.baseline'
+          AND coalesce(json_extract(details, '$.since_schema'), ?) = ?
+        """, [.integer(Int64(FactTracking.firstVersion)), .integer(Int64(FactTracking.firstVersion))]) ?? 0
     return created < FactTracking.firstVersion && baselines == 0
   }
 
-  func appendBaseline() throws {
+  /// Records the facts of every entity of `kinds` no audit entry has recorded yet in one
+  /// `registry.baseline` entry, marked as such (`since_schema`: the version from which entries
+  /// record those kinds): the state of an older registry as migration found it, which `db check`
+  /// holds later edits against. Nothing when every entity is recorded already.
+  func appendBaseline(kinds: [FactKind] = FactKind.all, since version: Int = FactTracking.firstVersion)
+    throws
+  {
     let recorded = Set(try FactTracking.recordedFacts(database).map(\.key))
     var facts = JSONObject()
-    for entity in try FactTracking.currentFacts(database) where !recorded.contains(entity.key) {
+    for entity in try FactTracking.currentFacts(database, kinds: kinds) where !recorded.contains(entity.key) {
       facts.pairs.append((key: entity.key, value: try JSONValue.parse(entity.facts)))
     }
     guard !facts.pairs.isEmpty else { return }
-    try appendAudit(
-      action: .registryBaseline, entity: "registry",
-      details: [
-        "baseline": .bool(true),
-        "note": .string(
-          "the facts of every entity written before schema \(FactTracking.firstVersion), as this "
-            + "migration found them; later entries record what they change"),
-        "entities": .integer(Int64(facts.pairs.count)), "facts": .object(facts),
-      ])
+    var details: JSONObject = [
+      "baseline": .bool(true),
+      "note": .string(
+        "the facts of every entity written before schema \(version), as this "
+          + "migration found them; later entries record what they change"),
+      "entities": .integer(Int64(facts.pairs.count)),
+    ]
+    if version != FactTracking.firstVersion {
+      details["since_schema"] = .integer(Int64(version))
+      details["kinds"] = .array(kinds.map { .string($0.name) })
+    }
+    details["facts"] = .object(facts)
+    try appendAudit(action: .registryBaseline, entity: "registry", details: details)
   }
 }

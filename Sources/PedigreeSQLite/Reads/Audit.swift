@@ -66,28 +66,9 @@ extension SQLiteRegistry {
   }
 
   public func runContentDigests() throws(PedigreeError)
-    -> [(run: String, entry: Int64, recorded: String, current: String)]
+    -> [(run: String, entry: Int64, recorded: String, current: String, stale: String?)]
   {
-    try mapErrors {
-      let recorded = try database.query(
-        """
-        SELECT r.id, r.uuid, a.id, json_extract(a.details, '$.content_digest')
-        FROM audit_log a JOIN runs r ON r.uuid = substr(a.entity, 5)
-        WHERE a.action IN ('run.start', 'run.log', 'run.record', 'openlineage.event')
-          AND json_extract(a.details, '$.content_digest') IS NOT NULL
-          AND a.id = (SELECT max(b.id) FROM audit_log b
-                      WHERE b.entity = a.entity AND b.action IN ('run.start', 'run.log', 'run.record', 'openlineage.event')
-                        AND json_extract(b.details, '$.content_digest') IS NOT NULL)
-        ORDER BY r.id
-        """
-      ) { (runID: $0.int64(0), uuid: $0.string(1), entry: $0.int64(2), digest: $0.string(3)) }
-      return try recorded.map { run in
-        (
-          run: run.uuid, entry: run.entry, recorded: run.digest,
-          current: try RunContent.checkedDigest(database, runID: run.runID)
-        )
-      }
-    }
+    try mapErrors { try RunContentDigests.digests(database) }
   }
 
   public func unrecordedRuns() throws(PedigreeError) -> [String] {

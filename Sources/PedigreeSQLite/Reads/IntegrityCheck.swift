@@ -1,26 +1,60 @@
+import Foundation
 import PedigreeCore
 
 extension SQLiteRegistry {
   /// `PRAGMA integrity_check`'s findings. On some damage the pragma reports a few problems and
   /// then fails itself; that failure is one more finding, not the end of the check.
   public func integrityProblems() throws(PedigreeError) -> [CheckProblem] {
-    try mapErrors {
-      let statement = try database.prepareUncached("PRAGMA integrity_check")
-      var findings: [String] = []
-      while true {
-        let found: Bool
-        do throws(SQLiteError) {
-          found = try statement.step()
-        } catch {
-          guard error.isCorrupt else { throw error }
-          findings.append("the check stopped at damage it could not read past: \(error.message)")
-          break
-        }
-        guard found else { break }
-        findings.append(statement.row.string(0))
-      }
-      return findings.filter { $0 != "ok" }.map { CheckProblem(area: .integrity, message: $0) }
+    try mapErrors { try Self.integrityFindings(database) }
+  }
+
+  /// `integrityProblems()` on a read-only connection of its own, on a thread of its own: its
+  /// result, when called, waits for the check. `nil` for an in-memory registry, or when a second
+  /// connection does not open (the caller then runs `integrityProblems()`).
+  public func integrityProblemsInBackground() -> (() throws(PedigreeError) -> [CheckProblem])? {
+    guard path != ":memory:", !path.isEmpty,
+      let connection = try? Database(path: path, mode: .readOnly, writeAheadLog: false)
+    else { return nil }
+    final class Outcome: @unchecked Sendable {
+      var result: Result<[CheckProblem], PedigreeError> = .success([])
+      let done = DispatchSemaphore(value: 0)
     }
+    let outcome = Outcome()
+    nonisolated(unsafe) let database = connection
+    let path = self.path
+    let thread = Thread {
+      do {
+        outcome.result = .success(try Self.integrityFindings(database))
+      } catch let error as SQLiteError {
+        outcome.result = .failure(PedigreeError(error, path: path))
+      } catch {
+        outcome.result = .failure(PedigreeError(.io, "\(error)"))
+      }
+      outcome.done.signal()
+    }
+    thread.start()
+    return { () throws(PedigreeError) -> [CheckProblem] in
+      outcome.done.wait()
+      return try outcome.result.get()
+    }
+  }
+
+  private static func integrityFindings(_ database: Database) throws -> [CheckProblem] {
+    let statement = try database.prepareUncached("PRAGMA integrity_check")
+    var findings: [String] = []
+    while true {
+      let found: Bool
+      do throws(SQLiteError) {
+        found = try statement.step()
+      } catch {
+        guard error.isCorrupt else { throw error }
+        findings.append("the check stopped at damage it could not read past: \(error.message)")
+        break
+      }
+      guard found else { break }
+      findings.append(statement.row.string(0))
+    }
+    return findings.filter { $0 != "ok" }.map { CheckProblem(area: .integrity, message: $0) }
   }
 
   /// `PRAGMA foreign_key_check`'s findings.

@@ -811,6 +811,17 @@ BEGIN SELECT RAISE(ABORT, 'ol_run_outputs is append-only'); END;
 
 """#),
   Migration(
+    version: 10, name: "mlflow_facts",
+    sql: #"""
+-- Pedigree schema, version 10: audit entries record the facts of MLflow's compatibility tables
+-- (migration 0008) too, so `db check` compares them like every other fact (see
+-- docs/AUDIT-CHAIN.md). No table changes: the version marks the registries whose entries do not
+-- record those facts yet. Migrating such a registry to this version writes one
+-- `registry.baseline` entry (`since_schema` 10) with the facts of those tables as it found them.
+SELECT 1;
+
+"""#),
+  Migration(
     version: 11, name: "alias_removal",
     sql: #"""
 -- Pedigree schema, version 11: an alias can be removed.

@@ -128,6 +128,11 @@ extension SQLiteRegistry {
         if try version != 0 && last.version == Migration.latestVersion && writer.predatesFacts() {
           try writer.appendBaseline()
         }
+        // Entries record MLflow's tables from `mlflowVersion` on: what an older registry holds
+        // of them gets a baseline of those kinds alone, once, with that migration.
+        if version != 0 && last.version == FactTracking.mlflowVersion {
+          try writer.appendBaseline(kinds: FactKind.mlflow, since: FactTracking.mlflowVersion)
+        }
         return batch
       }
       applied += didApply

@@ -17,20 +17,7 @@ import PedigreeCore
 public enum RunContent {
   /// The digest of run `runID` as the database holds it now, `sha256:<hex>`.
   public static func digest(_ database: Database, runID: Int64) throws -> String {
-    var encoder = Encoder()
-    let params = try database.prepare(
-      "SELECT key, value FROM params WHERE run_id = ? ORDER BY key")
-    try params.bind([.integer(runID)])
-    while try params.step() { encoder.param(params.row.string(0), params.row.string(1)) }
-    params.reset()
-    for keyID in try database.chunkKeyIDs(runID: runID) {
-      let key = try database.scalarString("SELECT key FROM metric_keys WHERE id = ?", [.integer(keyID)]) ?? ""
-      try database.forEachStoredPoint(runID: runID, keyID: keyID) { point in
-        encoder.point(key: key, point)
-        return true
-      }
-    }
-    return encoder.finalize()
+    try Stored.read(database, runID: runID).summary().digest
   }
 
   /// `digest(_:runID:)`, or, when a metric chunk of the run does not decode, a text that is no
@@ -39,9 +26,12 @@ public enum RunContent {
     do {
       return try digest(database, runID: runID)
     } catch is ChunkDamage {
-      return "damaged metric chunks"
+      return damaged
     }
   }
+
+  /// What `checkedDigest` answers for a run whose chunks do not decode.
+  static let damaged = "damaged metric chunks"
 
   /// The digest of a new run holding exactly `params` and the metric `histories` its write
   /// stored (by key id, each in history order without duplicates), computed without reading
@@ -56,48 +46,98 @@ public enum RunContent {
     }
     for param in sortedParams { encoder.param(param.key, param.value) }
     for history in histories {
-      for point in history.points { encoder.point(key: history.key, point) }
+      let key = Encoder.keyHeader(history.key)
+      for point in history.points { encoder.point(key: key, point) }
     }
     return encoder.finalize()
   }
 
-  /// The fixed binary encoding, hashed in 60 KiB pieces.
+  /// The fixed binary encoding, hashed in 64 KiB pieces: each param as `p`, its key and value;
+  /// each point as `m`, its key, then step, time and value bits (big-endian 8 bytes each) and a
+  /// NaN flag byte; every text as its UTF-8 length (8 bytes) and bytes. Points are written into a
+  /// fixed buffer with plain stores: tens of millions of them go through here in `db check`.
   struct Encoder {
     private var hasher = SHA256()
-    private var buffer: [UInt8] = Array("pedigree-run-content-v1\n".utf8)
+    private let buffer = Buffer()
 
-    mutating func param(_ key: String, _ value: String) {
-      buffer.append(UInt8(ascii: "p"))
-      append(key)
-      append(value)
+    /// The bytes waiting to be hashed.
+    private final class Buffer {
+      static let capacity = 64 << 10
+      let base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+      var count = 0
+      deinit { base.deallocate() }
     }
 
-    mutating func point(key: String, _ point: ChunkPoint) {
-      buffer.append(UInt8(ascii: "m"))
-      append(key)
-      append(UInt64(bitPattern: point.step))
-      append(UInt64(bitPattern: point.timestamp))
-      append(point.value.isNaN ? 0 : point.value.bitPattern)
-      buffer.append(point.value.isNaN ? 1 : 0)
-      if buffer.count >= 60 << 10 {
-        hasher.update(data: buffer)
-        buffer.removeAll(keepingCapacity: true)
+    init() { write(Array("pedigree-run-content-v1\n".utf8)) }
+
+    /// `m`, the key's length and bytes: what precedes every point of the key.
+    static func keyHeader(_ key: String) -> [UInt8] {
+      var header: [UInt8] = [UInt8(ascii: "m")]
+      withUnsafeBytes(of: UInt64(key.utf8.count).bigEndian) { header.append(contentsOf: $0) }
+      header.append(contentsOf: key.utf8)
+      return header
+    }
+
+    mutating func param(_ key: String, _ value: String) {
+      write([UInt8(ascii: "p")])
+      for text in [key, value] {
+        withUnsafeBytes(of: UInt64(text.utf8.count).bigEndian) { write($0) }
+        write(Array(text.utf8))
       }
     }
 
+    /// One point of the key whose `keyHeader` is `key`.
+    @inline(__always)
+    mutating func point(key: [UInt8], _ point: ChunkPoint) {
+      guard key.count + 25 <= Buffer.capacity - buffer.count else {
+        return slowPoint(key: key, point)
+      }
+      let at = buffer.base + buffer.count
+      key.withUnsafeBytes { at.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+      let nan = point.value.isNaN
+      let fields = at + key.count
+      fields.storeBytes(of: UInt64(bitPattern: point.step).bigEndian, as: UInt64.self)
+      (fields + 8).storeBytes(of: UInt64(bitPattern: point.timestamp).bigEndian, as: UInt64.self)
+      (fields + 16).storeBytes(of: (nan ? 0 : point.value.bitPattern).bigEndian, as: UInt64.self)
+      (fields + 24).storeBytes(of: nan ? 1 : 0, as: UInt8.self)
+      buffer.count += key.count + 25
+    }
+
+    private mutating func slowPoint(key: [UInt8], _ point: ChunkPoint) {
+      let nan = point.value.isNaN
+      write(key)
+      for field in [
+        UInt64(bitPattern: point.step), UInt64(bitPattern: point.timestamp), nan ? 0 : point.value.bitPattern,
+      ] {
+        withUnsafeBytes(of: field.bigEndian) { write($0) }
+      }
+      write([nan ? 1 : 0])
+    }
+
     mutating func finalize() -> String {
-      hasher.update(data: buffer)
+      flush()
       return "sha256:"
         + hasher.finalize().map { String($0 >> 4, radix: 16) + String($0 & 0x0f, radix: 16) }.joined()
     }
 
-    private mutating func append(_ text: String) {
-      append(UInt64(text.utf8.count))
-      buffer.append(contentsOf: text.utf8)
+    private mutating func flush() {
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+      buffer.count = 0
     }
 
-    private mutating func append(_ value: UInt64) {
-      withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
+    private mutating func write(_ bytes: [UInt8]) {
+      bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// Appends `bytes`, hashing the buffer whenever it fills (bytes larger than it go straight
+    /// to the hasher).
+    private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+      if bytes.count > Buffer.capacity - buffer.count { flush() }
+      guard bytes.count <= Buffer.capacity else { return hasher.update(bufferPointer: bytes) }
+      if let source = bytes.baseAddress {
+        (buffer.base + buffer.count).copyMemory(from: source, byteCount: bytes.count)
+      }
+      buffer.count += bytes.count
     }
   }
 }
