@@ -27,6 +27,7 @@ import Testing
     let cli = try Self.oldRegistry()
     #expect(try Set(Self.formats(cli)) == [1])
     let printed = try MigrationTests.expected("registry-v9-metrics.csv")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(try cli.ok("run", "metrics", Self.run, "--format", "csv") == printed)
     try cli.ok("db", "check")
 

@@ -20,10 +20,9 @@ import Testing
   }
 
   static func decode(_ bytes: [UInt8], count: Int? = nil, minStep: Int64? = nil, maxStep: Int64? = nil)
-    throws(ChunkDamage) -> [ChunkPoint]
+    throws -> [ChunkPoint]
   {
-    // The row's description of the chunk when not given: taken from a decode that trusts it.
-    try bytes.withUnsafeBytes { (raw) throws(ChunkDamage) in
+    try bytes.withUnsafeBytes { raw in
       try ChunkCodec.decode(raw, count: count ?? 1, minStep: minStep ?? 0, maxStep: maxStep ?? 0)
     }
   }
@@ -51,7 +50,7 @@ import Testing
           step: Int64.random(in: stepRange, using: &generator),
           timestamp: round % 3 == 0 ? 7 : Int64.random(in: -5...1_800_000_000_000, using: &generator),
           value: Bool.random(using: &generator)
-            ? specials.randomElement(using: &generator)!
+            ? Self.specials.randomElement(using: &generator)!
             : Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator)))
       }
       let history = Self.history(points)
