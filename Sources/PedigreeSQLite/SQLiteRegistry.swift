@@ -39,6 +39,11 @@ public final class SQLiteRegistry {
   /// How long a write waits for another process's lock unless told otherwise.
   public static let defaultBusyTimeout: Duration = .seconds(10)
 
+  /// The page size of a new registry; an existing file keeps its own. A `run record`'s audit
+  /// entry is about 2 KB with its facts: a 4 KiB page holds one or two of them depending on a
+  /// few bytes, an 8 KiB page three or four, for a registry no larger (see README, Performance).
+  static let pageSize = 8192
+
   init(database: Database, path: String) {
     self.database = database
     self.path = path

@@ -21,13 +21,23 @@ extension AuditEntry {
       alignments: [.right])
   }
 
-  /// `details` without its `facts` member.
+  /// `details` without its `facts` member. A run's `experiment`, `name` and `status`, which a
+  /// `run.record` entry records only in the facts of its run, lead the summary.
   var summary: String {
     guard details.contains(#""facts":"#), case .object(var object)? = try? JSONValue.parse(details) else {
       return details
     }
+    var shown = JSONObject()
+    if object["experiment"] == nil, case .object(let facts)? = object["facts"]?[entity],
+      entity.hasPrefix("run:")
+    {
+      for key in ["experiment", "name", "status"] {
+        if let value = facts[key] { shown[key] = value }
+      }
+    }
     object["facts"] = nil
-    return JSONValue.object(object).serialized()
+    shown.pairs += object.pairs
+    return JSONValue.object(shown).serialized()
   }
 }
 

@@ -49,51 +49,165 @@ extension Database {
   ///
   /// Chunks are read in order of their first step and merged: memory holds the chunks whose step
   /// ranges overlap the point being emitted (one, for a history logged in step order), never the
-  /// whole history.
+  /// whole history. When more overlap than `budget` allows (thousands of single-point chunks at
+  /// one step, as a client logging one call per point at step 0 makes), the rest is read in
+  /// passes that each keep only the next `budget.points` points: memory stays bounded, and such a
+  /// history costs one scan of its overlapping chunks per pass.
   ///
+  /// - Returns: what the read held and did, for tests of those bounds.
   /// - Throws: `ChunkDamage` (as `.io` at the public boundary) for a chunk that does not decode.
+  @discardableResult
   func forEachStoredPoint(
-    runID: Int64, keyID: Int64, fromStep: Int64 = .min, _ body: (ChunkPoint) throws -> Bool
-  ) throws {
+    runID: Int64, keyID: Int64, fromStep: Int64 = .min, budget: ChunkReadBudget = .standard,
+    _ body: (ChunkPoint) throws -> Bool
+  ) throws -> ChunkReadStatistics {
+    var statistics = ChunkReadStatistics()
     // Cached: callers never nest two merges (`body` runs no query of its own).
-    let chunks = try prepare(
-      """
-      SELECT count, min_step, max_step, points FROM metric_chunks
-      WHERE run_id = ? AND key_id = ? AND max_step >= ? ORDER BY min_step
-      """)
+    let chunks = try chunkQuery(runID: runID, keyID: keyID, fromStep: fromStep)
     defer { chunks.reset() }
-    try chunks.bind([.integer(runID), .integer(keyID), .integer(fromStep)])
     var merge = ChunkMerge()
     var next: (minStep: Int64, points: [ChunkPoint])?
+    var last: ChunkPoint?
     func fetch() throws {
-      guard try chunks.step() else {
-        next = nil
-        return
-      }
-      let row = chunks.row
-      let (minStep, maxStep) = (row.int64(1), row.int64(2))
-      let points = try row.withBlob(3) { (bytes) throws(ChunkDamage) in
-        try ChunkCodec.decode(bytes, count: row.int(0), minStep: minStep, maxStep: maxStep)
-      }
-      next = (minStep, points)
+      next = try chunks.step() ? try Self.decodeChunk(chunks.row) : nil
     }
     try fetch()
     while true {
       // A point may be emitted once no unread chunk can hold one before it: unread chunks
       // start at `next.minStep` or later.
       while let chunk = next, merge.isEmpty || chunk.minStep <= merge.headStep {
+        if !merge.isEmpty && !budget.allows(merge, adding: chunk.points.count) {
+          chunks.reset()
+          try forEachSelectedPoint(
+            runID: runID, keyID: keyID, fromStep: fromStep, after: last, budget: budget,
+            statistics: &statistics, body)
+          return statistics
+        }
         merge.add(chunk.points)
         try fetch()
+        statistics.peakPoints = max(statistics.peakPoints, merge.heldPoints + (next?.points.count ?? 0))
       }
-      guard !merge.isEmpty else { return }
+      guard !merge.isEmpty else { return statistics }
       // With no unread chunk left, everything goes (a step of Int64.max included); otherwise
       // what precedes the next chunk's first step (the loop above made that at least one point).
       while !merge.isEmpty, next.map({ merge.headStep < $0.minStep }) ?? true {
         let point = merge.pop()
-        if point.step >= fromStep, try !body(point) { return }
+        last = point
+        if point.step >= fromStep, try !body(point) { return statistics }
       }
     }
   }
+
+  /// The bounded path of `forEachStoredPoint`: the points after `after`, in passes that each scan
+  /// the chunks from `after`'s step and keep the `budget.points` first points, then emit them.
+  private func forEachSelectedPoint(
+    runID: Int64, keyID: Int64, fromStep: Int64, after: ChunkPoint?, budget: ChunkReadBudget,
+    statistics: inout ChunkReadStatistics, _ body: (ChunkPoint) throws -> Bool
+  ) throws {
+    var after = after
+    while true {
+      var selection = PointSelection(capacity: budget.points)
+      let chunks = try chunkQuery(runID: runID, keyID: keyID, fromStep: max(fromStep, after?.step ?? .min))
+      while try chunks.step() {
+        // Unread chunks start at this one's first step or later: past a full selection's last
+        // point, none of their points can enter it.
+        if let largest = selection.largestIfFull, chunks.row.int64(1) > largest.step { break }
+        let points = try Self.decodeChunk(chunks.row).points
+        statistics.peakPoints = max(statistics.peakPoints, selection.count + points.count)
+        for point in points
+        where point.step >= fromStep && after.map({ ChunkPoint.precedes($0, point) }) ?? true {
+          selection.insert(point)
+        }
+      }
+      chunks.reset()
+      statistics.passes += 1
+      let points = selection.sorted()
+      for point in points where try !body(point) { return }
+      guard points.count == budget.points else { return }
+      after = points.last
+    }
+  }
+
+  /// The chunks of one metric of a run that may hold a point at `fromStep` or later, by first step.
+  private func chunkQuery(runID: Int64, keyID: Int64, fromStep: Int64) throws -> Statement {
+    let chunks = try prepare(
+      """
+      SELECT count, min_step, max_step, points FROM metric_chunks
+      WHERE run_id = ? AND key_id = ? AND max_step >= ? ORDER BY min_step
+      """)
+    try chunks.bind([.integer(runID), .integer(keyID), .integer(fromStep)])
+    return chunks
+  }
+
+  private static func decodeChunk(_ row: Row) throws -> (minStep: Int64, points: [ChunkPoint]) {
+    let (minStep, maxStep) = (row.int64(1), row.int64(2))
+    let points = try row.withBlob(3) { (bytes) throws(ChunkDamage) in
+      try ChunkCodec.decode(bytes, count: row.int(0), minStep: minStep, maxStep: maxStep)
+    }
+    return (minStep, points)
+  }
+}
+
+/// How much one read of a history may hold decoded at once: `points` across the chunks it
+/// merges, and `chunks` chunks.
+struct ChunkReadBudget {
+  var points: Int
+  var chunks: Int
+
+  /// 32,768 points (768 KiB) and 256 chunks: two full chunks that overlap merge directly.
+  static let standard = ChunkReadBudget(points: 4 * ChunkCodec.maximumPoints, chunks: 256)
+
+  func allows(_ merge: ChunkMerge, adding count: Int) -> Bool {
+    merge.chunkCount < chunks && merge.heldPoints + count <= points
+  }
+}
+
+/// What a history read held and did: the most decoded points it held at once, and how many
+/// bounded passes it made.
+struct ChunkReadStatistics {
+  var peakPoints = 0
+  var passes = 0
+}
+
+/// The `capacity` first points (in history order) of those inserted: a max-heap.
+struct PointSelection {
+  private var heap: [ChunkPoint] = []
+  let capacity: Int
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  var count: Int { heap.count }
+
+  /// The last point kept, once `capacity` are kept.
+  var largestIfFull: ChunkPoint? { heap.count == capacity ? heap.first : nil }
+
+  mutating func insert(_ point: ChunkPoint) {
+    if heap.count < capacity {
+      heap.append(point)
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard ChunkPoint.precedes(heap[parent], heap[child]) else { break }
+        heap.swapAt(child, parent)
+        child = parent
+      }
+    } else if ChunkPoint.precedes(point, heap[0]) {
+      heap[0] = point
+      var parent = 0
+      while true {
+        let left = 2 * parent + 1
+        guard left < heap.count else { return }
+        var larger = left
+        if left + 1 < heap.count, ChunkPoint.precedes(heap[left], heap[left + 1]) { larger = left + 1 }
+        guard ChunkPoint.precedes(heap[parent], heap[larger]) else { return }
+        heap.swapAt(larger, parent)
+        parent = larger
+      }
+    }
+  }
+
+  /// The kept points in history order.
+  func sorted() -> [ChunkPoint] { heap.sorted(by: ChunkPoint.precedes) }
 }
 
 /// The k-way merge of decoded chunks: a binary heap of cursors ordered by their current point.
@@ -104,13 +218,17 @@ struct ChunkMerge {
     var head: ChunkPoint { points[index] }
   }
   private var heap: [Cursor] = []
+  /// The points not yet popped, over every chunk.
+  private(set) var heldPoints = 0
 
   var isEmpty: Bool { heap.isEmpty }
+  var chunkCount: Int { heap.count }
   /// The step of the next point; only when not empty.
   var headStep: Int64 { heap[0].head.step }
 
   mutating func add(_ points: [ChunkPoint]) {
     guard !points.isEmpty else { return }
+    heldPoints += points.count
     heap.append(Cursor(points: points, index: 0))
     var child = heap.count - 1
     while child > 0 {
@@ -124,6 +242,7 @@ struct ChunkMerge {
   /// Removes and returns the next point in history order.
   mutating func pop() -> ChunkPoint {
     let point = heap[0].head
+    heldPoints -= 1
     heap[0].index += 1
     if heap[0].index == heap[0].points.count {
       heap.swapAt(0, heap.count - 1)

@@ -82,7 +82,13 @@ extension SQLiteRegistry {
     case .foreign: throw SQLiteRegistry.foreignError(path: path)
     case .ahead(let version): throw SQLiteRegistry.newerSchemaError(path: path, version: version)
     case .current: return []
-    case .uninitialized, .behind: try mapErrors { try database.enableWriteAheadLog() }
+    case .uninitialized:
+      try mapErrors {
+        // Only an empty file takes a page size, and only before WAL is switched on.
+        try database.execute("PRAGMA page_size = \(SQLiteRegistry.pageSize)")
+        try database.enableWriteAheadLog()
+      }
+    case .behind: try mapErrors { try database.enableWriteAheadLog() }
     }
     var applied: [Migration] = []
     for migration in Migration.all {

@@ -101,16 +101,7 @@ extension SQLiteWriter {
         artifactIDs[artifact.name] = artifactIDs[artifact.name] ?? id
       }
     }
-    var details: JSONObject = [
-      "experiment": .string(document.start.experiment), "name": .optional(document.start.name),
-      "status": .string(document.start.status.rawValue),
-      "params": .integer(Int64(document.start.params.count)),
-      "metric_points": .integer(Int64(log.metrics.count)),
-      "inputs": .integer(Int64(document.start.inputs.count)),
-      "input_refs": .array(try inputRefs(ofRun: run.id)), "outputs": .array(outputRefs),
-      "content_digest": .string(try newRunDigest(document, runID: run.id, metrics: metrics)),
-      "record_digest": .string(digest),
-    ]
+    var details = try recordDetails(document, run: run, metrics: metrics, outputRefs: outputRefs)
     var registered: Outcome<ModelVersion>?
     var move: AliasMove?
     if let section = document.register {
@@ -128,6 +119,22 @@ extension SQLiteWriter {
       datasetsProduced: outputRefs.compactMap { ref in
         if case .string(let text) = ref, text.hasPrefix("dataset:") { text } else { nil }
       })
+  }
+
+  /// A `run.record` entry's details before `appendAudit` adds their `facts`: the counts, the
+  /// refs `log --entity` finds the entry by, and the run's content digest. The run's experiment,
+  /// name, status and record digest are not repeated here: its facts hold them (entries of
+  /// earlier binaries repeat them, and still verify: `db check` reads `facts`).
+  private func recordDetails(
+    _ document: RunDocument, run: RunHandle, metrics: WrittenMetrics, outputRefs: [JSONValue]
+  ) throws -> JSONObject {
+    [
+      "params": .integer(Int64(document.start.params.count)),
+      "metric_points": .integer(Int64(document.log.metrics.count)),
+      "inputs": .integer(Int64(document.start.inputs.count)),
+      "input_refs": .array(try inputRefs(ofRun: run.id)), "outputs": .array(outputRefs),
+      "content_digest": .string(try newRunDigest(document, runID: run.id, metrics: metrics)),
+    ]
   }
 
   /// The run that already holds this record, if any.
