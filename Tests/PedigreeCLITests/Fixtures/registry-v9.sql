@@ -1,5 +1,5 @@
 -- A registry written by pedigree at schema 9 (commit 1d26d55) with format-1 metric chunks,
--- made by make-registry-v9.sh, then `sqlite3 reg.db .dump` (which leaves out the two pragmas below).
+-- made by make-registry-v9-chunks.sh, then `sqlite3 reg.db .dump` (which leaves out the two pragmas below).
 PRAGMA application_id = 1346651986;
 PRAGMA user_version = 9;
 PRAGMA foreign_keys=OFF;
