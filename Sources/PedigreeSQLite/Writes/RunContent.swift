@@ -75,10 +75,12 @@ public enum RunContent {
     mutating func point(key: String, _ point: ChunkPoint) {
       buffer.append(UInt8(ascii: "m"))
       append(key)
-      append(UInt64(bitPattern: point.step))
-      append(UInt64(bitPattern: point.timestamp))
-      append(point.value.isNaN ? 0 : point.value.bitPattern)
-      buffer.append(point.value.isNaN ? 1 : 0)
+      // Step, time and value bits big-endian, then the NaN flag: one copy of 25 bytes.
+      var fields = (
+        UInt64(bitPattern: point.step).bigEndian, UInt64(bitPattern: point.timestamp).bigEndian,
+        (point.value.isNaN ? 0 : point.value.bitPattern).bigEndian, UInt8(point.value.isNaN ? 1 : 0)
+      )
+      withUnsafeBytes(of: &fields) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<25])) }
       if buffer.count >= 60 << 10 {
         hasher.update(data: buffer)
         buffer.removeAll(keepingCapacity: true)
