@@ -134,19 +134,43 @@ public enum RecordContent {
     }
 
     /// Points sorted by (key, step, time, value); -0.0 as 0.0, every NaN alike; a clock time as
-    /// absent.
+    /// absent. Keys are ranked once, so the sort compares integers, not strings.
     mutating func points(_ points: [MetricPoint], clockTime: Timestamp?) {
       let clock = clockTime?.milliseconds
-      let canonical = points.map { point in
-        Point(
-          key: point.key, step: point.step,
-          time: point.timestamp.milliseconds == clock ? nil : point.timestamp.milliseconds,
-          value: point.value.isNaN ? Double.nan.bitPattern : (point.value == 0 ? 0 : point.value.bitPattern))
+      var ranks: [String: Int] = [:]
+      var keys: [String] = []
+      var lastKey: String?
+      var lastRank = 0
+      var canonical: [Point] = []
+      canonical.reserveCapacity(points.count)
+      for point in points {
+        if point.key != lastKey {
+          lastKey = point.key
+          if let rank = ranks[point.key] {
+            lastRank = rank
+          } else {
+            lastRank = keys.count
+            ranks[point.key] = lastRank
+            keys.append(point.key)
+          }
+        }
+        canonical.append(
+          Point(
+            key: lastRank, step: point.step,
+            time: point.timestamp.milliseconds == clock ? nil : point.timestamp.milliseconds,
+            value: point.value.isNaN
+              ? Double.nan.bitPattern : (point.value == 0 ? 0 : point.value.bitPattern)))
       }
+      // Ranks in the keys' byte order.
+      let order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+      var rankOf = [Int](repeating: 0, count: keys.count)
+      for (rank, index) in order.enumerated() { rankOf[index] = rank }
+      for index in canonical.indices { canonical[index].key = rankOf[canonical[index].key] }
+      canonical.sort()
       var previous: Point?
-      for point in canonical.sorted() where point != previous {
+      for point in canonical where point != previous {
         bytes.append(UInt8(ascii: "m"))
-        if point.key != previous?.key { text(point.key) } else { bytes.append(0xff) }
+        if point.key != previous?.key { text(keys[order[point.key]]) } else { bytes.append(0xff) }
         integer(UInt64(bitPattern: point.step))
         optional(point.time)
         integer(point.value)
@@ -167,14 +191,15 @@ public enum RecordContent {
     }
   }
 
+  /// A canonical point; `key` is the rank of its key in byte order.
   private struct Point: Comparable {
-    let key: String
+    var key: Int
     let step: Int64
     let time: Int64?
     let value: UInt64
 
     static func < (a: Point, b: Point) -> Bool {
-      if a.key != b.key { return a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
+      if a.key != b.key { return a.key < b.key }
       if a.step != b.step { return a.step < b.step }
       if a.time != b.time { return (a.time ?? .min) < (b.time ?? .min) }
       return a.value < b.value

@@ -138,6 +138,12 @@ extension JSONValue {
 
   private static func writeString(_ value: String, to out: inout String) {
     out += "\""
+    // Most strings need no escape: append them whole rather than scalar by scalar.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out += value
+      out += "\""
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""

@@ -158,6 +158,11 @@ extension SQLiteWriter {
   /// of a key whose insert was rolled back).
   func metricKeyID(_ key: String, cache: inout [String: Int64]) throws -> Int64 {
     if let id = cache[key] { return id }
+    // Most keys are known: one lookup, and an insert only for a new one.
+    if let id = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)]) {
+      cache[key] = id
+      return id
+    }
     try database.run(
       "INSERT INTO metric_keys(key) VALUES (?) ON CONFLICT(key) DO NOTHING", [.text(key)])
     guard let id = try database.scalarInt("SELECT id FROM metric_keys WHERE key = ?", [.text(key)])

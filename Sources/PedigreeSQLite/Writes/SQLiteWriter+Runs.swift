@@ -162,12 +162,14 @@ extension SQLiteWriter {
   /// chose one). No audit entry.
   func insertRun(_ start: RunStart, uuid chosen: String? = nil) throws -> RunHandle {
     let now = clock()
-    try database.run(
-      "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
-      [.text(start.experiment), .integer(now.milliseconds)])
-    let experimentID =
-      try database.scalarInt(
-        "SELECT id FROM experiments WHERE name = ?", [.text(start.experiment)]) ?? 0
+    let experimentSQL = "SELECT id FROM experiments WHERE name = ?"
+    var experimentID = try database.scalarInt(experimentSQL, [.text(start.experiment)])
+    if experimentID == nil {
+      try database.run(
+        "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+        [.text(start.experiment), .integer(now.milliseconds)])
+      experimentID = try database.scalarInt(experimentSQL, [.text(start.experiment)])
+    }
     let id = try insertNode(.run)
     let uuid = chosen ?? SQLiteWriter.newRunID()
     let startedAt = start.startedAt ?? now
@@ -180,7 +182,7 @@ extension SQLiteWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
-        .integer(id), .text(uuid), .integer(experimentID), SQLValue(start.name),
+        .integer(id), .text(uuid), .integer(experimentID ?? 0), SQLValue(start.name),
         .text(start.status.rawValue), .integer(startedAt.milliseconds),
         SQLValue(endedAt?.milliseconds), SQLValue(start.code.gitCommit), SQLValue(start.code.repo),
         SQLValue(start.code.entryPoint), .text(actor),
