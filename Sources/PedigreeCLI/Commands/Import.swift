@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import PedigreeArtifacts
 import PedigreeCore
 import PedigreeQuery
@@ -116,7 +120,7 @@ extension MLflowImportReport {
       ["", "imported", "already present", "skipped"], alignments: [.left, .right, .right, .right])
     for kind in Self.kinds {
       table.append([
-        kind.replacingOccurrences(of: "_", with: " "), "\(imported[kind] ?? 0)",
+        kind.replacing("_", with: " "), "\(imported[kind] ?? 0)",
         "\(alreadyPresent[kind] ?? 0)",
         "\(skipped.filter { $0.kind == kind }.count)",
       ])
@@ -129,7 +133,7 @@ extension MLflowImportReport {
     if !skipped.isEmpty {
       lines.append("skipped:")
       lines += skipped.map {
-        "  \($0.kind.replacingOccurrences(of: "_", with: " ")) \($0.mlflowID): \($0.reason)"
+        "  \($0.kind.replacing("_", with: " ")) \($0.mlflowID): \($0.reason)"
       }
     }
     return lines.joined(separator: "\n")

@@ -1,7 +1,18 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import PedigreeCore
 import PedigreeSQLite
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `pedigree serve`: validates its flags here, then execs `pedigree-server` (the sibling
 /// executable beside this binary), so `pedigree` itself never links the HTTP stack.

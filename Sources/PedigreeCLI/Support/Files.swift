@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import PedigreeCore
 import PedigreeQuery
 import PedigreeSQLite
@@ -27,7 +31,7 @@ func artifactInput(_ text: String, digest: String? = nil) throws(PedigreeError) 
 func hashFile(_ path: String) throws(PedigreeError) -> (digest: String, size: Int64) {
   let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
   let showProgress = Output.stderrIsTerminal && total > 64 << 20
-  let name = (path as NSString).lastPathComponent
+  let name = Paths.lastComponent(path)
   let result = try Digest.sha256(fileAt: path) { done in
     if showProgress {
       let percent = total > 0 ? done * 100 / total : 100

@@ -1,7 +1,18 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import PedigreeCore
 import PedigreeSQLite
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `--db`: which registry a command opens. Every command has it.
 struct RegistryOptions: ParsableArguments {

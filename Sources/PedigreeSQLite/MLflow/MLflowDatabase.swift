@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import PedigreeCore
 
 /// MLflow's SQLite tracking database (`mlflow.db`), opened read-only: the source of

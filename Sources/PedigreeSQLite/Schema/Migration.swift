@@ -1,5 +1,8 @@
-import Crypto
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import PedigreeCore
 
 /// One numbered schema migration, compiled in from `migrations/NNNN_name.sql`.
