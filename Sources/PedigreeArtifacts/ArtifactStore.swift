@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 #if canImport(Glibc)
   import Glibc
@@ -52,7 +53,8 @@ public struct ArtifactStore: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     } catch {
-      throw PedigreeError(.io, "cannot create the artifact store at \(root): \(PedigreeError.reason(of: error))")
+      throw PedigreeError(
+        .io, "cannot create the artifact store at \(root): \(PedigreeError.reason(of: error))")
     }
     return try ArtifactUpload(store: self, path: "\(temporary)/\(UUID().uuidString).part")
   }
@@ -125,7 +127,9 @@ public final class ArtifactUpload {
   init(store: ArtifactStore, path: String) throws(PedigreeError) {
     self.store = store
     self.path = path
-    guard let handle = FileStream(creatingAtPath: path) else { throw PedigreeError(.io, "cannot write into the artifact store at \(store.root)") }
+    guard let handle = FileStream(creatingAtPath: path) else {
+      throw PedigreeError(.io, "cannot write into the artifact store at \(store.root)")
+    }
     self.handle = handle
   }
 

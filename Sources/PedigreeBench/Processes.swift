@@ -92,8 +92,10 @@ public struct ProcessCase: Sendable {
           arguments: { _ in [path, "SELECT count(*) FROM runs"] }))
     }
     cases += [
-      ProcessCase(name: "pedigree --version" + build, executable: pedigree, arguments: { _ in ["--version"] }),
-      ProcessCase(name: "start pedigree (--help)" + build, executable: pedigree, arguments: { _ in ["--help"] }),
+      ProcessCase(
+        name: "pedigree --version" + build, executable: pedigree, arguments: { _ in ["--version"] }),
+      ProcessCase(
+        name: "start pedigree (--help)" + build, executable: pedigree, arguments: { _ in ["--help"] }),
       ProcessCase(
         name: "pedigree model show NAME@production --json" + build, executable: pedigree,
         arguments: { ["model", "show", "\(model($0))@production", "--db", path, "--json"] },

@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 /// A Pedigree registry in one SQLite file: the lineage graph, the model registry and the audit
 /// log. Reads are methods of the registry; every write goes through a `SQLiteWriter` made for its

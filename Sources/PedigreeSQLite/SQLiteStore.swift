@@ -1,10 +1,11 @@
 import Dispatch
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 /// The Sendable access point to one registry file (after GRDB's `DatabasePool`): one serial
 /// writer connection, and reader connections that run in parallel under WAL, each closure in one

@@ -78,7 +78,8 @@ import Testing
 /// `Paths` (the CLI's Foundation-free path text) answers as `NSString`'s path methods do.
 @Suite struct PathsTests {
   static let paths = [
-    "", "/", "a", "a/", "/a", "/a/", "/a/b", "/a/b/", "a/b", "a//b", "//", "./x.db", "reg.db", "/tmp/r/reg.db",
+    "", "/", "a", "a/", "/a", "/a/", "/a/b", "/a/b/", "a/b", "a//b", "//", "./x.db", "reg.db",
+    "/tmp/r/reg.db",
   ]
 
   @Test func lastComponentAndParentAsNSString() {

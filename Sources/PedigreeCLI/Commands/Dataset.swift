@@ -1,12 +1,13 @@
 import ArgumentParser
+import PedigreeCore
+import PedigreeQuery
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
-import PedigreeQuery
-import PedigreeSQLite
 
 struct DatasetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,13 +1,14 @@
 import ArgumentParser
+import PedigreeArtifacts
+import PedigreeCore
+import PedigreeQuery
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeArtifacts
-import PedigreeCore
-import PedigreeQuery
-import PedigreeSQLite
 
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,12 +1,13 @@
 import ArgumentParser
+import PedigreeArtifacts
+import PedigreeCore
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeArtifacts
-import PedigreeCore
-import PedigreeSQLite
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -59,7 +60,9 @@ func copyVerified(_ digest: String, from store: ArtifactStore, to path: String) 
   let (input, size) = try store.openVerified(digest)
   defer { try? input.close() }
   let temporary = path + ".pedigree-\(UUID().uuidString).part"
-  guard let output = FileStream(creatingAtPath: temporary) else { throw PedigreeError(.io, "cannot write \(path)") }
+  guard let output = FileStream(creatingAtPath: temporary) else {
+    throw PedigreeError(.io, "cannot write \(path)")
+  }
   do {
     defer { try? output.close() }
     while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
@@ -69,7 +72,8 @@ func copyVerified(_ digest: String, from store: ArtifactStore, to path: String) 
     guard rename(temporary, path) == 0 else { throw PedigreeError(.io, "cannot write \(path)") }
   } catch {
     try? FileManager.default.removeItem(atPath: temporary)
-    throw error as? PedigreeError ?? PedigreeError(.io, "cannot write \(path): \(PedigreeError.reason(of: error))")
+    throw error as? PedigreeError
+      ?? PedigreeError(.io, "cannot write \(path): \(PedigreeError.reason(of: error))")
   }
   return size
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
+import Dispatch
+import PedigreeCore
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
-import PedigreeSQLite
-import Dispatch
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -1,11 +1,12 @@
 import ArgumentParser
+import PedigreeCore
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
-import PedigreeSQLite
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

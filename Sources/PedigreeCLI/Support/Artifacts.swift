@@ -1,10 +1,11 @@
+import PedigreeArtifacts
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeArtifacts
-import PedigreeCore
 
 extension RegistryOptions {
   /// The registry's content-addressed artifact store: `$PEDIGREE_ARTIFACTS`, else

@@ -1,11 +1,12 @@
+import PedigreeCore
+import PedigreeQuery
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
-import PedigreeQuery
-import PedigreeSQLite
 
 /// Turns a `--artifact`/`--output`/`--file` argument into what the registry records: a local file
 /// is hashed (SHA-256, streamed) and recorded as a `file://` URI with its size; anything with a

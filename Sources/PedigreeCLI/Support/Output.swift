@@ -1,11 +1,12 @@
+import PedigreeCore
+import PedigreeQuery
+import PedigreeSQLite
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
-import PedigreeQuery
-import PedigreeSQLite
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

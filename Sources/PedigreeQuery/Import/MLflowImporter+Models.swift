@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 extension MLflowImporter {
   /// Registered models' versions (in MLflow's order, at MLflow's creation time) and their current

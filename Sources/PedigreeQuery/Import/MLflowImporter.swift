@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 /// How far an import has got, for a progress line.
 public struct MLflowImportProgress: Sendable {

@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 /// MLflow's SQLite tracking database (`mlflow.db`), opened read-only: the source of
 /// `pedigree import mlflow`. Nothing is ever written to it.

@@ -1,10 +1,11 @@
 import CSQLite
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 /// One numbered schema migration, compiled in from `migrations/NNNN_name.sql`.
 public struct Migration: Sendable {

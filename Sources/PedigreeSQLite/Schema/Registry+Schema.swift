@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 /// Where a database file stands relative to this binary's migrations.
 public enum SchemaState: Equatable, Sendable {

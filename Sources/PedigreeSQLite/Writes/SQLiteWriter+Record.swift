@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 extension SQLiteWriter {
   /// Records a whole run from a run document, all or nothing: the run, its params, metrics, tags,

@@ -1,9 +1,10 @@
+import PedigreeCore
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import PedigreeCore
 
 extension SQLiteWriter {
   /// Starts a run (or records a whole one, when `status` is not `running`) and returns its id.
