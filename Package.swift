@@ -94,15 +94,13 @@ let package = Package(
     ),
     .testTarget(
       name: "PedigreeQueryTests",
-      dependencies: [
-        "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport",
-        // The reference PedigreeCore's SHA-256 is checked against (SHA256Tests).
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]
+      dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
     ),
     .testTarget(
       name: "PedigreeWebTests",
-      dependencies: ["PedigreeWeb", "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"],
+      dependencies: [
+        "PedigreeWeb", "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport",
+      ],
       exclude: ["Golden"]
     ),
     .testTarget(
