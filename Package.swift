@@ -28,10 +28,10 @@ let package = Package(
     ),
     // The domain: refs, names, times, digests, errors, JSON, run-record decoding, the records
     // every backend returns and the storage seam they implement. No SQL, no I/O.
-    .target(
-      name: "PedigreeCore",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
-    ),
+    .target(name: "PedigreeCore", dependencies: ["CSHA256"]),
+    // SHA-256 in C (the x86 SHA extensions when present, portable C otherwise): the one hash
+    // Pedigree needs, without swift-crypto, whose module brings Foundation and ICU into every start.
+    .target(name: "CSHA256"),
     // The SQLite backend: the only holder of SQL for SQLite. Connection, statements, migrations,
     // every write and every read, returning domain values.
     .target(name: "PedigreeSQLite", dependencies: ["CSQLite", "PedigreeCore"]),
@@ -58,10 +58,7 @@ let package = Package(
     ),
     // The content-addressed artifact store (`sha256/ab/cdef…` files beside the registry), shared
     // by the CLI and the server.
-    .target(
-      name: "PedigreeArtifacts",
-      dependencies: ["PedigreeCore", .product(name: "Crypto", package: "swift-crypto")]
-    ),
+    .target(name: "PedigreeArtifacts", dependencies: ["PedigreeCore"]),
     // The server: Pedigree's JSON API, MLflow's REST API, OpenLineage and the web UI over one
     // RegistryStore, on Hummingbird. Kept out of `pedigree` so the CLI starts lean.
     // The system zlib, for gzip request bodies (OpenLineage clients' `compression: gzip`).
@@ -101,7 +98,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PedigreeWebTests",
-      dependencies: ["PedigreeWeb", "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"],
+      dependencies: [
+        "PedigreeWeb", "PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport",
+      ],
       exclude: ["Golden"]
     ),
     .testTarget(

@@ -1,6 +1,16 @@
-import Crypto
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The content-addressed artifact store (PRODUCT.md, "Artifact store"): each object is a file
 /// `sha256/ab/cdef…` under `root`, named by the SHA-256 of its bytes. Objects are written to a
@@ -43,7 +53,8 @@ public struct ArtifactStore: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     } catch {
-      throw PedigreeError(.io, "cannot create the artifact store at \(root): \(error.localizedDescription)")
+      throw PedigreeError(
+        .io, "cannot create the artifact store at \(root): \(PedigreeError.reason(of: error))")
     }
     return try ArtifactUpload(store: self, path: "\(temporary)/\(UUID().uuidString).part")
   }
@@ -56,7 +67,7 @@ public struct ArtifactStore: Sendable {
   /// Copies the file at `source` into a temporary file of the store, hashing it: `commit()`
   /// makes it an object, `abort()` drops it (so a failed registration stores nothing).
   public func stage(fileAt source: String) throws(PedigreeError) -> ArtifactUpload {
-    guard let input = FileHandle(forReadingAtPath: source) else {
+    guard let input = FileStream(forReadingAtPath: source) else {
       throw PedigreeError(.io, "cannot read \(source)")
     }
     defer { try? input.close() }
@@ -66,14 +77,14 @@ public struct ArtifactStore: Sendable {
     } catch {
       upload.abort()
       throw error as? PedigreeError
-        ?? PedigreeError(.io, "cannot read \(source): \(error.localizedDescription)")
+        ?? PedigreeError(.io, "cannot read \(source): \(PedigreeError.reason(of: error))")
     }
     return upload
   }
 
   /// Opens the object with `digest` for reading after verifying that its bytes still hash to
   /// it: `.notFound` when the store lacks it, `.invalidInput` when it was altered.
-  public func openVerified(_ digest: String) throws(PedigreeError) -> (handle: FileHandle, size: Int64) {
+  public func openVerified(_ digest: String) throws(PedigreeError) -> (handle: FileStream, size: Int64) {
     guard let path = path(of: digest) else {
       throw PedigreeError.usage(
         "invalid digest '\(digest.prefix(80))'", hint: "digests are sha256:<64 hex digits>")
@@ -87,7 +98,7 @@ public struct ArtifactStore: Sendable {
         "the artifact store's object \(digest) was altered: its bytes hash to \(actual.digest)",
         hint: "restore the object from a backup")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let handle = FileStream(forReadingAtPath: path) else {
       throw PedigreeError(.io, "cannot read \(path)")
     }
     return (handle, actual.size)
@@ -107,7 +118,7 @@ public struct StoredArtifact: Sendable, Equatable {
 public final class ArtifactUpload {
   private let store: ArtifactStore
   private let path: String
-  private let handle: FileHandle
+  private let handle: FileStream
   private var hasher = SHA256()
   /// Bytes appended so far.
   public private(set) var size: Int64 = 0
@@ -116,9 +127,9 @@ public final class ArtifactUpload {
   init(store: ArtifactStore, path: String) throws(PedigreeError) {
     self.store = store
     self.path = path
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let handle = FileHandle(forWritingAtPath: path)
-    else { throw PedigreeError(.io, "cannot write into the artifact store at \(store.root)") }
+    guard let handle = FileStream(creatingAtPath: path) else {
+      throw PedigreeError(.io, "cannot write into the artifact store at \(store.root)")
+    }
     self.handle = handle
   }
 
@@ -128,7 +139,7 @@ public final class ArtifactUpload {
   public func append(_ bytes: some DataProtocol) throws(PedigreeError) {
     hasher.update(data: bytes)
     do { try handle.write(contentsOf: bytes) } catch {
-      throw PedigreeError(.io, "cannot write into the artifact store: \(error.localizedDescription)")
+      throw PedigreeError(.io, "cannot write into the artifact store: \(PedigreeError.reason(of: error))")
     }
     size += Int64(bytes.count)
   }
@@ -146,7 +157,7 @@ public final class ArtifactUpload {
         try? FileManager.default.removeItem(atPath: path)
         return StoredArtifact(digest: digest, size: size, isNew: false)
       }
-      let directory = (target as NSString).deletingLastPathComponent
+      let directory = Paths.deletingLastComponent(target)
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       guard rename(path, target) == 0 else {
         throw PedigreeError(
@@ -163,7 +174,7 @@ public final class ArtifactUpload {
       throw error
     } catch {
       try? FileManager.default.removeItem(atPath: path)
-      throw PedigreeError(.io, "cannot store an artifact: \(error.localizedDescription)")
+      throw PedigreeError(.io, "cannot store an artifact: \(PedigreeError.reason(of: error))")
     }
   }
 

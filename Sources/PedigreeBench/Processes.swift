@@ -42,6 +42,24 @@ public struct ProcessCase: Sendable {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
+  /// How the executable at `path` links the Swift runtime: `static Swift runtime` (built with
+  /// `--static-swift-stdlib`, the README's install) or `dynamic Swift runtime`, read from the
+  /// dynamic section's library names near the start of the file.
+  public static func swiftRuntimeLinkage(of path: String) -> String {
+    guard let file = fopen(path, "rb") else { return "unknown linkage" }
+    defer { fclose(file) }
+    var head = [UInt8](repeating: 0, count: 4 << 20)
+    let count = fread(&head, 1, head.count, file)
+    let needle = Array("libswiftCore.so".utf8)
+    let dynamic = head[..<count].withUnsafeBufferPointer { bytes in
+      bytes.count >= needle.count
+        && (0...(bytes.count - needle.count)).contains { start in
+          bytes[start] == needle[0] && Array(bytes[start..<start + needle.count]) == needle
+        }
+    }
+    return dynamic ? "dynamic Swift runtime" : "static Swift runtime"
+  }
+
   /// The process cases for a registry at `path` served by the `pedigree` binary at `pedigree`:
   /// the cost of starting any process, of the `sqlite3` shell answering one query on the same
   /// file, of starting `pedigree`, of answering questions, and (with `history`, a registry and
@@ -65,6 +83,8 @@ public struct ProcessCase: Sendable {
     var cases = [
       ProcessCase(name: "start a process (/bin/true)", executable: "/bin/true", arguments: { _ in [] })
     ]
+    // The README's install links the Swift runtime statically; say which build was measured.
+    let build = " [\(swiftRuntimeLinkage(of: pedigree))]"
     if let shell = sqliteShell {
       cases.append(
         ProcessCase(
@@ -72,14 +92,16 @@ public struct ProcessCase: Sendable {
           arguments: { _ in [path, "SELECT count(*) FROM runs"] }))
     }
     cases += [
-      ProcessCase(name: "pedigree --version", executable: pedigree, arguments: { _ in ["--version"] }),
-      ProcessCase(name: "start pedigree (--help)", executable: pedigree, arguments: { _ in ["--help"] }),
       ProcessCase(
-        name: "pedigree model show NAME@production --json", executable: pedigree,
+        name: "pedigree --version" + build, executable: pedigree, arguments: { _ in ["--version"] }),
+      ProcessCase(
+        name: "start pedigree (--help)" + build, executable: pedigree, arguments: { _ in ["--help"] }),
+      ProcessCase(
+        name: "pedigree model show NAME@production --json" + build, executable: pedigree,
         arguments: { ["model", "show", "\(model($0))@production", "--db", path, "--json"] },
         check: answersJSON),
       ProcessCase(
-        name: "pedigree lineage NAME@production --json", executable: pedigree,
+        name: "pedigree lineage NAME@production --json" + build, executable: pedigree,
         arguments: { ["lineage", "\(model($0))@production", "--db", path, "--json"] },
         check: answersJSON),
     ]

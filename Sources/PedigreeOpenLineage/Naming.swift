@@ -60,7 +60,7 @@ public enum OpenLineageNaming {
   /// (`s3://b/k` → `s3://b` + `k`; `file:///p` → `file` + `/p`).
   public static func split(uri: String) -> (namespace: String, name: String)? {
     if uri.hasPrefix("file://") { return ("file", String(uri.dropFirst(7))) }
-    guard let scheme = uri.range(of: "://") else { return nil }
+    guard let scheme = uri.firstRange(of: "://") else { return nil }
     let rest = uri[scheme.upperBound...]
     guard let slash = rest.firstIndex(of: "/") else { return (uri, "/") }
     let name = rest[rest.index(after: slash)...]
@@ -70,7 +70,7 @@ public enum OpenLineageNaming {
   // MARK: Slugs
 
   static func withoutScheme(_ text: String) -> String {
-    guard let range = text.range(of: "://") else { return text }
+    guard let range = text.firstRange(of: "://") else { return text }
     return String(text[range.upperBound...])
   }
 

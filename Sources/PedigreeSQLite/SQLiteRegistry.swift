@@ -1,5 +1,10 @@
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A Pedigree registry in one SQLite file: the lineage graph, the model registry and the audit
 /// log. Reads are methods of the registry; every write goes through a `SQLiteWriter` made for its
@@ -111,9 +116,9 @@ public final class SQLiteRegistry {
   private static func connect(
     path: String, create: Bool, busyTimeout: Duration
   ) throws(PedigreeError) -> SQLiteRegistry {
-    var isDirectory: ObjCBool = false
+    var isDirectory = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    if isDirectory.boolValue {
+    if isDirectory {
       throw PedigreeError(.io, "\(path) is a directory, not a registry file")
     }
     if !exists && !create {
@@ -122,7 +127,7 @@ public final class SQLiteRegistry {
         hint: "create a registry there first, or open another", remedy: .createRegistry(path: path))
     }
     if !exists {
-      let directory = (path as NSString).deletingLastPathComponent
+      let directory = Paths.deletingLastComponent(path)
       if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
         throw PedigreeError(
           .io, "cannot create \(path): directory \(directory) does not exist")

@@ -1,6 +1,11 @@
 import Dispatch
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The Sendable access point to one registry file (after GRDB's `DatabasePool`): one serial
 /// writer connection, and reader connections that run in parallel under WAL, each closure in one
@@ -21,7 +26,7 @@ public final class SQLiteStore: RegistryStore, @unchecked Sendable {
   private let writer: SQLiteRegistry
   private let writerQueue = DispatchQueue(label: "pedigree.sqlite.writer")
   private let readerQueue = DispatchQueue(label: "pedigree.sqlite.readers", attributes: .concurrent)
-  private let lock = NSLock()
+  private let lock = DispatchSemaphore(value: 1)
   private var idleReaders: [SQLiteRegistry] = []
   /// How many idle reader connections are kept open.
   private let maximumIdleReaders: Int
@@ -82,16 +87,16 @@ public final class SQLiteStore: RegistryStore, @unchecked Sendable {
   }
 
   private func checkOutReader() throws(PedigreeError) -> SQLiteRegistry {
-    lock.lock()
+    lock.wait()
     let idle = idleReaders.popLast()
-    lock.unlock()
+    lock.signal()
     if let idle { return idle }
     return try SQLiteRegistry.open(path: path, access: .read, busyTimeout: busyTimeout)
   }
 
   private func checkIn(_ reader: SQLiteRegistry) {
-    lock.lock()
-    defer { lock.unlock() }
+    lock.wait()
+    defer { lock.signal() }
     if idleReaders.count < maximumIdleReaders { idleReaders.append(reader) }
   }
 }

@@ -164,7 +164,7 @@ extension SchemaStatus {
   /// The human form: one aligned line per fact, a warning for edited migrations.
   var text: String {
     let appliedList = applied.map {
-      "\(String(format: "%04d", $0.version))_\($0.name) (\($0.appliedAt.iso8601))"
+      "\(NumberText.zeroPadded($0.version, width: 4))_\($0.name) (\($0.appliedAt.iso8601))"
     }
     var lines = [
       "registry:        \(path)",

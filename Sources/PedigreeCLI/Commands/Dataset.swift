@@ -1,8 +1,13 @@
 import ArgumentParser
-import Foundation
 import PedigreeCore
 import PedigreeQuery
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct DatasetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

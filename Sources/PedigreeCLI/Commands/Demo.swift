@@ -1,7 +1,19 @@
 import ArgumentParser
-import Foundation
 import PedigreeCore
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(

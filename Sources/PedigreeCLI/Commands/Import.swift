@@ -1,9 +1,14 @@
 import ArgumentParser
-import Foundation
 import PedigreeArtifacts
 import PedigreeCore
 import PedigreeQuery
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -116,7 +121,7 @@ extension MLflowImportReport {
       ["", "imported", "already present", "skipped"], alignments: [.left, .right, .right, .right])
     for kind in Self.kinds {
       table.append([
-        kind.replacingOccurrences(of: "_", with: " "), "\(imported[kind] ?? 0)",
+        kind.replacing("_", with: " "), "\(imported[kind] ?? 0)",
         "\(alreadyPresent[kind] ?? 0)",
         "\(skipped.filter { $0.kind == kind }.count)",
       ])
@@ -129,7 +134,7 @@ extension MLflowImportReport {
     if !skipped.isEmpty {
       lines.append("skipped:")
       lines += skipped.map {
-        "  \($0.kind.replacingOccurrences(of: "_", with: " ")) \($0.mlflowID): \($0.reason)"
+        "  \($0.kind.replacing("_", with: " ")) \($0.mlflowID): \($0.reason)"
       }
     }
     return lines.joined(separator: "\n")

@@ -39,5 +39,5 @@ func migrationReport(_ registry: SQLiteRegistry, applied: [Migration]) -> JSONVa
 }
 
 extension Migration {
-  var fileName: String { String(format: "%04d_%@", version, name) }
+  var fileName: String { "\(NumberText.zeroPadded(version, width: 4))_\(name)" }
 }

@@ -1,8 +1,20 @@
 import ArgumentParser
-import Foundation
 import PedigreeArtifacts
 import PedigreeCore
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension ModelCommand {
   struct Download: ParsableCommand {
@@ -48,9 +60,9 @@ func copyVerified(_ digest: String, from store: ArtifactStore, to path: String) 
   let (input, size) = try store.openVerified(digest)
   defer { try? input.close() }
   let temporary = path + ".pedigree-\(UUID().uuidString).part"
-  guard FileManager.default.createFile(atPath: temporary, contents: nil),
-    let output = FileHandle(forWritingAtPath: temporary)
-  else { throw PedigreeError(.io, "cannot write \(path)") }
+  guard let output = FileStream(creatingAtPath: temporary) else {
+    throw PedigreeError(.io, "cannot write \(path)")
+  }
   do {
     defer { try? output.close() }
     while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
@@ -60,7 +72,8 @@ func copyVerified(_ digest: String, from store: ArtifactStore, to path: String) 
     guard rename(temporary, path) == 0 else { throw PedigreeError(.io, "cannot write \(path)") }
   } catch {
     try? FileManager.default.removeItem(atPath: temporary)
-    throw error as? PedigreeError ?? PedigreeError(.io, "cannot write \(path): \(error.localizedDescription)")
+    throw error as? PedigreeError
+      ?? PedigreeError(.io, "cannot write \(path): \(PedigreeError.reason(of: error))")
   }
   return size
 }

@@ -1,7 +1,23 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import PedigreeCore
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Ends the process with `code` (ParsableCommand's `exit(withError:)` shadows the C name).
+private func processExit(_ code: Int32) -> Never { exit(code) }
 
 /// The `pedigree` command.
 public struct PedigreeCommand: AsyncParsableCommand {
@@ -36,7 +52,7 @@ public struct PedigreeCommand: AsyncParsableCommand {
       Output.error(
         "argument \(position) is not valid UTF-8: '\(text.prefix(80))'",
         hint: "pass names and values as UTF-8 text")
-      Foundation.exit(64)
+      processExit(64)
     }
     do {
       var command = try parseAsRoot(arguments)
@@ -45,9 +61,9 @@ public struct PedigreeCommand: AsyncParsableCommand {
         runAsynchronously(command, arguments: arguments)
       }
       try command.run()
-      Foundation.exit(0)
+      processExit(0)
     } catch {
-      Foundation.exit(exitCode(reporting: error, arguments: arguments))
+      processExit(exitCode(reporting: error, arguments: arguments))
     }
   }
 
@@ -61,11 +77,11 @@ public struct PedigreeCommand: AsyncParsableCommand {
     let parsed = Handoff(command: command)
     Task {
       do {
-        guard var asynchronous = parsed.command as? AsyncParsableCommand else { Foundation.exit(70) }
+        guard var asynchronous = parsed.command as? AsyncParsableCommand else { processExit(70) }
         try await asynchronous.run()
-        Foundation.exit(0)
+        processExit(0)
       } catch {
-        Foundation.exit(exitCode(reporting: error, arguments: arguments))
+        processExit(exitCode(reporting: error, arguments: arguments))
       }
     }
     dispatchMain()

@@ -1,7 +1,19 @@
 import ArgumentParser
-import Foundation
 import PedigreeCore
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `pedigree serve`: validates its flags here, then execs `pedigree-server` (the sibling
 /// executable beside this binary), so `pedigree` itself never links the HTTP stack.

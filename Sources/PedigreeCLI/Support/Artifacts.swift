@@ -1,6 +1,11 @@
-import Foundation
 import PedigreeArtifacts
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension RegistryOptions {
   /// The registry's content-addressed artifact store: `$PEDIGREE_ARTIFACTS`, else

@@ -1,7 +1,12 @@
-import Foundation
 import PedigreeCore
 import PedigreeQuery
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Turns a `--artifact`/`--output`/`--file` argument into what the registry records: a local file
 /// is hashed (SHA-256, streamed) and recorded as a `file://` URI with its size; anything with a
@@ -27,7 +32,7 @@ func artifactInput(_ text: String, digest: String? = nil) throws(PedigreeError) 
 func hashFile(_ path: String) throws(PedigreeError) -> (digest: String, size: Int64) {
   let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
   let showProgress = Output.stderrIsTerminal && total > 64 << 20
-  let name = (path as NSString).lastPathComponent
+  let name = Paths.lastComponent(path)
   let result = try Digest.sha256(fileAt: path) { done in
     if showProgress {
       let percent = total > 0 ? done * 100 / total : 100

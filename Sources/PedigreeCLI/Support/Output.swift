@@ -1,7 +1,19 @@
-import Foundation
 import PedigreeCore
 import PedigreeQuery
 import PedigreeSQLite
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where a command's results go: one JSON document on stdout with `--json`, else short text.
 /// Notes go to stderr so that stdout stays what scripts capture (a ref, a run id, a table).
@@ -23,19 +35,19 @@ struct Output {
     if !json { Output.write(text + "\n", to: .standardError) }
   }
 
-  static func write(_ text: String, to handle: FileHandle) {
-    handle.write(Data(text.utf8))
+  static func write(_ text: String, to handle: FileStream) {
+    handle.write(text)
   }
 
   /// Prints an error as one line on stderr: `error: message (hint: …)`.
   static func error(_ message: String, hint: String? = nil) {
-    let oneLine = message.replacingOccurrences(of: "\n", with: " ")
+    let oneLine = message.replacing("\n", with: " ")
     write("error: \(oneLine)" + (hint.map { " (hint: \($0))" } ?? "") + "\n", to: .standardError)
   }
 
   /// Prints a warning as one line on stderr, in JSON mode too: `warning: message`.
   static func warning(_ message: String) {
-    write("warning: \(message.replacingOccurrences(of: "\n", with: " "))\n", to: .standardError)
+    write("warning: \(message.replacing("\n", with: " "))\n", to: .standardError)
   }
 
   /// Whether stderr is a terminal (for progress lines).

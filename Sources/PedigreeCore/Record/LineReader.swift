@@ -1,9 +1,7 @@
-import Foundation
-
 /// Reads a file or a stream line by line in fixed-size chunks, so a JSON Lines import of any
 /// length holds only one chunk and the current line in memory.
 public final class LineReader {
-  private let handle: FileHandle
+  private let handle: FileStream
   private let closesHandle: Bool
   private var buffer: [UInt8] = []
   private var start = 0
@@ -30,7 +28,7 @@ public final class LineReader {
   }
 
   /// Reads from an open handle (standard input, a pipe, a file).
-  public init(handle: FileHandle, maximumLineLength: Int = 64 << 20) {
+  public init(handle: FileStream, maximumLineLength: Int = 64 << 20) {
     self.handle = handle
     self.closesHandle = false
     self.maximumLineLength = maximumLineLength
@@ -38,9 +36,9 @@ public final class LineReader {
 
   /// Opens the file at `path`.
   public init(path: String, maximumLineLength: Int = 64 << 20) throws(PedigreeError) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let handle = FileStream(forReadingAtPath: path) else {
       throw PedigreeError(
-        .io, FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
+        .io, FileStream.kind(atPath: path) == .missing ? "no such file: \(path)" : "cannot read \(path)")
     }
     self.handle = handle
     self.closesHandle = true
@@ -112,7 +110,7 @@ public final class LineReader {
       }
       buffer.append(contentsOf: chunk)
     } catch {
-      throw PedigreeError(.io, "cannot read input: \(error.localizedDescription)")
+      throw PedigreeError(.io, "cannot read input: \(error.message)")
     }
   }
 }

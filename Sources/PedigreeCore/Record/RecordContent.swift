@@ -1,5 +1,3 @@
-import Crypto
-
 /// The content digest of a run record: SHA-256 over a canonical encoding of everything the record
 /// says (experiment, name, status, times, code, params, metrics, tags, inputs, outputs and its
 /// `register` section), but not its `run_id`. Member order does not matter: params and tags are

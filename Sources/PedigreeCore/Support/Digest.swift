@@ -1,5 +1,8 @@
-import Crypto
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// SHA-256 digests in Pedigree's text form, `sha256:<64 lowercase hex digits>`, and the foreign
 /// digest schemes a dataset version may carry instead (`mlflow:<hex>`).
@@ -16,14 +19,13 @@ public enum Digest {
   public static func sha256(
     fileAt path: String, progress: ((Int64) -> Void)? = nil
   ) throws(PedigreeError) -> (digest: String, size: Int64) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    let kind = FileStream.kind(atPath: path)
+    guard kind != .directory, let handle = FileStream(forReadingAtPath: path) else {
       throw PedigreeError(
         .io,
-        exists
-          ? (isDirectory.boolValue ? "\(path) is a directory, not a file" : "cannot read \(path)")
-          : "no such file: \(path)")
+        kind == .missing
+          ? "no such file: \(path)"
+          : (kind == .directory ? "\(path) is a directory, not a file" : "cannot read \(path)"))
     }
     defer { try? handle.close() }
     var hasher = SHA256()
@@ -35,7 +37,7 @@ public enum Digest {
         progress?(size)
       }
     } catch {
-      throw PedigreeError(.io, "cannot read \(path): \(error.localizedDescription)")
+      throw PedigreeError(.io, "cannot read \(path): \(error.message)")
     }
     return (format(hasher.finalize()), size)
   }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A point in time as milliseconds since the Unix epoch, UTC: how Pedigree stores every time.
 public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible {

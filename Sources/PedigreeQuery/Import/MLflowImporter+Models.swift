@@ -1,5 +1,10 @@
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension MLflowImporter {
   /// Registered models' versions (in MLflow's order, at MLflow's creation time) and their current
@@ -95,30 +100,30 @@ extension MLflowImporter {
   {
     guard let source = version.source, !source.isEmpty else { return nil }
     let name =
-      (source as NSString).lastPathComponent.isEmpty ? "model" : (source as NSString).lastPathComponent
+      Paths.lastComponent(source).isEmpty ? "model" : Paths.lastComponent(source)
     var path: String?
     if source.hasPrefix("runs:/") {
       let rest = source.dropFirst("runs:/".count).split(separator: "/", maxSplits: 1).map(String.init)
       if let run = rest.first, let location = state.runLocations[run],
         let directory = runArtifactDirectory(run, experimentID: location.0, artifactURI: location.1)
       {
-        path = rest.count > 1 ? (directory as NSString).appendingPathComponent(rest[1]) : directory
+        path = rest.count > 1 ? Paths.appending(directory, rest[1]) : directory
       }
     } else {
       path = localPath(source)
     }
-    var isDirectory: ObjCBool = false
+    var isDirectory = false
     guard let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       return ArtifactInput(name: name, uri: source)
     }
-    if !isDirectory.boolValue {
+    if !isDirectory {
       let stored = try artifacts.ingest(fileAt: path)
       return ArtifactInput(name: name, uri: source, digest: stored.digest, sizeBytes: stored.size)
     }
     var manifest = ""
     var total: Int64 = 0
     for relative in files(under: path) {
-      let stored = try artifacts.ingest(fileAt: (path as NSString).appendingPathComponent(relative))
+      let stored = try artifacts.ingest(fileAt: Paths.appending(path, relative))
       manifest += "\(relative)\t\(stored.digest)\t\(stored.size)\n"
       total += stored.size
     }

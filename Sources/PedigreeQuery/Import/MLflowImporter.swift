@@ -1,5 +1,10 @@
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// How far an import has got, for a progress line.
 public struct MLflowImportProgress: Sendable {
@@ -195,15 +200,15 @@ public struct MLflowImporter {
   /// tracking server's `./mlartifacts` beside the database); relative paths are taken from the
   /// database's directory.
   func localPath(_ location: String) -> String? {
-    let base = (sourcePath as NSString).deletingLastPathComponent
+    let base = Paths.deletingLastComponent(sourcePath)
     if location.hasPrefix("file:") { return URL(string: location)?.path }
     if location.hasPrefix("mlflow-artifacts:") {
       var rest = location.dropFirst("mlflow-artifacts:".count)
       if rest.hasPrefix("//") { rest = rest.dropFirst(2).drop { $0 != "/" } }
-      return (base as NSString).appendingPathComponent("mlartifacts" + rest)
+      return Paths.appending(base, "mlartifacts" + rest)
     }
     if location.contains("://") || location.hasPrefix("runs:") || location.hasPrefix("models:") { return nil }
-    return location.hasPrefix("/") ? location : (base as NSString).appendingPathComponent(location)
+    return location.hasPrefix("/") ? location : Paths.appending(base, location)
   }
 
   /// Every file under the run's artifact directory (in path order), copied into the artifact
@@ -214,7 +219,7 @@ public struct MLflowImporter {
     guard let directory = runArtifactDirectory(runID, experimentID: experimentID, artifactURI: artifactURI)
     else { return [] }
     return try files(under: directory).map { (relative) throws(PedigreeError) in
-      let path = (directory as NSString).appendingPathComponent(relative)
+      let path = Paths.appending(directory, relative)
       let stored = try artifacts.ingest(fileAt: path)
       return ArtifactInput(
         name: relative, uri: URL(fileURLWithPath: path).absoluteString, digest: stored.digest,
@@ -224,15 +229,7 @@ public struct MLflowImporter {
 
   /// The regular files under `directory`, relative, in byte order; none when it does not exist.
   func files(under directory: String) -> [String] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
-      let enumerator = FileManager.default.enumerator(atPath: directory)
-    else { return [] }
-    var found: [String] = []
-    while let relative = enumerator.nextObject() as? String {
-      if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { found.append(relative) }
-    }
-    return found.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+    Paths.regularFiles(under: directory)
   }
 
   private func countExperiments(_ experiments: [MLflowTracking.Experiment], _ state: inout ImportState) {

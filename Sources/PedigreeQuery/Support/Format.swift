@@ -10,7 +10,7 @@ public enum Format {
     if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
     if value == value.rounded(.towardZero) && abs(value) < 1e15 { return String(Int64(value)) }
     let shortest = "\(value)"
-    return shortest.count <= 10 ? shortest : String(format: "%.8g", value)
+    return shortest.count <= 10 ? shortest : NumberText.double(value, "%.8g")
   }
 
   /// A signed difference (`+0.012`, `-3`), or `-` when there is none.
@@ -50,7 +50,7 @@ public enum Format {
       value /= 1024
       unit += 1
     }
-    return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
+    return unit == 0 ? "\(count) B" : "\(NumberText.double(value, "%.1f")) \(units[unit])"
   }
 
   /// Key/value pairs as `k=v, k=v`, or `-`.

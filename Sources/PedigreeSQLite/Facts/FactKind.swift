@@ -18,12 +18,12 @@ struct FactKind {
   let touches: [(table: String, id: String)]
 
   /// The query over every entity of the kind.
-  var selectAll: String { select.replacingOccurrences(of: "{filter}", with: "1") }
+  var selectAll: String { select.replacing("{filter}", with: "1") }
 
   /// The query over the entities the current write transaction touched.
   var selectTouched: String {
-    select.replacingOccurrences(
-      of: "{filter}",
+    select.replacing(
+      "{filter}",
       with: "\(filterColumn) IN (SELECT id FROM temp.pedigree_touched WHERE kind = '\(name)')")
   }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// MLflow's SQLite tracking database (`mlflow.db`), opened read-only: the source of
 /// `pedigree import mlflow`. Nothing is ever written to it.

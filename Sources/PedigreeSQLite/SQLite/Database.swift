@@ -1,6 +1,17 @@
 import CSQLite
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One connection to an SQLite database file.
 ///

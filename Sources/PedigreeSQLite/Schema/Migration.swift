@@ -1,6 +1,10 @@
-import Crypto
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One numbered schema migration, compiled in from `migrations/NNNN_name.sql`.
 public struct Migration: Sendable {

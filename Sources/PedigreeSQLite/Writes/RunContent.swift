@@ -1,4 +1,3 @@
-import Crypto
 import PedigreeCore
 
 /// The content digest of a run: SHA-256 over its params (by key) and every metric point (by

@@ -1,5 +1,10 @@
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension SQLiteWriter {
   /// Records a whole run from a run document, all or nothing: the run, its params, metrics, tags,

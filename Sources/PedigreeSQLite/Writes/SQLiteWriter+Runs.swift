@@ -1,5 +1,10 @@
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension SQLiteWriter {
   /// Starts a run (or records a whole one, when `status` is not `running`) and returns its id.

@@ -114,4 +114,4 @@ extension RouterGroup<ServerContext> {
 }
 
 /// A file handle moved into a response body's writer, which alone uses it.
-private struct UncheckedHandle: @unchecked Sendable { let handle: FileHandle }
+private struct UncheckedHandle: @unchecked Sendable { let handle: FileStream }

@@ -104,5 +104,5 @@ extension MLflowAPI {
 
 /// A file handle read by one response body at a time.
 struct SendableHandle: @unchecked Sendable {
-  let handle: FileHandle
+  let handle: FileStream
 }
