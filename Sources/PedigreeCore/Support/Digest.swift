@@ -25,7 +25,7 @@ public enum Digest {
         .io,
         kind == .missing
           ? "no such file: \(path)"
-          : (kind == .directory ? "\(path) is a directory, not a file" : "cannot read \(path)"))
+          : (kind == .directory ? "cannot read \(path): it is a directory" : "cannot read \(path)"))
     }
     defer { try? handle.close() }
     var hasher = SHA256()
