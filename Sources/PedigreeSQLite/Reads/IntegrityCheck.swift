@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import PedigreeCore
 
 extension SQLiteRegistry {
@@ -22,7 +22,7 @@ extension SQLiteRegistry {
     let outcome = Outcome()
     nonisolated(unsafe) let database = connection
     let path = self.path
-    let thread = Thread {
+    DispatchQueue.global().async {
       do {
         outcome.result = .success(try Self.integrityFindings(database))
       } catch let error as SQLiteError {
@@ -32,7 +32,6 @@ extension SQLiteRegistry {
       }
       outcome.done.signal()
     }
-    thread.start()
     return { () throws(PedigreeError) -> [CheckProblem] in
       outcome.done.wait()
       return try outcome.result.get()

@@ -1,6 +1,11 @@
 import Dispatch
-import Foundation
 import PedigreeCore
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `db check`'s pass over every run's content: the digest each run's last digest-recording
 /// entry holds, against the digest of its params and points as stored, and its `latest_metrics`

@@ -16,11 +16,9 @@ extension SQLiteWriter {
 
   /// Records every document of a JSON Lines stream, each atomically. Records are written in
   /// batches of `batchSize`, one transaction per batch and a savepoint per record, so a failed
-  /// record is rolled back alone while the good ones around it are written. The lines are read,
-  /// decoded and digested on a second thread while the batch before them is written (see
-  /// `DecodedRecords`).
+  /// record is rolled back alone while the good ones around it are written.
   ///
-  /// Memory stays bounded by the longest line and two batches, whatever the stream's length.
+  /// Memory stays bounded by the longest line and one batch, whatever the stream's length.
   ///
   /// - Parameter onResult: called for each record, with its 1-based line number and outcome.
   public func recordLines(
@@ -28,7 +26,7 @@ extension SQLiteWriter {
     onResult: (Int, Result<RecordResult, PedigreeError>) -> Void
   ) throws(PedigreeError) -> RecordSummary {
     var summary = RecordSummary()
-    var pending: [DecodedRecord] = []
+    var pending: [(line: Int, document: Result<RunDocument, PedigreeError>)] = []
     func flush() throws(PedigreeError) {
       guard !pending.isEmpty else { return }
       let batch = pending
@@ -37,7 +35,7 @@ extension SQLiteWriter {
         try batch.map { entry in
           do {
             let document = try entry.document.get()
-            return .success(try database.write { try insertRecord(document, digest: entry.digest) })
+            return .success(try database.write { try insertRecord(document) })
           } catch let error as PedigreeError {
             return .failure(error.asInputError)
           }
@@ -49,10 +47,16 @@ extension SQLiteWriter {
       }
     }
     try keepSavepointJournalsInMemory()
-    let records = DecodedRecords(lines, depth: max(1, batchSize))
     do {
-      while let record = try records.next() {
-        pending.append(record)
+      var isFirst = true
+      while let line = try lines.next() {
+        guard !line.isBlank else { continue }
+        var document = Result { () throws(PedigreeError) in try line.document() }
+        if isFirst, case .failure = document, let whole = try lines.wholeDocument(startingWith: line) {
+          document = whole
+        }
+        isFirst = false
+        pending.append((line.number, document))
         if pending.count >= batchSize { try flush() }
       }
     } catch {
