@@ -81,7 +81,7 @@ struct Serve: ParsableCommand {
     guard FileManager.default.isExecutableFile(atPath: server) else {
       throw PedigreeError(
         .io, "pedigree serve needs pedigree-server beside pedigree, and \(server) is missing",
-        hint: "build both: swift build -c release --product pedigree --product pedigree-server")
+        hint: "build every product: swift build -c release (a `--product` builds only that one)")
     }
     let argv = ([server] + arguments).map { strdup($0) } + [nil]
     execv(server, argv)
