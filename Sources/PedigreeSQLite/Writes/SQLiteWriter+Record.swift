@@ -16,9 +16,10 @@ extension SQLiteWriter {
 
   /// Records every document of a JSON Lines stream, each atomically. Records are written in
   /// batches of `batchSize`, one transaction per batch and a savepoint per record, so a failed
-  /// record is rolled back alone while the good ones around it are written.
+  /// record is rolled back alone while the good ones around it are written. The lines are read,
+  /// parsed and hashed on a second thread while the batch before them is written.
   ///
-  /// Memory stays bounded by the longest line and one batch, whatever the stream's length.
+  /// Memory stays bounded by the longest line and a few batches, whatever the stream's length.
   ///
   /// - Parameter onResult: called for each record, with its 1-based line number and outcome.
   public func recordLines(
@@ -26,44 +27,25 @@ extension SQLiteWriter {
     onResult: (Int, Result<RecordResult, PedigreeError>) -> Void
   ) throws(PedigreeError) -> RecordSummary {
     var summary = RecordSummary()
-    var pending: [(line: Int, document: Result<RunDocument, PedigreeError>)] = []
-    func flush() throws(PedigreeError) {
-      guard !pending.isEmpty else { return }
-      let batch = pending
-      pending.removeAll(keepingCapacity: true)
+    try keepSavepointJournalsInMemory()
+    let batches = DecodedBatches(lines, batchSize: batchSize)
+    defer { batches.finish() }
+    while let batch = try batches.next() {
       let results = try write { () throws -> [Result<RecordResult, PedigreeError>] in
-        try batch.map { entry in
+        try batch.map { line in
           do {
-            let document = try entry.document.get()
-            return .success(try database.write { try insertRecord(document) })
+            let (document, digest) = try line.document.get()
+            return .success(try database.write { try insertRecord(document, digest: digest) })
           } catch let error as PedigreeError {
             return .failure(error.asInputError)
           }
         }
       }
-      for (entry, result) in zip(batch, results) {
-        summary.count(result, line: entry.line)
-        onResult(entry.line, result)
+      for (line, result) in zip(batch, results) {
+        summary.count(result, line: line.number)
+        onResult(line.number, result)
       }
     }
-    try keepSavepointJournalsInMemory()
-    do {
-      var isFirst = true
-      while let line = try lines.next() {
-        guard !line.isBlank else { continue }
-        var document = Result { () throws(PedigreeError) in try line.document() }
-        if isFirst, case .failure = document, let whole = try lines.wholeDocument(startingWith: line) {
-          document = whole
-        }
-        isFirst = false
-        pending.append((line.number, document))
-        if pending.count >= batchSize { try flush() }
-      }
-    } catch {
-      try flush()
-      throw error
-    }
-    try flush()
     return summary
   }
 

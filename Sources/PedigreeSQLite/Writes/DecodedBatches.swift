@@ -1,0 +1,121 @@
+import Dispatch
+import PedigreeCore
+
+/// One line of a JSON Lines stream, decoded ahead of the writer: its number, and its document
+/// with the document's record digest (or why it is not one).
+struct DecodedLine {
+  let number: Int
+  let document: Result<(RunDocument, digest: String), PedigreeError>
+}
+
+/// Reads and decodes the lines of a JSON Lines stream on a second thread, in batches, while the
+/// caller writes the batches before: reading, parsing and hashing a record are a third of a bulk
+/// `run record`'s work, and they need no database.
+///
+/// At most `depth` decoded batches wait for the writer, so memory stays bounded by a few batches
+/// and the longest line. The reader is used only by the decoding thread until `next()` has
+/// returned the last batch or `finish()` has returned.
+final class DecodedBatches: @unchecked Sendable {
+  // @unchecked: `lines` is touched only by the decoding thread (see above), `ended` only by the
+  // writer's, `queue` and `cancelled` only under `lock`; the semaphores are thread-safe.
+
+  /// What the decoding thread hands over: a batch, then the end (with the reader's error, if
+  /// reading failed).
+  enum Item {
+    case batch([DecodedLine])
+    case end(PedigreeError?)
+  }
+
+  private let lines: LineReader
+  private let batchSize: Int
+  private let lock = DispatchSemaphore(value: 1)
+  private let freeSlots: DispatchSemaphore
+  private let readyItems = DispatchSemaphore(value: 0)
+  private var queue: [Item] = []
+  private var cancelled = false
+  private var ended = false
+
+  /// Starts decoding `lines` at once.
+  init(_ lines: LineReader, batchSize: Int, depth: Int = 2) {
+    self.lines = lines
+    self.batchSize = max(1, batchSize)
+    self.freeSlots = DispatchSemaphore(value: max(1, depth))
+    DispatchQueue.global().async { self.decodeAll() }
+  }
+
+  /// The next decoded batch, or the end: `nil`, or the reader's error after the last batch.
+  func next() throws(PedigreeError) -> [DecodedLine]? {
+    guard !ended else { return nil }
+    switch take() {
+    case .batch(let batch): return batch
+    case .end(let error):
+      ended = true
+      if let error { throw error }
+      return nil
+    }
+  }
+
+  /// Stops decoding and waits for the decoding thread to let go of the reader. Call when the
+  /// writer stops before the end (an error); harmless after the end.
+  func finish() {
+    lock.wait()
+    cancelled = true
+    lock.signal()
+    while !ended {
+      if case .end = take() { ended = true }
+    }
+  }
+
+  private func take() -> Item {
+    readyItems.wait()
+    lock.wait()
+    let item = queue.removeFirst()
+    lock.signal()
+    freeSlots.signal()
+    return item
+  }
+
+  private func put(_ item: Item) {
+    freeSlots.wait()
+    lock.wait()
+    queue.append(item)
+    lock.signal()
+    readyItems.signal()
+  }
+
+  private var isCancelled: Bool {
+    lock.wait()
+    defer { lock.signal() }
+    return cancelled
+  }
+
+  /// The decoding thread: every line into batches, then the end. A line that is not a record
+  /// is its batch's failure, not the stream's; the first line may start one pretty-printed
+  /// document (see `LineReader.wholeDocument`).
+  private func decodeAll() {
+    var batch: [DecodedLine] = []
+    var failure: PedigreeError?
+    do {
+      var isFirst = true
+      while !isCancelled, let line = try lines.next() {
+        guard !line.isBlank else { continue }
+        var document = Result { () throws(PedigreeError) in try line.document() }
+        if isFirst, case .failure = document, let whole = try lines.wholeDocument(startingWith: line) {
+          document = whole
+        }
+        isFirst = false
+        batch.append(
+          DecodedLine(
+            number: line.number, document: document.map { ($0, digest: RecordContent.digest($0)) }))
+        if batch.count >= batchSize {
+          put(.batch(batch))
+          batch.removeAll(keepingCapacity: true)
+        }
+      }
+    } catch {
+      failure = error
+    }
+    if !batch.isEmpty { put(.batch(batch)) }
+    put(.end(failure))
+  }
+}
