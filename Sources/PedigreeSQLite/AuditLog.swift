@@ -50,19 +50,19 @@ extension SQLiteWriter {
   /// its last change: the entry's details get `facts`, the facts of every entity the transaction
   /// touched (see `FactTracking`), unless they already carry them.
   func appendAudit(action: AuditAction, entity: String, details: JSONObject) throws {
-    var details = details
-    let facts = try FactTracking.touchedFacts(database)
-    if !facts.pairs.isEmpty && details["facts"] == nil { details["facts"] = .object(facts) }
+    var facts = try FactTracking.touchedFacts(database)
+    if details["facts"] != nil { facts = [] }
     let last = try database.queryFirst(
       "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
     ) { ($0.int64(0), $0.string(1)) }
     let id = (last?.0 ?? 0) + 1
     let previous = last?.1 ?? AuditChain.genesis
     let at = clock()
-    if let claimed = author.claimedActor, claimed != actor {
-      details.pairs.append((key: "claimed_actor", value: .string(claimed)))
+    var claimed: JSONObject = [:]
+    if let claimedActor = author.claimedActor, claimedActor != actor {
+      claimed["claimed_actor"] = .string(claimedActor)
     }
-    let text = JSONValue.object(details).serialized()
+    let text = Self.detailsText(details, facts: facts, then: claimed)
     let hash = AuditChain.hash(
       previous: previous, id: id, at: at, actor: actor, action: action.rawValue, entity: entity,
       details: text)
@@ -75,5 +75,30 @@ extension SQLiteWriter {
         .integer(id), .integer(at.milliseconds), .text(actor), .text(action.rawValue), .text(entity),
         .text(text), .text(previous), .text(hash),
       ])
+  }
+
+  /// `details`, then `facts` (an object of the facts' JSON texts, as they are: parsing and
+  /// re-serialising them was 6% of a bulk `run record`), then `trailing`, as one JSON object.
+  static func detailsText(
+    _ details: JSONObject, facts: [(key: String, json: String)], then trailing: JSONObject
+  ) -> String {
+    var text = JSONValue.object(details).serialized()
+    guard !facts.isEmpty || !trailing.pairs.isEmpty else { return text }
+    text.removeLast()  // the closing brace
+    var separator = details.pairs.isEmpty ? "" : ","
+    if !facts.isEmpty {
+      text += separator + #""facts":{"#
+      for (index, fact) in facts.enumerated() {
+        if index > 0 { text += "," }
+        text += JSONValue.string(fact.key).serialized() + ":" + fact.json
+      }
+      text += "}"
+      separator = ","
+    }
+    for (key, value) in trailing.pairs {
+      text += separator + JSONValue.string(key).serialized() + ":" + value.serialized()
+      separator = ","
+    }
+    return text + "}"
   }
 }

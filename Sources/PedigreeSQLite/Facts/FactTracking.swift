@@ -61,15 +61,17 @@ enum FactTracking {
       "SELECT count(*) FROM temp.sqlite_master WHERE type = 'table' AND name = 'pedigree_touched'") == 1
   }
 
-  /// The facts of every entity the write transaction touched so far, by key, kind by kind; then
-  /// forgets the touches. Empty when nothing was touched or tracking is not installed.
-  static func touchedFacts(_ database: Database) throws -> JSONObject {
-    guard try isInstalled(database) else { return [:] }
+  /// The facts of every entity the write transaction touched so far, by key, kind by kind, each
+  /// as the JSON text its kind's query built (SQLite's `json_object`: compact, valid JSON, the
+  /// form `json_each` gives back when `db check` reads it); then forgets the touches. Empty when
+  /// nothing was touched or tracking is not installed.
+  static func touchedFacts(_ database: Database) throws -> [(key: String, json: String)] {
+    guard try isInstalled(database) else { return [] }
     let kinds = Set(try database.query("SELECT DISTINCT kind FROM temp.pedigree_touched") { $0.string(0) })
-    guard !kinds.isEmpty else { return [:] }
-    var facts = JSONObject()
+    guard !kinds.isEmpty else { return [] }
+    var facts: [(key: String, json: String)] = []
     for (name, sql) in touchedQueries where kinds.contains(name) {
-      facts.pairs += try read(database, sql).map { (key: $0.key, value: $0.facts) }
+      facts += try database.query(sql) { (key: $0.string(0), json: $0.string(1)) }
     }
     try database.run("DELETE FROM temp.pedigree_touched")
     return facts
@@ -84,17 +86,6 @@ enum FactTracking {
       }
     }
     return facts
-  }
-
-  private static func read(_ database: Database, _ sql: String) throws -> [(key: String, facts: JSONValue)] {
-    try database.query(sql) { row in
-      let text = row.string(1)
-      do {
-        return (key: row.string(0), facts: try JSONValue.parse(text))
-      } catch {
-        throw PedigreeError(.io, "the facts of \(row.string(0)) are not JSON: \(error)")
-      }
-    }
   }
 
   /// Every `facts` member the audit log holds, in entry order: an entity recorded again later
