@@ -26,6 +26,23 @@ import Testing
       try fixture.registry.database.scalarString("SELECT value FROM params WHERE key = 'lr'") == "0.01")
   }
 
+  /// Params go in up to 32 rows per statement: a changed one in a later group is still named,
+  /// and a retry of all of them (repeats included) changes nothing.
+  @Test func manyParamsInsertInGroupsAndStayImmutable() throws {
+    let fixture = try Fixture()
+    let params = (0..<70).map { KeyValue("p\($0)", "v\($0)") }
+    let run = try fixture.writer.startRun(RunStart(params: params + [params[3]]))
+    #expect(try fixture.count("params") == 70)
+    let audit = try fixture.count("audit_log")
+    #expect(try fixture.writer.logRun(.run(run.uuid), RunLog(params: params.reversed())).changed == false)
+    var changed = params + [KeyValue("new", "1")]
+    changed[50] = KeyValue("p50", "other")
+    let error = expectError(.refused) { try fixture.writer.logRun(.run(run.uuid), RunLog(params: changed)) }
+    #expect(error?.message.contains("p50") == true)
+    #expect(try fixture.count("params") == 70)
+    #expect(try fixture.count("audit_log") == audit)
+  }
+
   @Test func paramsCannotBeUpdatedBehindPedigreesBack() throws {
     let fixture = try Fixture()
     let run = try fixture.writer.startRun(RunStart(params: [KeyValue("lr", "0.01")]))

@@ -234,18 +234,42 @@ extension SQLiteWriter {
   }
 
   func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
-    let insert = try database.prepare(
-      "INSERT INTO params(run_id, key, value) VALUES (?, ?, ?) ON CONFLICT(run_id, key) DO NOTHING")
+    var start = params.startIndex
+    while start < params.endIndex {
+      let group = params[start..<min(start + Self.paramsPerInsert, params.endIndex)]
+      start = group.endIndex
+      let insert = try database.prepare(Self.insertParamsSQL[group.count - 1])
+      var index: Int32 = 1
+      for param in group {
+        try insert.bind(runID, at: index)
+        try insert.bind(.text(param.key), at: index + 1)
+        try insert.bind(.text(param.value), at: index + 2)
+        index += 3
+      }
+      try insert.run()
+      if database.changes < group.count { try checkRecordedParams(group, runID: runID, runName: runName) }
+    }
+  }
+
+  /// Params are inserted up to this many rows per statement: one statement for a run's params
+  /// instead of one per param.
+  private static let paramsPerInsert = 32
+  private static let insertParamsSQL = (1...paramsPerInsert).map { rows in
+    "INSERT INTO params(run_id, key, value) VALUES "
+      + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+      + " ON CONFLICT(run_id, key) DO NOTHING"
+  }
+
+  /// Refuses a param the run already has with another value (params are immutable); the ones it
+  /// has with the same value are a harmless retry.
+  private func checkRecordedParams(_ params: ArraySlice<KeyValue>, runID: Int64, runName: String) throws {
     for param in params {
-      try insert.bind([.integer(runID), .text(param.key), .text(param.value)]).run()
-      if database.changes == 0 {
-        let recorded = try database.scalarString(
-          "SELECT value FROM params WHERE run_id = ? AND key = ?", [.integer(runID), .text(param.key)])
-        if recorded != param.value {
-          throw PedigreeError.refused(
-            "param \(param.key) of run \(runName) is already '\(recorded ?? "")'; params are immutable",
-            hint: "log the new value under another key, or start a new run")
-        }
+      let recorded = try database.scalarString(
+        "SELECT value FROM params WHERE run_id = ? AND key = ?", [.integer(runID), .text(param.key)])
+      if recorded != param.value {
+        throw PedigreeError.refused(
+          "param \(param.key) of run \(runName) is already '\(recorded ?? "")'; params are immutable",
+          hint: "log the new value under another key, or start a new run")
       }
     }
   }
