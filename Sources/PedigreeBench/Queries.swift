@@ -12,6 +12,8 @@ public struct QueryContext: Sendable {
   public var datasetVersions: [String]
   /// Each `production` move: the model and when, for time travel to a moment the alias was set.
   public var productionMoves: [(model: String, at: Timestamp)]
+  /// Runs to read whole metric histories of (the latest 100).
+  public var runs: [String]
 
   /// Reads the context from a registry.
   public init(_ registry: SQLiteRegistry) throws {
@@ -24,13 +26,16 @@ public struct QueryContext: Sendable {
       (0..<dataset.versionCount).map { "\(dataset.name)@\($0 + 1)" }
     }
     productionMoves = moves.map { (model: $0.model, at: $0.at) }
-    guard !productionModels.isEmpty, !datasetVersions.isEmpty, !productionMoves.isEmpty else {
+    runs = try queries.searchRuns(limit: 100).runs.map(\.runID)
+    guard !productionModels.isEmpty, !datasetVersions.isEmpty, !productionMoves.isEmpty, !runs.isEmpty
+    else {
       throw BenchError("the registry has no production alias or no dataset: was the workload applied?")
     }
   }
 
   func model(_ iteration: Int) -> String { productionModels[iteration % productionModels.count] }
   func datasetVersion(_ iteration: Int) -> String { datasetVersions[iteration % datasetVersions.count] }
+  func run(_ iteration: Int) -> String { runs[iteration % runs.count] }
   /// A model and a time at which its `production` alias was set (right after one of its moves).
   func productionMove(_ iteration: Int) -> (model: String, at: Timestamp) {
     productionMoves[iteration % productionMoves.count]
@@ -89,6 +94,22 @@ extension QuerySuite {
           "metrics.accuracy > \(thresholds[iteration % thresholds.count]) and "
             + "params.\(Workload.searchParam.name) = '\(values[iteration % values.count])'")
         return try registry.searchRuns(filter: filter, limit: 100).runs.count
+      },
+      QueryCase(name: "model search: aliases = 'production' or run.metrics.accuracy > X") {
+        registry, iteration in
+        let thresholds = [0.95, 0.96, 0.97, 0.98]
+        let filter = try ModelVersionFilter.parse(
+          "aliases = '\(Workload.alias)' or run.metrics.accuracy > \(thresholds[iteration % thresholds.count])"
+        )
+        return try registry.queries.searchModelVersions(filter: filter, limit: 100).count
+      },
+      QueryCase(name: "full metric history of a run (every key)") { registry, iteration in
+        let run = try registry.resolve(.run(context.run(iteration)))
+        var points = 0
+        for info in try registry.metricKeys(runID: run.id) {
+          try registry.forEachMetricPoint(runID: run.id, key: info.key) { _ in points += 1 }
+        }
+        return points
       },
       QueryCase(name: "time travel: model show NAME@production --at T") { registry, iteration in
         let move = context.productionMove(iteration)

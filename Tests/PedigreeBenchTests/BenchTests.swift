@@ -87,7 +87,9 @@ import Testing
     let scale = try #require(report.scales.first)
     #expect(scale.floor?.metricPoints == 20_000 && scale.bulk?.metricPoints == 20_000)
     #expect((scale.bulkToFloor ?? 0) > 0)
-    #expect(scale.queries.count == 6)
+    #expect(scale.queries.count == 8)
+    // 20 runs, 20,000 points: each run has 1,000.
+    #expect(scale.queries.first { $0.name.hasPrefix("full metric history") }?.meanRows == 1000)
     #expect(scale.queries.allSatisfy { $0.meanRows >= 1 && $0.iterations == 3 })
     #expect(scale.skipped.contains { $0.hasPrefix("CLI ingest") })
     let json = try JSONValue.parse(try report.json())
