@@ -42,6 +42,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case openLineageEvent = "openlineage.event"
   // MLflow's REST API (issue 13).
   case experimentCreate = "experiment.create"
+  /// An experiment's tag set (MLflow's `experiments/set-experiment-tag`).
+  case experimentTag = "experiment.tag"
   case runTag = "run.tag"
   case artifactUpload = "artifact.upload"
   case loggedModelCreate = "logged_model.create"
@@ -49,6 +51,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case loggedModelTag = "logged_model.tag"
   case runOutputs = "run.outputs"
   case modelCreate = "model.create"
+  /// A registered model's description or tags changed (MLflow's `registered-models/update`,
+  /// `set-tag`, `delete-tag`).
+  case modelUpdate = "model.update"
 }
 
 /// How an alias moved (`alias_events.action`).

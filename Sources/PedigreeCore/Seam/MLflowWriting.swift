@@ -7,6 +7,10 @@ public protocol MLflowWriting {
   func createExperiment(name: String, tags: [KeyValue]) throws(PedigreeError)
     -> Outcome<MLflowExperiment>
 
+  /// Sets a tag of an experiment by MLflow id; the value it has is no change.
+  func setExperimentTag(experimentID: String, key: String, value: String) throws(PedigreeError)
+    -> Outcome<MLflowExperiment>
+
   /// Starts a run in an experiment by MLflow id.
   func startRun(experimentID: String, _ start: RunStart)
     throws(PedigreeError) -> RunHandle
@@ -48,6 +52,11 @@ public protocol MLflowWriting {
 
   /// Creates a registered model (no versions yet); `changed: false` when it exists.
   func createRegisteredModel(name: String, description: String?, tags: [KeyValue])
+    throws(PedigreeError) -> Outcome<RegisteredModelInfo>
+
+  /// Changes a registered model's description (`nil` leaves it, empty clears it) and tags; a
+  /// call changing nothing writes nothing. Deleting a tag the model does not have is `.notFound`.
+  func updateRegisteredModel(name: String, description: String?, setTags: [KeyValue], deleteTags: [String])
     throws(PedigreeError) -> Outcome<RegisteredModelInfo>
 
   /// Registers a version from MLflow's `source` (a logged model, a directory or file of the

@@ -4,7 +4,7 @@ import PedigreeCore
 import PedigreeQuery
 
 extension MLflowAPI {
-  /// `experiments/get-by-name`, `create`, `get` and `search`.
+  /// `experiments/get-by-name`, `create`, `get`, `search` and `set-experiment-tag`.
   func addExperimentRoutes() {
     on(.get, "experiments/get-by-name", .reader) { message, _ in
       let name = try message.required("experiment_name")
@@ -28,6 +28,14 @@ extension MLflowAPI {
         throw MLflowError.alreadyExists("Experiment '\(name.prefix(250))' already exists.")
       }
       return .object(["experiment_id": .string(created.value.mlflowID)])
+    }
+    on(.post, "experiments/set-experiment-tag", .writer) { message, context in
+      let id = try message.required("experiment_id")
+      let tag = KeyValue(try message.required("key"), try message.string("value") ?? "")
+      _ = try await write(context) {
+        try $0.setExperimentTag(experimentID: id, key: tag.key, value: tag.value)
+      }
+      return MLflowAPI.empty
     }
     for method in [HTTPRequest.Method.get, .post] {
       on(method, "experiments/search", .reader) { message, _ in

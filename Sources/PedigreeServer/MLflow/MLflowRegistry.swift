@@ -8,6 +8,7 @@ extension MLflowAPI {
   func addRegistryRoutes() {
     addModelVersionRoutes()
     addAliasRoutes()
+    addModelMetadataRoutes()
     on(.post, "registered-models/create", .writer) { message, context in
       let name = try message.required("name")
       let description = try message.string("description")

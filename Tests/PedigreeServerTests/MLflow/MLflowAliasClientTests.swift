@@ -107,3 +107,43 @@ struct MLflowLifecycleClientTests {
     try server.pedigreeOK(["db", "check"])
   }
 }
+
+/// MLflow's metadata calls beyond the essential subset (MLFLOW.md's "N" rows): experiment tags,
+/// a registered model's description and tags, version tag deletion and `search_registered_models`,
+/// through the real client, each change audited and checked by `db check`.
+@Suite(
+  "MLflow's real client: registered-model and experiment metadata",
+  .enabled(if: ExternalTools.python(importing: ["mlflow"]) != nil, ExternalTools.pythonHint))
+struct MLflowMetadataClientTests {
+  @Test func metadataChangesAreKeptAuditedAndSearchable() async throws {
+    let server = try await TestServer.start()
+    let out = try MLflowClientTests.client("metadata.py", server, [:])
+    for step in [
+      "set_experiment_tag", "set_experiment_tag_again", "update", "set_model_tag", "set_model_tag_2",
+      "delete_model_tag", "delete_version_tag",
+    ] {
+      #expect(out[step] == .string("ok"), "\(step): \(out)")
+    }
+    #expect(out["experiment_tags"] == .object(["team": .string("fraud")]))
+    #expect(out["set_tag_unknown_experiment"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["delete_missing_model_tag"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["update_unknown"] == .string("RESOURCE_DOES_NOT_EXIST"))
+    #expect(out["description"] == .string("scores card payments"))
+    #expect(out["model_tags"] == .object(["owner": .string("risk-team")]))
+    #expect(out["version_tags"] == .object(["validated": .string("yes")]))
+    #expect(out["search_all"] == .array([.string("churn"), .string("fraud-detector")]))
+    #expect(out["search_like"] == .array([.string("fraud-detector")]))
+    #expect(out["search_ilike"] == .array([.string("churn")]))
+    #expect(out["search_tag"] == .array([.string("fraud-detector")]))
+    #expect(out["search_desc"] == .array([.string("fraud-detector"), .string("churn")]))
+    #expect(
+      out["page_1"] == .array([.string("churn")]) && out["page_2"] == .array([.string("fraud-detector")]))
+    #expect(out["search_bad_filter"] == .string("INVALID_PARAMETER_VALUE"))
+    let updates = try server.pedigreeOK(["log", "--action", "model.update", "--json"])
+    #expect(
+      updates.contains("scores card payments") && updates.contains("\"tier\""), "\(updates.prefix(2000))")
+    let tags = try server.pedigreeOK(["log", "--action", "experiment.tag", "--json"])
+    #expect(tags.contains("\"from\": \"risk\""), "\(tags.prefix(2000))")
+    try server.pedigreeOK(["db", "check"])
+  }
+}
