@@ -68,6 +68,7 @@ let package = Package(
         "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeArtifacts", "PedigreeOpenLineage",
         "PedigreeWeb", "CZlib",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
       ]
     ),
     // `pedigree serve` execs this sibling of `pedigree`.

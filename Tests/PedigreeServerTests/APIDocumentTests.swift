@@ -35,6 +35,11 @@ struct APIDocumentTests {
       ("/api/v1/runs?limit=3&experiment=fraud", ["run", "list", "--limit", "3", "--experiment", "fraud"]),
       ("/api/v1/runs/\(run)", ["run", "show", run]),
       ("/api/v1/runs?q=metrics.auc%20%3E%200.5", ["run", "search", "metrics.auc > 0.5"]),
+      // A form's encoding (browsers, Python's requests): `+` is a space, `%2B` a plus.
+      (
+        "/api/v1/runs?q=metrics.auc+%3E+0.5+and+tags.note+!%3D+%27a%2Bb%27",
+        ["run", "search", "metrics.auc > 0.5 and tags.note != 'a+b'"]
+      ),
       ("/api/v1/runs/\(run)/metrics", ["run", "metrics", run, "--format", "json"]),
       ("/api/v1/lineage?ref=fraud-detector@production", ["lineage", "fraud-detector@production"]),
       (

@@ -50,8 +50,8 @@ extension RouterGroup<ServerContext> {
 
   /// The request's own path and query with `cursor` set to `id` (any earlier cursor replaced).
   static func pageURI(_ request: Request, cursor: String, id: Int64) -> String {
-    let kept = request.uri.queryParameters.filter { String($0.key) != cursor }.map {
-      "\(String($0.key).percentEncodedQueryValue)=\(String($0.value).percentEncodedQueryValue)"
+    let kept = request.uri.formFields.filter { $0.name != cursor }.map {
+      "\($0.name.percentEncodedQueryValue)=\($0.value.percentEncodedQueryValue)"
     }
     return request.uri.path + "?" + (kept + ["\(cursor)=\(id)"]).joined(separator: "&")
   }

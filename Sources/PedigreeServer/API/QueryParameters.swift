@@ -7,7 +7,7 @@ struct QueryParameters {
   private let parameters: [(name: String, value: String)]
 
   init(_ request: Request, allowing allowed: Set<String>) throws(PedigreeError) {
-    parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+    parameters = request.uri.formFields
     if let unknown = parameters.first(where: { !allowed.contains($0.name) }) {
       throw PedigreeError.usage(
         "unknown query parameter '\(unknown.name.prefix(80))'",

@@ -29,18 +29,12 @@ struct MLflowMessage: Sendable {
     return MLflowMessage(object)
   }
 
-  /// The query string's fields (a repeated key becomes an array), decoded as a form: `+` is a
-  /// space (the client's `requests` encodes `name LIKE 'a%'` as `name+LIKE+%27a%25%27`).
+  /// The query string's fields (a repeated key becomes an array), decoded as a form (`+` is a
+  /// space: see `URI.formFields`).
   static func query(_ request: Request) -> MLflowMessage {
     var object = JSONObject()
-    for field in (request.uri.query ?? "").split(separator: "&") {
-      let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      func decoded(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
-      }
-      let key = decoded(parts[0])
-      let value = JSONValue.string(parts.count > 1 ? decoded(parts[1]) : "")
+    for (key, text) in request.uri.formFields {
+      let value = JSONValue.string(text)
       switch object[key] {
       case nil: object[key] = value
       case .array(let values)?: object[key] = .array(values + [value])
