@@ -1,15 +1,18 @@
 import PedigreeCore
 
 /// A URL query (`a=1&b=two+words`), decoded: `+` is a space, `%XX` a byte (invalid UTF-8
-/// becomes U+FFFD). Keys may repeat (`overlay=a&overlay=b`).
-struct QueryString {
-  let pairs: [(key: String, value: String)]
+/// becomes U+FFFD). Keys may repeat (`overlay=a&overlay=b`). The server reads every query string
+/// with it (browsers' forms and Python's `requests` send spaces as `+`).
+public struct QueryString: Sendable {
+  /// The fields in order.
+  public let pairs: [(key: String, value: String)]
 
   /// The longest value a page reads: filters, refs and times are short; anything longer is
   /// refused (400) rather than parsed.
   static let maximumValueLength = 4096
 
-  init(_ raw: String) {
+  /// Decodes a raw query string (without the `?`).
+  public init(_ raw: String) {
     pairs = raw.split(separator: "&", omittingEmptySubsequences: true).map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = QueryString.decode(String(parts[0]), plusIsSpace: true)
