@@ -98,6 +98,10 @@ let package = Package(
       dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport"]
     ),
     .testTarget(
+      name: "PedigreePostgresTests",
+      dependencies: ["PedigreeCore", "PedigreePostgres", "PedigreeTestSupport"]
+    ),
+    .testTarget(
       name: "PedigreeQueryTests",
       dependencies: ["PedigreeQuery", "PedigreeCore", "PedigreeSQLite", "PedigreeTestSupport"]
     ),
