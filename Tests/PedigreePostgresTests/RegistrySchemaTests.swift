@@ -77,6 +77,27 @@ import Testing
     #expect(try database.registry().schemaState() == .current)
   }
 
+  @Test func aRoleThatMayNotCreateTablesFailsAsIOAndCreatesNothing() throws {
+    let database = try ScratchDatabase()
+    let role = PostgresServer.passwordRole
+    // PostgreSQL 15+ lets only the database's owner create tables in `public`.
+    try database.server.psql(database.name, "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    let url = try PostgresURL(
+      database.server.url(database: database.name, user: role.name, password: role.password))
+    let error = expectError(.io) { try PostgresRegistrySchema.initialize(url: url, by: Author("ana")) }
+    #expect(error?.message.contains("permission denied") == true, "\(error?.message ?? "")")
+    #expect(error.map { !$0.message.contains(role.password + "@") } == true)
+    #expect(
+      try database.count("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace") == 0)
+  }
+
+  @Test func aSearchPathWithoutSchemaFailsAsIO() throws {
+    let database = try ScratchDatabase()
+    let url = try PostgresURL(database.url.text + "&options=-csearch_path%3Dnowhere")
+    let error = expectError(.io) { try PostgresRegistrySchema.initialize(url: url, by: Author("ana")) }
+    #expect(error?.message.contains("no schema to hold a registry") == true, "\(error?.message ?? "")")
+  }
+
   @Test func newerSchemaIsRefusedUntouched() throws {
     let database = try ScratchDatabase()
     _ = try database.registry()

@@ -27,7 +27,8 @@ extension PostgresConnection {
       SELECT current_schema(),
         (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')),
-        to_regclass(format('%I.pedigree_registry', current_schema())) IS NOT NULL
+        current_schema() IS NOT NULL
+          AND to_regclass(format('%I.pedigree_registry', coalesce(current_schema(), ''))) IS NOT NULL
       """)
     guard let row = probe.first, row.optionalString(0) != nil else {
       throw PedigreeError(
