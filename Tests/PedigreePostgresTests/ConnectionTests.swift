@@ -1,7 +1,8 @@
 import PedigreeCore
-import PedigreePostgres
 import PedigreeTestSupport
 import Testing
+
+@testable import PedigreePostgres
 
 @Suite struct PostgresURLTests {
   @Test func passwordsAreRedacted() throws {
@@ -78,5 +79,21 @@ import Testing
     let database = try ScratchDatabase()
     let connection = try PostgresConnection(url: PostgresURL(database.url.text + "&application_name=trainer"))
     #expect(try connection.execute("SHOW application_name").first?.string(0) == "trainer")
+  }
+}
+
+@Suite struct PostgresConnectionParameterTests {
+  @Test func defaultsComeBeforeTheURLAndEncodingAfter() throws {
+    let url = try PostgresURL("postgresql://ana@db/reg?connect_timeout=30")
+    let parameters = url.connectionParameters(connectTimeout: 5, environment: { _ in nil })
+    #expect(parameters.map(\.0) == ["application_name", "connect_timeout", "dbname", "client_encoding"])
+    #expect(parameters[1].1 == "5" && parameters[2].1 == url.text && parameters[3].1 == "UTF8")
+  }
+
+  @Test func pgVariablesKeepTheirSay() throws {
+    let url = try PostgresURL("postgresql://ana@db/reg")
+    let set = ["PGCONNECT_TIMEOUT": "2", "PGAPPNAME": "nightly"]
+    let parameters = url.connectionParameters(connectTimeout: 5, environment: { set[$0] })
+    #expect(parameters.map(\.0) == ["dbname", "client_encoding"])
   }
 }

@@ -98,10 +98,27 @@ public final class PostgresServer: @unchecked Sendable {
       "-k \(socketDirectory) -c listen_addresses='' -p \(port) -c fsync=off"
       + " -c synchronous_commit=off -c full_page_writes=off"
     try run("pg_ctl", ["-D", data, "-o", options, "-l", directory.file("server.log"), "-w", "start"])
+    watchForExit(data: data)
     try psql(
       "postgres",
       "CREATE ROLE \(PostgresServer.passwordRole.name) LOGIN PASSWORD '\(PostgresServer.passwordRole.password)'"
     )
+  }
+
+  /// Starts a shell that stops the server and deletes its directory once this process is gone,
+  /// however it ended: a crashed or killed test run must not leave a server behind. (A normal
+  /// exit stops it sooner, from `atexit`.)
+  private func watchForExit(data: String) {
+    let stop = ([bin + "/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"])
+      .map { "'\($0)'" }.joined(separator: " ")
+    let asOwner =
+      owner.map { "/usr/bin/setpriv --reuid=\($0.uid) --regid=\($0.gid) --clear-groups -- " } ?? ""
+    let script =
+      "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(asOwner)\(stop) >/dev/null 2>&1; "
+      + "rm -rf '\(directory.path)'"
+    _ = try? Spawned.start(
+      "/bin/sh", argv: ["/bin/sh", "-c", script].map { Array($0.utf8) },
+      environment: PostgresServer.environment, output: directory.file("watchdog"))
   }
 
   /// Stops the server at once (`pg_ctl stop -m immediate`) and deletes its directory.
