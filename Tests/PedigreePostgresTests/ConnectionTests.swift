@@ -97,3 +97,13 @@ import Testing
     #expect(parameters.map(\.0) == ["dbname", "client_encoding"])
   }
 }
+
+@Suite struct PostgresLibraryTests {
+  @Test func aMissingLibpqIsAnIOErrorThatSaysWhatToInstall() {
+    let error = PedigreeError.libpqMissing("libpq.so.5: cannot open shared object file\nmore")
+    #expect(error.kind == .io)
+    #expect(
+      error.message
+        == "PostgreSQL support needs libpq (apt install libpq5): libpq.so.5: cannot open shared object file")
+  }
+}

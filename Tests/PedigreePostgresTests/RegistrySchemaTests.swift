@@ -40,6 +40,14 @@ import Testing
     #expect(try database.server.dumpSchema(database.name) == before)
   }
 
+  @Test func statusNamesAnEditedMigration() throws {
+    let database = try ScratchDatabase()
+    let connection = try database.registry()
+    try connection.execute("UPDATE schema_migrations SET checksum = 'sha256:0' WHERE version = 1")
+    let status = try PostgresRegistrySchema.status(connection)
+    #expect(status.state == .current && status.edited.map(\.version) == [1])
+  }
+
   @Test func openingAnEmptyDatabaseIsLikeAMissingFile() throws {
     let database = try ScratchDatabase()
     let error = expectError(.io) { try PostgresRegistrySchema.open(url: database.url) }
