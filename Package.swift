@@ -99,7 +99,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PedigreePostgresTests",
-      dependencies: ["PedigreeCore", "PedigreePostgres", "PedigreeTestSupport"]
+      dependencies: ["PedigreeCore", "PedigreePostgres", "PedigreeSQLite", "PedigreeTestSupport"]
     ),
     .testTarget(
       name: "PedigreeQueryTests",
