@@ -87,6 +87,53 @@ import Testing
     #expect(pgViews == views)
   }
 
+  @Test func keysMatch() throws {
+    let lite = try Self.sqlite()
+    let tables = try lite.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+      $0.string(0)
+    }
+    var expected: [String] = []
+    for table in tables {
+      let primary = try lite.query(
+        "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", [.text(table)]
+      ) { $0.string(0) }
+      expected.append("\(table) primary (\(primary.joined(separator: ",")))")
+      let unique = try lite.query(
+        "SELECT name FROM pragma_index_list(?) WHERE origin = 'u'", [.text(table)]
+      ) { $0.string(0) }
+      for index in unique {
+        let columns = try lite.query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [.text(index)]) {
+          $0.string(0)
+        }
+        expected.append("\(table) unique (\(columns.joined(separator: ",")))")
+      }
+      expected += try lite.query(
+        "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?) ORDER BY id, seq", [.text(table)]
+      ) { "\(table) foreign (\($0.string(0))) \($0.string(1))(\($0.string(2)))" }
+    }
+    let connection = try ScratchDatabase().registry()
+    let actual = try connection.execute(
+      """
+      SELECT c.conrelid::regclass::text || ' '
+          || CASE c.contype WHEN 'p' THEN 'primary' WHEN 'u' THEN 'unique' ELSE 'foreign' END
+          || ' (' || (SELECT string_agg(a.attname, ',' ORDER BY k.position)
+                      FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, position)
+                      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) || ')'
+          || CASE WHEN c.contype = 'f' THEN ' ' || c.confrelid::regclass::text || '('
+               || (SELECT string_agg(a.attname, ',' ORDER BY k.position)
+                   FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, position)
+                   JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum) || ')'
+             ELSE '' END
+        FROM pg_constraint c
+        WHERE c.connamespace = 'public'::regnamespace AND c.contype IN ('p', 'u', 'f')
+          AND c.conrelid <> 'pedigree_registry'::regclass
+      """
+    ).map { try $0.string(0) }
+    #expect(actual.filter { !expected.contains($0) }.sorted() == [], "PostgreSQL only")
+    #expect(expected.filter { !actual.contains($0) }.sorted() == [], "SQLite only")
+    #expect(expected.count > 90 && actual.count == expected.count)
+  }
+
   @Test func everyTriggerHasItsNameAndMessage() throws {
     let lite = try Self.sqlite()
     let expected = try lite.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
