@@ -20,11 +20,16 @@ import Testing
     return database
   }
 
-  @Test func tablesAndColumnsMatch() throws {
-    let lite = try Self.sqlite()
-    let tables = try lite.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
+  /// The names of SQLite's objects of `type` (`table`, `view`), sorted.
+  static func names(of type: String, in database: Database) throws -> [String] {
+    try database.query("SELECT name FROM sqlite_master WHERE type = ? ORDER BY name", [.text(type)]) {
       $0.string(0)
     }
+  }
+
+  @Test func tablesAndColumnsMatch() throws {
+    let lite = try Self.sqlite()
+    let tables = try Self.names(of: "table", in: lite)
     var expected: [String] = []
     for table in tables {
       expected += try lite.query(
@@ -78,9 +83,7 @@ import Testing
     ).map { try $0.string(0) }
     #expect(actual == expected)
     #expect(expected.count > 30 && expected.contains("tokens_in_force_by_name(name)"))
-    let views = try lite.query("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name") {
-      $0.string(0)
-    }
+    let views = try Self.names(of: "view", in: lite)
     let pgViews = try connection.execute(
       "SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY viewname"
     ).map { try $0.string(0) }
@@ -89,9 +92,7 @@ import Testing
 
   @Test func keysMatch() throws {
     let lite = try Self.sqlite()
-    let tables = try lite.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
-      $0.string(0)
-    }
+    let tables = try Self.names(of: "table", in: lite)
     var expected: [String] = []
     for table in tables {
       let primary = try lite.query(
