@@ -34,6 +34,12 @@ let package = Package(
     // The SQLite backend: the only holder of SQL for SQLite. Connection, statements, migrations,
     // every write and every read, returning domain values.
     .target(name: "PedigreeSQLite", dependencies: ["CSQLite", "PedigreeCore"]),
+    // libpq, PostgreSQL's client library, loaded with dlopen on first use: building needs no
+    // libpq headers and `pedigree` links none (only PedigreePostgres imports it).
+    .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    // The PostgreSQL backend: the only holder of SQL for PostgreSQL. Connection (libpq), error
+    // mapping, migrations and the registry's schema. Not yet a dependency of `pedigree`.
+    .target(name: "PedigreePostgres", dependencies: ["CLibPQ", "PedigreeCore"]),
     // Questions: lineage, impact, audit reports, time travel, diff, search, renderers, composed
     // from the backend's reads.
     .target(name: "PedigreeQuery", dependencies: ["PedigreeCore"]),
@@ -91,6 +97,10 @@ let package = Package(
     .testTarget(
       name: "PedigreeSQLiteTests",
       dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport"]
+    ),
+    .testTarget(
+      name: "PedigreePostgresTests",
+      dependencies: ["PedigreeCore", "PedigreePostgres", "PedigreeSQLite", "PedigreeTestSupport"]
     ),
     .testTarget(
       name: "PedigreeQueryTests",
