@@ -146,6 +146,12 @@ import Testing
     Case(78, "newer than this pedigree", ["db", "migrate", "--db", "{FUTURE}"]),
     Case(
       74, "no registry at", ["run", "record", "-", "--db", "{DIR}/missing/reg.db"], stdin: #"{"name": "x"}"#),
+    // Not taken as a file name (issue 17 builds the backend).
+    Case(
+      64, "registries (PostgreSQL) are not available",
+      ["init", "--db", "postgresql://ana@localhost:5432/reg"]),
+    Case(
+      64, "registries (PostgreSQL) are not available", ["model", "list", "--db", "postgres://ana@db/reg"]),
     Case(74, "no registry", ["log", "--db", "{DIR}/missing.db"]),
   ]
 

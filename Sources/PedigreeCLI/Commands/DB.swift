@@ -19,7 +19,7 @@ struct DB: ParsableCommand {
 
     func run() throws {
       try execute {
-        let status = try SQLiteRegistry.openForMaintenance(path: db.path, busyTimeout: db.busyTimeout)
+        let status = try SQLiteRegistry.openForMaintenance(path: try db.location, busyTimeout: db.busyTimeout)
           .schemaStatus()
         output.emit(status.json, text: status.text)
         if status.state == .foreign || status.state.isAhead {
@@ -41,7 +41,7 @@ struct DB: ParsableCommand {
     func run() throws {
       try execute {
         let registry = try SQLiteRegistry.openForMaintenance(
-          path: db.path, busyTimeout: db.busyTimeout)
+          path: try db.location, busyTimeout: db.busyTimeout)
         let applied = try registry.migrate(by: try actor.author())
         output.emit(
           migrationReport(registry, applied: applied),

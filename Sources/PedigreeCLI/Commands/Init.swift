@@ -19,7 +19,7 @@ struct Init: ParsableCommand {
   func run() throws {
     try execute {
       let (registry, applied) = try SQLiteRegistry.initialize(
-        path: db.path, by: try actor.author(), busyTimeout: db.busyTimeout)
+        path: try db.location, by: try actor.author(), busyTimeout: db.busyTimeout)
       output.emit(
         migrationReport(registry, applied: applied),
         text: applied.isEmpty

@@ -26,6 +26,21 @@ struct RegistryOptions: ParsableArguments {
       ?? "pedigree.db"
   }
 
+  /// The registry path, refusing a PostgreSQL URL: that backend is not in this build yet, and a
+  /// URL taken as a file name would answer "no registry at postgresql://…" (or try to create one).
+  var location: String {
+    get throws(PedigreeError) {
+      let path = self.path
+      let scheme = path.prefix { $0 != ":" }.lowercased()
+      if path.contains("://"), scheme == "postgresql" || scheme == "postgres" {
+        throw PedigreeError.usage(
+          "\(scheme):// registries (PostgreSQL) are not available in this version of pedigree yet",
+          hint: "use a registry file (--db pedigree.db); the PostgreSQL backend is being built")
+      }
+      return path
+    }
+  }
+
   /// Whether the path was chosen by the flag or the environment rather than defaulted.
   var isExplicit: Bool { explicitPath != nil || ProcessInfo.processInfo.environment["PEDIGREE_DB"] != nil }
 
@@ -49,20 +64,20 @@ struct RegistryOptions: ParsableArguments {
 
   /// Opens the registry for reading (the file must exist).
   func open() throws(PedigreeError) -> SQLiteRegistry {
-    try SQLiteRegistry.open(path: path, access: .read, busyTimeout: busyTimeout)
+    try SQLiteRegistry.open(path: try location, access: .read, busyTimeout: busyTimeout)
   }
 
   /// Opens an existing registry for writing as `author`. A missing file is an error (74) with the
   /// remedy `pedigree init`: only `init` and `demo` create a registry, so a mistyped --db or
   /// $PEDIGREE_DB never becomes an empty registry that silently takes the writes.
   func writer(as author: Author) throws(PedigreeError) -> SQLiteWriter {
-    try SQLiteRegistry.open(path: path, access: .write, busyTimeout: busyTimeout).writing(as: author)
+    try SQLiteRegistry.open(path: try location, access: .write, busyTimeout: busyTimeout).writing(as: author)
   }
 
   /// Opens the registry for writing as `author`, creating it when the file is missing or empty:
   /// for `demo`, which fills a new registry.
   func creatingWriter(as author: Author) throws(PedigreeError) -> SQLiteWriter {
-    try SQLiteRegistry.open(path: path, access: .create(by: author), busyTimeout: busyTimeout)
+    try SQLiteRegistry.open(path: try location, access: .create(by: author), busyTimeout: busyTimeout)
       .writing(as: author)
   }
 }
