@@ -18,7 +18,7 @@ enum MLflowDocuments {
 
   static func experiment(_ experiment: MLflowExperiment) -> JSONValue {
     object([
-      ("experiment_id", .string(experiment.mlflowID)), ("name", .string(experiment.name)),
+      ("experiment_id", .string(experiment.mlflowID)), ("name", .string(MLflowExperimentName.of(experiment))),
       ("artifact_location", .string("mlflow-artifacts:/\(experiment.mlflowID)")),
       ("lifecycle_stage", .string("active")), ("creation_time", millis(experiment.createdAt)),
       ("last_update_time", millis(experiment.updatedAt)), ("tags", pairs(experiment.tags)),

@@ -8,7 +8,10 @@ extension MLflowAPI {
   func addExperimentRoutes() {
     on(.get, "experiments/get-by-name", .reader) { message, _ in
       let name = try message.required("experiment_name")
-      guard let experiment = try await read({ try $0.mlflowExperiment(named: name) }) else {
+      let pedigreeName = MLflowExperimentName.pedigreeName(name)
+      guard let experiment = try await read({ try $0.mlflowExperiment(named: pedigreeName) }),
+        MLflowExperimentName.of(experiment) == name
+      else {
         throw MLflowError.notFound("Could not find experiment with name '\(name.prefix(250))'")
       }
       return .object(["experiment": MLflowDocuments.experiment(experiment)])
@@ -22,9 +25,18 @@ extension MLflowAPI {
     }
     on(.post, "experiments/create", .writer) { message, context in
       let name = try message.required("name")
-      let tags = try message.keyValues("tags")
-      let created = try await write(context) { try $0.createExperiment(name: name, tags: tags) }
+      let pedigreeName = MLflowExperimentName.pedigreeName(name)
+      let tags =
+        try message.keyValues("tags")
+        + (pedigreeName == name ? [] : [KeyValue(MLflowExperimentName.tag, name)])
+      let created = try await write(context) { try $0.createExperiment(name: pedigreeName, tags: tags) }
       guard created.changed else {
+        let holder = MLflowExperimentName.of(created.value)
+        guard holder == name else {
+          throw MLflowError.invalid(
+            "experiment name '\(name.prefix(250))' becomes '\(pedigreeName)' in Pedigree, which holds the "
+              + "experiment '\(holder.prefix(250))'; choose another name")
+        }
         throw MLflowError.alreadyExists("Experiment '\(name.prefix(250))' already exists.")
       }
       return .object(["experiment_id": .string(created.value.mlflowID)])
@@ -52,6 +64,28 @@ extension MLflowAPI {
         ])
       }
     }
+  }
+}
+
+/// MLflow's experiment names may hold spaces, slashes and any unicode (its quickstart sets
+/// "MLflow Quickstart"); Pedigree's names may not. A name Pedigree accepts is kept; any other is
+/// mapped as `pedigree import mlflow` maps it (`MLflowNames`: "MLflow Quickstart" →
+/// "MLflow-Quickstart") and the original is kept in the experiment's tag `mlflow.experimentName`,
+/// which is the name MLflow's API shows. A Pedigree name holds one MLflow name: a second one that
+/// maps onto it is refused, never merged.
+enum MLflowExperimentName {
+  /// The experiment tag holding the MLflow name of a mapped experiment.
+  static let tag = "mlflow.experimentName"
+
+  /// The Pedigree name an MLflow experiment name lands on.
+  static func pedigreeName(_ name: String) -> String {
+    let mapped = MLflowNames.pedigreeName(name)
+    return mapped.isEmpty ? name : mapped  // nothing to keep: validation names the original
+  }
+
+  /// The experiment's name as MLflow's client knows it.
+  static func of(_ experiment: MLflowExperiment) -> String {
+    experiment.tags.first { $0.key == tag }?.value ?? experiment.name
   }
 }
 

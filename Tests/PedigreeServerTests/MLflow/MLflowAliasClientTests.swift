@@ -139,6 +139,15 @@ struct MLflowMetadataClientTests {
     #expect(
       out["page_1"] == .array([.string("churn")]) && out["page_2"] == .array([.string("fraud-detector")]))
     #expect(out["search_bad_filter"] == .string("INVALID_PARAMETER_VALUE"))
+    // "MLflow Quickstart" lands on the Pedigree name MLflow-Quickstart; the client keeps its name.
+    #expect(out["quickstart_same_id"] == .bool(true), "\(out)")
+    #expect(out["quickstart_name"] == .string("MLflow Quickstart"))
+    #expect(out["clash_exact"] == .string("INVALID_PARAMETER_VALUE"))
+    #expect(out["clash_mapped"] == .string("INVALID_PARAMETER_VALUE"))
+    #expect(out["create_again"] == .string("RESOURCE_ALREADY_EXISTS"))
+    #expect(out["experiments"] == .array(["Default", "MLflow Quickstart", "metadata"].map(JSONValue.string)))
+    let runs = try server.cliJSON(["run", "list", "--experiment", "MLflow-Quickstart"])
+    #expect(runs[0]?["experiment"] == .string("MLflow-Quickstart") && runs[1] == nil, "\(runs)")
     let updates = try server.pedigreeOK(["log", "--action", "model.update", "--json"])
     #expect(
       updates.contains("scores card payments") && updates.contains("\"tier\""), "\(updates.prefix(2000))")

@@ -39,4 +39,18 @@ first = client.search_registered_models(max_results=1)
 out["page_1"] = [m.name for m in first]
 out["page_2"] = [m.name for m in client.search_registered_models(max_results=1, page_token=first.token)]
 attempt("search_bad_filter", lambda: client.search_registered_models(filter_string="creation_timestamp > 5"))
+
+# MLflow's quickstart name: a space, which Pedigree's names do not take.
+import mlflow  # noqa: E402
+
+quickstart = mlflow.set_experiment("MLflow Quickstart")
+with mlflow.start_run():
+    mlflow.log_param("lr", "0.01")
+again = mlflow.set_experiment("MLflow Quickstart")
+out["quickstart_same_id"] = again.experiment_id == quickstart.experiment_id
+out["quickstart_name"] = client.get_experiment(quickstart.experiment_id).name
+attempt("clash_exact", lambda: client.create_experiment("MLflow-Quickstart"))
+attempt("clash_mapped", lambda: client.create_experiment("MLflow / Quickstart"))
+attempt("create_again", lambda: client.create_experiment("MLflow Quickstart"))
+out["experiments"] = sorted(e.name for e in client.search_experiments())
 print(json.dumps(out))
