@@ -66,6 +66,11 @@ struct MLflowImportTests {
     ] {
       #expect(text.contains(expected), "run show lacks \(expected):\n\(text)")
     }
+    let mapped = try Database(path: cli.database, mode: .readOnly).query(
+      "SELECT value FROM experiment_tag_events WHERE key = 'mlflow.experimentName'"
+    ) { $0.string(0) }
+    #expect(
+      mapped.sorted() == ["churn/v2", "fraud detection"], "each experiment keeps its MLflow name, for serve")
     let metrics = try cli.ok("run", "metrics", run, "--key", "weird", "--format", "csv")
     #expect(
       metrics.contains("NaN") && metrics.contains(",Infinity") && metrics.contains("-Infinity"), "\(metrics)")

@@ -10,6 +10,10 @@
 /// every name involved but the one kept as it is (or, when none is, all of them) is refused, with
 /// its MLflow id and the clash.
 public struct MLflowNames: Sendable {
+  /// The tag holding the MLflow name of an experiment whose Pedigree name is mapped (on the
+  /// experiment, and on each imported run): the name MLflow's API answers with.
+  public static let experimentNameTag = "mlflow.experimentName"
+
   /// A mapping of one kind of name (experiments, models, datasets).
   private var mapped: [String: Result<String, PedigreeError>] = [:]
 

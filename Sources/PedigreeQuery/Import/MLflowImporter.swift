@@ -69,6 +69,7 @@ public struct MLflowImporter {
       progress(done)
     }
     countExperiments(experiments, &state)
+    try recordMappedExperimentNames(experiments, state)
     try importModels(&state)
     return state.report
   }
@@ -123,7 +124,7 @@ public struct MLflowImporter {
   ) throws(PedigreeError) -> RunDocument {
     let tag = Dictionary(run.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     var tags = run.tags
-    if let originalExperiment { tags.append(KeyValue("mlflow.experimentName", originalExperiment)) }
+    if let originalExperiment { tags.append(KeyValue(MLflowNames.experimentNameTag, originalExperiment)) }
     var inputs: [RunInput] = []
     for input in run.inputs {
       switch datasetInput(input, names: datasetNames) {
@@ -230,6 +231,23 @@ public struct MLflowImporter {
   /// The regular files under `directory`, relative, in byte order; none when it does not exist.
   func files(under directory: String) -> [String] {
     Paths.regularFiles(under: directory)
+  }
+
+  /// Tags each imported experiment whose name was mapped with its MLflow name, so that MLflow's
+  /// client served by `pedigree serve` finds it under the name it knows (once: the same tag again
+  /// writes nothing).
+  private func recordMappedExperimentNames(_ experiments: [MLflowTracking.Experiment], _ state: ImportState)
+    throws(PedigreeError)
+  {
+    for experiment in experiments where state.experimentsWithRuns[experiment.id] != nil {
+      guard state.experimentNames.isMapped(experiment.name),
+        case .success(let name) = state.experimentNames.name(for: experiment.name)
+      else { continue }
+      let writer = writer(author)
+      guard let stored = try writer.reader.mlflowExperiment(named: name) else { continue }
+      _ = try writer.setExperimentTag(
+        experimentID: stored.mlflowID, key: MLflowNames.experimentNameTag, value: experiment.name)
+    }
   }
 
   private func countExperiments(_ experiments: [MLflowTracking.Experiment], _ state: inout ImportState) {

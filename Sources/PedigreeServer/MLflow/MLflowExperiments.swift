@@ -75,7 +75,7 @@ extension MLflowAPI {
 /// maps onto it is refused, never merged.
 enum MLflowExperimentName {
   /// The experiment tag holding the MLflow name of a mapped experiment.
-  static let tag = "mlflow.experimentName"
+  static let tag = MLflowNames.experimentNameTag
 
   /// The Pedigree name an MLflow experiment name lands on.
   static func pedigreeName(_ name: String) -> String {
