@@ -71,6 +71,13 @@ struct MLflowImportTests {
     ) { $0.string(0) }
     #expect(
       mapped.sorted() == ["churn/v2", "fraud detection"], "each experiment keeps its MLflow name, for serve")
+    let described = try Database(path: cli.database, mode: .readOnly).query(
+      """
+      SELECT e.value FROM model_metadata_events e JOIN models m ON m.id = e.model_id
+      WHERE m.name = 'fraud-detector' AND e.key IS NULL
+      """
+    ) { $0.string(0) }
+    #expect(described == ["flags fraud"], "the registered model's own description is imported")
     let metrics = try cli.ok("run", "metrics", run, "--key", "weird", "--format", "csv")
     #expect(
       metrics.contains("NaN") && metrics.contains(",Infinity") && metrics.contains("-Infinity"), "\(metrics)")

@@ -16,10 +16,6 @@ extension MLflowImporter {
     for model in models {
       if case .failure(let error) = names.name(for: model.name) {
         state.report.skip("models", model.name, error.message)
-      } else if model.description?.isEmpty == false || !model.tags.isEmpty {
-        state.report.skip(
-          "models", model.name,
-          "its own description and tags are not imported (Pedigree keeps them on versions); its versions are")
       }
     }
     /// MLflow (model, version) → the Pedigree version it landed on.
@@ -48,7 +44,9 @@ extension MLflowImporter {
     }
     for model in models {
       let outcomes = newVersions.filter { $0.key == model.name }.map(\.value)
-      if let new = outcomes.first { state.report.count("models", new: new) }
+      guard let new = outcomes.first, case .success(let name) = names.name(for: model.name) else { continue }
+      let described = try importMetadata(model, as: name, &state)
+      state.report.count("models", new: new || described)
     }
     for alias in try source.aliases() {
       let id = "\(alias.model)@\(alias.alias)"
@@ -146,5 +144,25 @@ extension MLflowImporter {
       .model(name: name, selector: .version(version)), to: alias,
       reason: "imported from MLflow (the alias as MLflow had it)")
     return move.changed
+  }
+
+  /// A registered model's own description and tags (MLflow's `registered_models` and
+  /// `registered_model_tags`), as the server's `registered-models/update` and `set-tag` record
+  /// them; what the model has already is no change. Whether anything was written.
+  private func importMetadata(
+    _ model: MLflowTracking.RegisteredModel, as name: String, _ state: inout ImportState
+  )
+    throws(PedigreeError) -> Bool
+  {
+    let description = model.description?.isEmpty == false ? model.description : nil
+    guard description != nil || !model.tags.isEmpty else { return false }
+    do {
+      return try writer(author).updateRegisteredModel(
+        name: name, description: description, setTags: model.tags, deleteTags: []
+      ).changed
+    } catch {
+      state.report.skip("models", model.name, "its description and tags: \(error.message)")
+      return false
+    }
   }
 }
