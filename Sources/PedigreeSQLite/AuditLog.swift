@@ -50,8 +50,8 @@ extension SQLiteWriter {
   /// its last change: the entry's details get `facts`, the facts of every entity the transaction
   /// touched (see `FactTracking`), unless they already carry them.
   func appendAudit(action: AuditAction, entity: String, details: JSONObject) throws {
-    var facts = try FactTracking.touchedFacts(database)
-    if details["facts"] != nil { facts = [] }
+    let touched = try FactTracking.touchedFacts(database)  // read, and forgotten, in any case
+    let facts = details["facts"] == nil ? touched : []
     let last = try database.queryFirst(
       "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
     ) { ($0.int64(0), $0.string(1)) }

@@ -12,11 +12,7 @@ extension SQLiteWriter {
         return Outcome(value: existing, changed: false)
       }
       let id = try experimentRowID(name)
-      for tag in tags {
-        try database.run(
-          "INSERT INTO experiment_tag_events(experiment_id, key, value, actor, at) VALUES (?, ?, ?, ?, ?)",
-          [.integer(id), .text(tag.key), .text(tag.value), .text(actor), .integer(clock().milliseconds)])
-      }
+      for tag in tags { try insertExperimentTag(tag, experimentID: id) }
       try appendAudit(
         action: .experimentCreate, entity: "experiment:\(name)",
         details: ["experiment_id": .integer(id), "name": .string(name), "tags": tags.jsonObject])

@@ -13,14 +13,15 @@ extension SQLiteWriter {
       }
       let previous = experiment.tags.first { $0.key == key }?.value
       guard previous != value else { return Outcome(value: experiment, changed: false) }
-      let id = try experiment.rowID ?? experimentRowID(experiment.name)
-      try database.run(
-        "INSERT INTO experiment_tag_events(experiment_id, key, value, actor, at) VALUES (?, ?, ?, ?, ?)",
-        [.integer(id), .text(key), .text(value), .text(actor), .integer(clock().milliseconds)])
+      try insertExperimentTag(
+        KeyValue(key, value), experimentID: try experiment.rowID ?? experimentRowID(experiment.name))
       try appendAudit(
         action: .experimentTag, entity: "experiment:\(experiment.name)",
         details: ["tags": .object([key: .object(["from": .optional(previous), "to": .string(value)])])])
-      return Outcome(value: try existingExperiment(experimentID), changed: true)
+      guard let tagged = try registry.mlflowExperiment(id: experimentID) else {
+        throw PedigreeError(.io, "experiment \(experimentID) vanished while tagging it")
+      }
+      return Outcome(value: tagged, changed: true)
     }
   }
 
@@ -42,10 +43,9 @@ extension SQLiteWriter {
       var events: [(key: String?, value: String?)] = []
       var changes: JSONObject = [:]
       if let description, description != (model.description ?? "") {
-        events.append((nil, description.isEmpty ? nil : description))
-        changes["description"] = .object([
-          "from": .optional(model.description), "to": .optional(description.isEmpty ? nil : description),
-        ])
+        let new = description.isEmpty ? nil : description
+        events.append((nil, new))
+        changes["description"] = .object(["from": .optional(model.description), "to": .optional(new)])
       }
       var tags: JSONObject = [:]
       let current = Dictionary(model.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
@@ -62,11 +62,9 @@ extension SQLiteWriter {
       }
       guard !events.isEmpty else { return Outcome(value: model, changed: false) }
       if !tags.pairs.isEmpty { changes["tags"] = .object(tags) }
-      let now = clock().milliseconds
+      let now = clock()
       for event in events {
-        try database.run(
-          "INSERT INTO model_metadata_events(model_id, key, value, actor, at) VALUES (?, ?, ?, ?, ?)",
-          [.integer(model.modelID), SQLValue(event.key), SQLValue(event.value), .text(actor), .integer(now)])
+        try insertModelMetadata(key: event.key, value: event.value, modelID: model.modelID, at: now)
       }
       try appendAudit(action: .modelUpdate, entity: "model:\(name)", details: changes)
       guard let updated = try registry.registeredModel(named: name) else {
@@ -76,10 +74,21 @@ extension SQLiteWriter {
     }
   }
 
-  private func existingExperiment(_ id: String) throws -> MLflowExperiment {
-    guard let experiment = try registry.mlflowExperiment(id: id) else {
-      throw PedigreeError(.io, "experiment \(id) vanished while tagging it")
-    }
-    return experiment
+  /// One experiment tag event (`experiment_tag_events`), by the writer's actor, now.
+  func insertExperimentTag(_ tag: KeyValue, experimentID: Int64) throws {
+    try database.run(
+      "INSERT INTO experiment_tag_events(experiment_id, key, value, actor, at) VALUES (?, ?, ?, ?, ?)",
+      [
+        .integer(experimentID), .text(tag.key), .text(tag.value), .text(actor),
+        .integer(clock().milliseconds),
+      ])
+  }
+
+  /// One registered-model metadata event (`model_metadata_events`): a tag (`key`; a `nil` value
+  /// deletes it) or, with no key, the description (`nil` clears it).
+  func insertModelMetadata(key: String?, value: String?, modelID: Int64, at: Timestamp) throws {
+    try database.run(
+      "INSERT INTO model_metadata_events(model_id, key, value, actor, at) VALUES (?, ?, ?, ?, ?)",
+      [.integer(modelID), SQLValue(key), SQLValue(value), .text(actor), .integer(at.milliseconds)])
   }
 }

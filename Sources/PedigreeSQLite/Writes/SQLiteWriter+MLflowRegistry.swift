@@ -21,9 +21,7 @@ extension SQLiteWriter {
       let id = database.lastInsertRowID
       let events = (description.map { [(String?.none, $0)] } ?? []) + tags.map { ($0.key, $0.value) }
       for (key, value) in events {
-        try database.run(
-          "INSERT INTO model_metadata_events(model_id, key, value, actor, at) VALUES (?, ?, ?, ?, ?)",
-          [.integer(id), SQLValue(key), .text(value), .text(actor), .integer(now)])
+        try insertModelMetadata(key: key, value: value, modelID: id, at: Timestamp(milliseconds: now))
       }
       try appendAudit(
         action: .modelCreate, entity: "model:\(name)",
