@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PedigreeCore
@@ -74,5 +75,64 @@ import Testing
     let plan = try fixture.registry.database.query("EXPLAIN QUERY PLAN " + sql, arguments) { $0.string(3) }
     #expect(!plan.isEmpty)
     #expect(!plan.contains { $0.hasPrefix("SCAN audit_log") }, "plan: \(plan)")
+  }
+}
+
+/// Params, run tags and lineage edges are reported by the writer rather than by triggers
+/// (`FactTracking.reportedInserts`): each path that inserts them must still leave every entity's
+/// latest recorded facts equal to its rows, or `db check` would call the registry tampered.
+@Suite struct ReportedInsertTests {
+  @Test func everyPathThatInsertsReportedRowsRecordsTheirFacts() throws {
+    let fixture = try Fixture()
+    let writer = fixture.writer
+    let run = try writer.startRun(
+      RunStart(
+        experiment: "exp", name: "train", params: [KeyValue("lr", "0.1")], tags: [KeyValue("team", "a")],
+        inputs: [.dataset(DatasetInput(name: "clean", uri: "s3://b/clean"))]))
+    // A tag changed in a write that touched its run already: the update trigger's touch under
+    // the tag's upsert failed the write (UNIQUE constraint failed: pedigree_touched) before.
+    try writer.logRun(
+      .run(run.uuid),
+      RunLog(
+        params: [KeyValue("epochs", "3")], tags: [KeyValue("team", "b"), KeyValue("gpu", "a100")],
+        inputs: [.dataset(DatasetInput(name: "extra", uri: "s3://b/extra"))],
+        outputs: [.artifact(ArtifactInput(name: "model.bin", uri: "file:///m"))]))
+    try writer.logRun(.run(run.uuid), RunLog(params: [KeyValue("epochs", "3")]))  // a retry: nothing new
+    _ = try writer.record(
+      RunDocument(
+        json: JSONValue.parse(
+          #"{"experiment":"exp","name":"r","params":{"a":"1","b":"2"},"tags":{"t":"1"},"inputs":[{"dataset":"clean@1"}],"outputs":[{"artifact":{"name":"m","uri":"file:///r"}}]}"#
+        )))
+
+    let recorded = Dictionary(
+      try fixture.registry.recordedFacts().map { ($0.key, $0.facts) }, uniquingKeysWith: { $1 })
+    let current = try fixture.registry.currentFacts()
+    for entity in current where ["run", "edge"].contains(entity.kind) {
+      let latest = try #require(recorded[entity.key], "\(entity.key) was never recorded")
+      #expect(try JSONValue.parse(latest) == JSONValue.parse(entity.facts), "\(entity.key)")
+    }
+    // Three inputs and two outputs, each edge an entity of its own.
+    #expect(current.filter { $0.kind == "edge" }.count == 5)
+    #expect(try fixture.registry.integrityProblems().isEmpty)
+  }
+
+  /// The guard on the list: a source file that inserts into a reported table reports the insert.
+  @Test func everyInsertIntoAReportedTableIsReported() throws {
+    let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/PedigreeSQLite").standardized
+    let files = try #require(FileManager.default.enumerator(atPath: sources.path))
+    var inserting: [String: Int] = [:]
+    for case let path as String in files where path.hasSuffix(".swift") && !path.contains("generated") {
+      let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+      for table in FactTracking.reportedInserts {
+        let inserts = text.ranges(of: try Regex("INTO \(table)\\b")).count
+        guard inserts > 0 else { continue }
+        inserting[table, default: 0] += inserts
+        #expect(
+          text.contains("FactTracking.inserted(into: \"\(table)\""),
+          "\(path) inserts into \(table) without reporting it (FactTracking.inserted)")
+      }
+    }
+    #expect(Set(inserting.keys) == FactTracking.reportedInserts)
   }
 }

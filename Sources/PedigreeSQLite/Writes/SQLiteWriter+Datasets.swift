@@ -102,6 +102,7 @@ extension SQLiteWriter {
     try database.run(
       "INSERT OR IGNORE INTO edges(src, dst, relation) VALUES (?, ?, ?)",
       [.integer(source), .integer(destination), .text(relation.rawValue)])
+    if database.changes > 0 { try FactTracking.inserted(into: "edges", entity: destination, database) }
   }
 }
 

@@ -173,7 +173,9 @@ extension SQLiteWriter {
       try database.run(
         "INSERT INTO params(run_id, key, value) VALUES (?, ?, ?) ON CONFLICT(run_id, key) DO NOTHING",
         [.integer(runID), .text(param.key), .text(param.value)])
-      if database.changes == 0,
+      let inserted = database.changes
+      if inserted > 0 { try FactTracking.inserted(into: "params", entity: runID, database) }
+      if inserted == 0,
         try database.scalarString(
           "SELECT value FROM params WHERE run_id = ? AND key = ?", [.integer(runID), .text(param.key)])
           != param.value

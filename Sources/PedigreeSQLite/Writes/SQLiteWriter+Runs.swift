@@ -247,7 +247,9 @@ extension SQLiteWriter {
         index += 3
       }
       try insert.run()
-      if database.changes < group.count { try checkRecordedParams(group, runID: runID, runName: runName) }
+      let inserted = database.changes
+      if inserted > 0 { try FactTracking.inserted(into: "params", entity: runID, database) }
+      if inserted < group.count { try checkRecordedParams(group, runID: runID, runName: runName) }
     }
   }
 
@@ -282,6 +284,7 @@ extension SQLiteWriter {
         ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value
         WHERE run_tags.value IS NOT excluded.value
         """, [.integer(runID), .text(tag.key), .text(tag.value)])
+      if database.changes > 0 { try FactTracking.inserted(into: "run_tags", entity: runID, database) }
     }
   }
 
