@@ -7,21 +7,21 @@ extension Database {
   /// Appends the points of one metric of a run, in history order and without duplicates: one
   /// insert per `ChunkCodec.maximumPoints` points (one, for any write smaller than that).
   func appendChunks(runID: Int64, keyID: Int64, points: [ChunkPoint]) throws {
+    try appendChunks(runID: runID, keyID: keyID, chunks: EncodedChunk.split(points))
+  }
+
+  /// Appends chunks already encoded (see `PreparedHistory`).
+  func appendChunks(runID: Int64, keyID: Int64, chunks: [EncodedChunk]) throws {
     let insert = try prepare(
       """
       INSERT INTO metric_chunks(run_id, key_id, count, min_step, max_step, points)
       VALUES (?, ?, ?, ?, ?, ?)
       """)
-    var start = 0
-    while start < points.count {
-      let end = min(points.count, start + ChunkCodec.maximumPoints)
-      let slice = points[start..<end]
+    for chunk in chunks {
       try insert.bind([
-        .integer(runID), .integer(keyID), .integer(Int64(slice.count)),
-        .integer(slice[slice.startIndex].step), .integer(slice[slice.endIndex - 1].step),
-        .blob(ChunkCodec.encode(slice)),
+        .integer(runID), .integer(keyID), .integer(Int64(chunk.count)), .integer(chunk.minStep),
+        .integer(chunk.maxStep), .blob(chunk.bytes),
       ]).run()
-      start = end
     }
   }
 

@@ -2,15 +2,16 @@ import Dispatch
 import PedigreeCore
 
 /// One line of a JSON Lines stream, decoded ahead of the writer: its number, and its document
-/// with the document's record digest (or why it is not one).
+/// with the document's record digest and its metrics made ready for a new run (or why it is not
+/// a document).
 struct DecodedLine {
   let number: Int
-  let document: Result<(RunDocument, digest: String), PedigreeError>
+  let document: Result<(RunDocument, digest: String, metrics: PreparedMetrics), PedigreeError>
 }
 
 /// Reads and decodes the lines of a JSON Lines stream on a second thread, in batches, while the
-/// caller writes the batches before: reading, parsing and hashing a record are a third of a bulk
-/// `run record`'s work, and they need no database.
+/// caller writes the batches before: reading, parsing and hashing a record, and making its
+/// metrics ready to store, are half of a bulk `run record`'s work, and they need no database.
 ///
 /// At most `depth` decoded batches wait for the writer, so memory stays bounded by a few batches
 /// and the longest line. The reader is used only by the decoding thread until `next()` has
@@ -28,6 +29,7 @@ final class DecodedBatches: @unchecked Sendable {
 
   private let lines: LineReader
   private let batchSize: Int
+  private let metricKeys: MetricKeyDirectory
   private let lock = DispatchSemaphore(value: 1)
   private let freeSlots: DispatchSemaphore
   private let readyItems = DispatchSemaphore(value: 0)
@@ -35,10 +37,12 @@ final class DecodedBatches: @unchecked Sendable {
   private var cancelled = false
   private var ended = false
 
-  /// Starts decoding `lines` at once.
-  init(_ lines: LineReader, batchSize: Int, depth: Int = 2) {
+  /// Starts decoding `lines` at once; `metricKeys` are the key ids the metrics are prepared
+  /// with (see `PreparedMetrics`), which the writer keeps up to date.
+  init(_ lines: LineReader, batchSize: Int, metricKeys: MetricKeyDirectory, depth: Int = 2) {
     self.lines = lines
     self.batchSize = max(1, batchSize)
+    self.metricKeys = metricKeys
     self.freeSlots = DispatchSemaphore(value: max(1, depth))
     DispatchQueue.global().async { self.decodeAll() }
   }
@@ -106,7 +110,10 @@ final class DecodedBatches: @unchecked Sendable {
         isFirst = false
         batch.append(
           DecodedLine(
-            number: line.number, document: document.map { ($0, digest: RecordContent.digest($0)) }))
+            number: line.number,
+            document: document.map {
+              ($0, digest: RecordContent.digest($0), metrics: PreparedMetrics($0, metricKeys: metricKeys))
+            }))
         if batch.count >= batchSize {
           put(.batch(batch))
           batch.removeAll(keepingCapacity: true)

@@ -6,6 +6,8 @@ import PedigreeCore
 struct WrittenMetrics {
   var keyIDs: [String: Int64] = [:]
   var histories: [(keyID: Int64, key: String, points: [ChunkPoint])] = []
+  /// The new run's content digest, when the prepared metrics brought it for these key ids.
+  var contentDigest: String?
 }
 
 /// Which points of a write are already recorded, and so skipped (see `insertMetrics`).
@@ -40,31 +42,38 @@ extension SQLiteWriter {
   /// Only points written count for the latest value, which is the highest step, then the latest
   /// time; later points in the write win ties.
   ///
-  /// - Returns: the keys' ids and the points stored.
+  /// - Parameter prepared: `points` made ready by a bulk `run record`'s decoding thread, for a
+  ///   new run (`recorded == .none`). When its content digest's key ids are committed ones, no
+  ///   key is looked up; expected ones are checked.
+  /// - Returns: the keys' ids and the points stored, and the prepared digest if it holds.
   @discardableResult
-  func insertMetrics(_ points: [MetricPoint], runID: Int64, recorded: RecordedPoints = .none) throws
-    -> WrittenMetrics
-  {
+  func insertMetrics(
+    _ points: [MetricPoint], runID: Int64, recorded: RecordedPoints = .none, prepared: PreparedMetrics? = nil
+  ) throws -> WrittenMetrics {
     guard !points.isEmpty else { return WrittenMetrics() }
     var keyIDs: [String: Int64] = [:]
-    var order: [String] = []
-    var groups: [String: [ChunkPoint]] = [:]
-    // Points usually come grouped by key (a record lists each metric's history in one piece).
-    var current: (key: String, points: [ChunkPoint])?
-    for point in points {
-      if let group = current, group.key != point.key {
-        groups[group.key, default: []] += group.points
-        current = nil
+    var histories: [(keyID: Int64, history: PreparedHistory)] = []
+    var contentDigest: String?
+    if let prepared {
+      precondition(recorded == .none, "prepared metrics are a new run's")
+      let assumed = prepared.contentDigest
+      for (index, history) in prepared.histories.enumerated() {
+        let keyID =
+          try assumed?.confirmed == true ? assumed!.keyIDs[index] : metricKeyID(history.key, cache: &keyIDs)
+        keyIDs[history.key] = keyID
+        histories.append((keyID, history))
       }
-      if current == nil {
-        if keyIDs[point.key] == nil { order.append(point.key) }
-        _ = try metricKeyID(point.key, cache: &keyIDs)
-        current = (point.key, [])
-        current?.points.reserveCapacity(points.count)
+      if let assumed, assumed.keyIDs == histories.map(\.keyID) { contentDigest = assumed.digest }
+    } else {
+      for group in PreparedHistory.grouped(points) {
+        let keyID = try metricKeyID(group.key, cache: &keyIDs)
+        let kept =
+          recorded == .none
+          ? group.points
+          : try withoutRecorded(group.points, runID: runID, key: group.key, keyID: keyID, recorded: recorded)
+        if let history = PreparedHistory(key: group.key, kept: kept) { histories.append((keyID, history)) }
       }
-      current?.points.append(ChunkPoint(point))
     }
-    if let group = current { groups[group.key, default: []] += group.points }
 
     let upsert = try database.prepare(
       """
@@ -75,40 +84,17 @@ extension SQLiteWriter {
         OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
       """)
     var written: [(keyID: Int64, key: String, points: [ChunkPoint])] = []
-    for key in order {
-      guard let keyID = keyIDs[key], let given = groups[key] else { continue }
-      let fresh = try unrecorded(given, runID: runID, key: key, keyID: keyID, recorded: recorded)
-      guard let latest = fresh.latest else { continue }
-      try database.appendChunks(runID: runID, keyID: keyID, points: fresh.points)
-      written.append((keyID, key, fresh.points))
+    for (keyID, history) in histories {
+      try database.appendChunks(runID: runID, keyID: keyID, chunks: history.chunks)
+      written.append((keyID, history.key, history.points))
+      let latest = history.latest
       try upsert.bind([
-        .integer(runID), .text(key), .integer(latest.step), .integer(latest.timestamp),
+        .integer(runID), .text(history.key), .integer(latest.step), .integer(latest.timestamp),
         latest.value.isNaN ? .null : .real(latest.value),
       ]).run()
     }
     written.sort { $0.keyID < $1.keyID }
-    return WrittenMetrics(keyIDs: keyIDs, histories: written)
-  }
-
-  /// The points of one key to store, in history order without duplicates, and the latest of them
-  /// in the write's own order (highest step, then time; later points win ties).
-  private func unrecorded(
-    _ given: [ChunkPoint], runID: Int64, key: String, keyID: Int64, recorded: RecordedPoints
-  ) throws -> (points: [ChunkPoint], latest: ChunkPoint?) {
-    var kept = given
-    if recorded != .none {
-      kept = try withoutRecorded(given, runID: runID, key: key, keyID: keyID, recorded: recorded)
-    }
-    var latest: ChunkPoint?
-    for point in kept {
-      if let best = latest, (best.step, best.timestamp) > (point.step, point.timestamp) { continue }
-      latest = point
-    }
-    kept.sort(by: ChunkPoint.precedes)
-    var points: [ChunkPoint] = []
-    points.reserveCapacity(kept.count)
-    for point in kept where point != points.last { points.append(point) }
-    return (points, latest)
+    return WrittenMetrics(keyIDs: keyIDs, histories: written, contentDigest: contentDigest)
   }
 
   /// `given` without the points the run already has (as `recorded` compares them), in the

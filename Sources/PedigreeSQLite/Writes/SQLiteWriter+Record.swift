@@ -28,19 +28,23 @@ extension SQLiteWriter {
   ) throws(PedigreeError) -> RecordSummary {
     var summary = RecordSummary()
     try keepSavepointJournalsInMemory()
-    let batches = DecodedBatches(lines, batchSize: batchSize)
+    let metricKeys = MetricKeyDirectory()
+    try mapErrors { try metricKeys.refresh(database) }
+    let batches = DecodedBatches(lines, batchSize: batchSize, metricKeys: metricKeys)
     defer { batches.finish() }
     while let batch = try batches.next() {
       let results = try write { () throws -> [Result<RecordResult, PedigreeError>] in
         try batch.map { line in
           do {
-            let (document, digest) = try line.document.get()
-            return .success(try database.write { try insertRecord(document, digest: digest) })
+            let (document, digest, metrics) = try line.document.get()
+            return .success(
+              try database.write { try insertRecord(document, digest: digest, metrics: metrics) })
           } catch let error as PedigreeError {
             return .failure(error.asInputError)
           }
         }
       }
+      try mapErrors { try metricKeys.refresh(database) }
       for (line, result) in zip(batch, results) {
         summary.count(result, line: line.number)
         onResult(line.number, result)
@@ -81,8 +85,12 @@ extension SQLiteWriter {
   /// with the same content and an explicit `started_at`. Other content under a recorded
   /// `run_id` is refused. See `RecordContent`.
   ///
-  /// - Parameter digest: `RecordContent.digest(document)`, when the caller has it already.
-  func insertRecord(_ document: RunDocument, digest: String? = nil) throws -> RecordResult {
+  /// - Parameters:
+  ///   - digest: `RecordContent.digest(document)`, when the caller has it already.
+  ///   - metrics: the document's metrics made ready, when the caller has them already.
+  func insertRecord(_ document: RunDocument, digest: String? = nil, metrics prepared: PreparedMetrics? = nil)
+    throws -> RecordResult
+  {
     try validate(document)
     let digest = digest ?? RecordContent.digest(document)
     if let found = try recordedRun(document, digest: digest) {
@@ -94,7 +102,7 @@ extension SQLiteWriter {
     var log = document.log
     let outputs = log.outputs
     log.outputs = []
-    let metrics = try apply(log, to: run.id).metrics
+    let metrics = try apply(log, to: run.id, prepared: prepared).metrics
     var outputRefs: [JSONValue] = []
     var artifactIDs: [String: Int64] = [:]
     for output in outputs {
@@ -136,7 +144,8 @@ extension SQLiteWriter {
       "metric_points": .integer(Int64(document.log.metrics.count)),
       "inputs": .integer(Int64(document.start.inputs.count)),
       "input_refs": .array(try inputRefs(ofRun: run.id)), "outputs": .array(outputRefs),
-      "content_digest": .string(try newRunDigest(document, runID: run.id, metrics: metrics)),
+      "content_digest": .string(
+        try newRunDigest(document, runID: run.id, metrics: metrics)),
     ]
   }
 
@@ -195,8 +204,9 @@ extension SQLiteWriter {
   private func newRunDigest(_ document: RunDocument, runID: Int64, metrics: WrittenMetrics) throws
     -> String
   {
-    let digest = RunContent.digest(
-      params: document.start.params + document.log.params, histories: metrics.histories)
+    let digest =
+      metrics.contentDigest
+      ?? RunContent.digest(params: document.start.params + document.log.params, histories: metrics.histories)
     assert(
       digest == (try? RunContent.digest(database, runID: runID)),
       "the in-memory run content digest differs from the stored run's")

@@ -205,12 +205,12 @@ extension SQLiteWriter {
   ///   points it already has (as `recorded` compares them), and link
   ///   an output artifact it already produced (same digest, or same URI without one) again
   ///   rather than adding a copy.
-  func apply(_ log: RunLog, to runID: Int64, recorded: RecordedPoints = .none) throws -> (
-    details: JSONObject, metrics: WrittenMetrics
-  ) {
+  func apply(
+    _ log: RunLog, to runID: Int64, recorded: RecordedPoints = .none, prepared: PreparedMetrics? = nil
+  ) throws -> (details: JSONObject, metrics: WrittenMetrics) {
     let runName = try database.scalarString("SELECT uuid FROM runs WHERE id = ?", [.integer(runID)]) ?? ""
     try insertParams(log.params, runID: runID, runName: runName)
-    let metrics = try insertMetrics(log.metrics, runID: runID, recorded: recorded)
+    let metrics = try insertMetrics(log.metrics, runID: runID, recorded: recorded, prepared: prepared)
     try upsertTags(log.tags, runID: runID)
     let inputRefs = try log.inputs.map { JSONValue.string(try link($0, toRun: runID)) }
     var outputs: [JSONValue] = []
