@@ -165,15 +165,48 @@ public enum RecordContent {
       for (rank, index) in order.enumerated() { rankOf[index] = rank }
       for index in canonical.indices { canonical[index].key = rankOf[canonical[index].key] }
       canonical.sort()
+      bytes.reserveCapacity(bytes.count + min(canonical.count * 27, 61 << 10))
       var previous: Point?
       for point in canonical where point != previous {
-        bytes.append(UInt8(ascii: "m"))
-        if point.key != previous?.key { text(keys[order[point.key]]) } else { bytes.append(0xff) }
-        integer(UInt64(bitPattern: point.step))
-        optional(point.time)
-        integer(point.value)
+        let sameKey = point.key == previous?.key
+        if !sameKey {
+          bytes.append(UInt8(ascii: "m"))
+          text(keys[order[point.key]])
+        }
+        fields(of: point, sameKey: sameKey)
         previous = point
         if bytes.count >= 60 << 10 { flushIfLarge() }
+      }
+    }
+
+    /// A point's step, optional time and value (after its key, or `m` and 0xff for the key of
+    /// the point before), stored into a scratch buffer and appended at once: four appends per
+    /// point were a third of a bulk `run record`'s record digests.
+    @inline(__always)
+    private mutating func fields(of point: Point, sameKey: Bool) {
+      var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+      let count = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+        var count = 0
+        if sameKey {
+          raw[0] = UInt8(ascii: "m")
+          raw[1] = 0xff
+          count = 2
+        }
+        raw.storeBytes(of: UInt64(bitPattern: point.step).bigEndian, toByteOffset: count, as: UInt64.self)
+        count += 8
+        if let time = point.time {
+          raw[count] = 1
+          raw.storeBytes(of: UInt64(bitPattern: time).bigEndian, toByteOffset: count + 1, as: UInt64.self)
+          count += 9
+        } else {
+          raw[count] = 0
+          count += 1
+        }
+        raw.storeBytes(of: point.value.bigEndian, toByteOffset: count, as: UInt64.self)
+        return count + 8
+      }
+      withUnsafeBytes(of: &scratch) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<count]))
       }
     }
 
