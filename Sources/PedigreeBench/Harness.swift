@@ -57,6 +57,8 @@ public struct ScaleReport: Sendable, Codable {
   /// The rate of every repeat, points per second.
   public var floorRates: [Double] = []
   public var bulkRates: [Double] = []
+  public var pythonFloorRates: [Double] = []
+  public var cliRates: [Double] = []
   /// Bulk (and CLI) rate over the floor's rate.
   public var bulkToFloor: Double?
   public var cliToFloor: Double?
@@ -174,58 +176,77 @@ public struct Benchmark {
     return report
   }
 
-  /// Floor and bulk, alternating `repeats` times; then the CLI once.
+  /// Every ingest path in turn, `repeats` rounds (the machine's load drifts: rounds side by side
+  /// share it), and the median of each.
   private func ingest(
     _ workload: Workload, runsFile: String, bulkPath: String, into report: inout ScaleReport
   ) throws {
     let spec = workload.spec
     var floors: [IngestFigure] = []
     var bulks: [IngestFigure] = []
+    var pythonFloors: [IngestFigure] = []
+    var clis: [IngestFigure] = []
+    let python = options.queriesOnly ? nil : PythonFloor.interpreter()
+    if !options.queriesOnly && python == nil {
+      report.skipped.append("Python executemany floor: no python3 (set PEDIGREE_PYTHON)")
+    }
+    let pedigree = options.queriesOnly ? nil : cliToMeasure(spec, into: &report)
     let repeats = options.queriesOnly ? 1 : max(1, options.repeats)
     for round in 1...repeats {
+      let progress = "R=\(spec.runs), round \(round) of \(repeats)"
       if !options.queriesOnly {
-        options.log("R=\(spec.runs): floor, round \(round) of \(repeats)")
+        options.log("\(progress): floor")
         floors.append(try worker(.floor, spec: spec, file: runsFile, path: file("floor", spec) + ".db"))
       }
-      options.log("R=\(spec.runs): bulk path (recordLines), round \(round) of \(repeats)")
+      options.log("\(progress): bulk path (recordLines)")
       bulks.append(try worker(.bulk, spec: spec, file: runsFile, path: bulkPath))
-    }
-    if !options.queriesOnly, let python = PythonFloor.interpreter() {
-      options.log("R=\(spec.runs): Python executemany floor (\(python))")
-      report.pythonFloor = try PythonFloor.measure(
-        workload, python: python, path: file("executemany", spec) + ".db")
-    } else if !options.queriesOnly {
-      report.skipped.append("Python executemany floor: no python3 (set PEDIGREE_PYTHON)")
+      if let python {
+        options.log("\(progress): Python executemany floor (\(python))")
+        pythonFloors.append(
+          try PythonFloor.measure(workload, python: python, path: file("executemany", spec) + ".db"))
+      }
+      if let pedigree {
+        options.log("\(progress): CLI path (pedigree run record)")
+        clis.append(
+          try CLIIngest.measure(
+            pedigree, file: runsFile, path: file("cli", spec) + ".db", spec: spec, helper: helper))
+      }
     }
     report.floorRates = floors.map(\.pointsPerSecond)
     report.bulkRates = bulks.map(\.pointsPerSecond)
+    report.pythonFloorRates = pythonFloors.map(\.pointsPerSecond)
+    report.cliRates = clis.map(\.pointsPerSecond)
     report.floor = median(floors)
     report.bulk = median(bulks)
+    report.pythonFloor = median(pythonFloors)
+    report.cli = median(clis)
     if let floor = report.floor, let bulk = report.bulk {
       report.bulkToFloor = bulk.pointsPerSecond / floor.pointsPerSecond
     }
-    guard !options.queriesOnly else { return }
+    if let cli = report.cli {
+      if let floor = report.floor { report.cliToFloor = cli.pointsPerSecond / floor.pointsPerSecond }
+      if let python = report.pythonFloor {
+        report.cliToExecutemany = cli.pointsPerSecond / python.pointsPerSecond
+      }
+    }
+  }
+
+  /// The `pedigree` binary whose `run record` is measured, or `nil` (and why, in the report).
+  private func cliToMeasure(_ spec: WorkloadSpec, into report: inout ScaleReport) -> String? {
     guard !options.skipCLI else {
       report.skipped.append("CLI ingest: skipped (--skip-cli)")
-      return
+      return nil
     }
     guard let pedigree = options.pedigree else {
       report.skipped.append("CLI ingest: cannot locate the pedigree binary")
-      return
+      return nil
     }
     if let reason = CLIIngest.unavailableReason(pedigree) {
       options.log("R=\(spec.runs): CLI ingest skipped: \(reason)")
       report.skipped.append("CLI ingest: \(reason)")
-      return
+      return nil
     }
-    options.log("R=\(spec.runs): CLI path (pedigree run record)")
-    let cli = try CLIIngest.measure(
-      pedigree, file: runsFile, path: file("cli", spec) + ".db", spec: spec, helper: helper)
-    report.cli = cli
-    if let floor = report.floor { report.cliToFloor = cli.pointsPerSecond / floor.pointsPerSecond }
-    if let python = report.pythonFloor {
-      report.cliToExecutemany = cli.pointsPerSecond / python.pointsPerSecond
-    }
+    return pedigree
   }
 
   /// The executable that measures child processes (see `ChildProcess.measured`).

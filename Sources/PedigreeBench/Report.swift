@@ -42,9 +42,12 @@ extension ScaleReport {
     if ingest.count > 1 {
       out += Format.table(ingest) + "\n"
       if floorRates.count > 1 {
-        out += "  rates of each round (median shown): floor "
-        out += floorRates.map { Format.count(Int($0)) }.joined(separator: ", ")
-        out += "; bulk " + bulkRates.map { Format.count(Int($0)) }.joined(separator: ", ") + "\n"
+        let rounds = [
+          ("executemany", pythonFloorRates), ("floor", floorRates), ("bulk", bulkRates), ("CLI", cliRates),
+        ].filter { !$0.1.isEmpty }.map { name, rates in
+          "\(name) " + rates.map { Format.count(Int($0)) }.joined(separator: ", ")
+        }
+        out += "  rates of each round (median shown): " + rounds.joined(separator: "; ") + "\n"
       }
       out += "\n"
     }
