@@ -89,10 +89,11 @@ extension SQLiteWriter {
     }
   }
 
-  /// Each record of a batch runs in a savepoint, and SQLite saves the original of every page a
+  /// A batch runs in a savepoint (and each of its records, when one fails after writing), and
+  /// so do statements that may fail half-way; SQLite saves the original of every page a
   /// savepoint changes in a sub-journal: a temporary file (a `pwrite` per page, 15% of a bulk
   /// `run record`'s time) unless temporary storage is memory. A sub-journal holds the pages of
-  /// one record. Switching drops the connection's temporary objects, which
+  /// one batch. Switching drops the connection's temporary objects, which
   /// `FactTracking.prepare` installs again before the next write, so switch only once.
   private func keepSavepointJournalsInMemory() throws(PedigreeError) {
     try mapErrors {
