@@ -98,6 +98,8 @@ import Testing
         inputs: [.dataset(DatasetInput(name: "extra", uri: "s3://b/extra"))],
         outputs: [.artifact(ArtifactInput(name: "model.bin", uri: "file:///m"))]))
     try writer.logRun(.run(run.uuid), RunLog(params: [KeyValue("epochs", "3")]))  // a retry: nothing new
+    // Two tags changed in one write: the second update's touch failed the same way.
+    try writer.logRun(.run(run.uuid), RunLog(tags: [KeyValue("team", "c"), KeyValue("gpu", "h100")]))
     _ = try writer.record(
       RunDocument(
         json: JSONValue.parse(
