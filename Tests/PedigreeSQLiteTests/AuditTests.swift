@@ -100,6 +100,9 @@ import Testing
     try writer.logRun(.run(run.uuid), RunLog(params: [KeyValue("epochs", "3")]))  // a retry: nothing new
     // Two tags changed in one write: the second update's touch failed the same way.
     try writer.logRun(.run(run.uuid), RunLog(tags: [KeyValue("team", "c"), KeyValue("gpu", "h100")]))
+    // MLflow's log-batch overwrites tags the same way.
+    try writer.logBatch(
+      .run(run.uuid), params: [], metrics: [], tags: [KeyValue("team", "d"), KeyValue("gpu", "b200")])
     _ = try writer.record(
       RunDocument(
         json: JSONValue.parse(
