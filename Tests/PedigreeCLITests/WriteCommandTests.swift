@@ -74,6 +74,19 @@ import Testing
     try cli.fails(64, "run", "end", prefix, "--status", "exploded")
   }
 
+  /// Changing several tags of a run in one `run log` (or a param and a tag) failed with exit 2,
+  /// "UNIQUE constraint failed: pedigree_touched…", before the fact-tracking triggers stopped
+  /// inheriting the tag upsert's conflict policy.
+  @Test func runLogChangesSeveralTagsAtOnce() throws {
+    let cli = try CLI.initialized()
+    let run = try cli.ok("run", "start", "--tag", "a=1", "--tag", "b=1")
+    try cli.ok("run", "log", run, "--tag", "a=2", "--tag", "b=2")
+    try cli.ok("run", "log", run, "--param", "lr=0.1", "--tag", "a=3")
+    let shown = try cli.run("run", "show", run, "--json").json()
+    #expect(shown["tags"] == .object(["a": .string("3"), "b": .string("2")]))
+    #expect(try cli.ok("db", "check").hasPrefix("ok"))
+  }
+
   @Test func modelRegisterPromoteRollback() throws {
     let cli = try CLI.initialized()
     let run = try cli.ok("run", "start")
