@@ -57,9 +57,9 @@ extension SQLiteWriter {
     if let prepared {
       precondition(recorded == .none, "prepared metrics are a new run's")
       let assumed = prepared.contentDigest
+      let committed = assumed?.confirmed == true ? assumed?.keyIDs : nil
       for (index, history) in prepared.histories.enumerated() {
-        let keyID =
-          try assumed?.confirmed == true ? assumed!.keyIDs[index] : metricKeyID(history.key, cache: &keyIDs)
+        let keyID = try committed?[index] ?? metricKeyID(history.key, cache: &keyIDs)
         keyIDs[history.key] = keyID
         histories.append((keyID, history))
       }
