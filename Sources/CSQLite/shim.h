@@ -13,4 +13,10 @@ static inline int pedigree_sqlite_db_config_int(sqlite3 *db, int op, int value, 
   return sqlite3_db_config(db, op, value, out);
 }
 
+/// Turns SQLite's memory statistics off (sqlite3_config is variadic). Must run before SQLite
+/// initializes, that is before the first connection opens; returns SQLITE_MISUSE after.
+static inline int pedigree_sqlite_disable_memory_statistics(void) {
+  return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 #endif
