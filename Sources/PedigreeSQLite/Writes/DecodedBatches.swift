@@ -1,17 +1,18 @@
 import Dispatch
 import PedigreeCore
 
-/// One line of a JSON Lines stream, decoded ahead of the writer: its number, and its document
-/// with the document's record digest and its metrics made ready for a new run (or why it is not
-/// a document).
+/// One line of a JSON Lines stream, decoded ahead of the writer: its number, and its document,
+/// validated, with the document's record digest and its metrics made ready for a new run (or
+/// why it is not a valid document).
 struct DecodedLine {
   let number: Int
   let document: Result<(RunDocument, digest: String, metrics: PreparedMetrics), PedigreeError>
 }
 
 /// Reads and decodes the lines of a JSON Lines stream on a second thread, in batches, while the
-/// caller writes the batches before: reading, parsing and hashing a record, and making its
-/// metrics ready to store, are half of a bulk `run record`'s work, and they need no database.
+/// caller writes the batches before: reading, parsing, validating and hashing a record, and
+/// making its metrics ready to store, are half of a bulk `run record`'s work, and they need no
+/// database.
 ///
 /// At most `depth` decoded batches wait for the writer, so memory stays bounded by a few batches
 /// and the longest line. The reader is used only by the decoding thread until `next()` has
@@ -111,8 +112,14 @@ final class DecodedBatches: @unchecked Sendable {
         batch.append(
           DecodedLine(
             number: line.number,
-            document: document.map {
-              ($0, digest: RecordContent.digest($0), metrics: PreparedMetrics($0, metricKeys: metricKeys))
+            document: document.flatMap { document in
+              Result { () throws(PedigreeError) in
+                try SQLiteWriter.validate(document)
+                return (
+                  document, digest: RecordContent.digest(document),
+                  metrics: PreparedMetrics(document, metricKeys: metricKeys)
+                )
+              }
             }))
         if batch.count >= batchSize {
           put(.batch(batch))

@@ -6,7 +6,7 @@ extension SQLiteWriter {
   /// Idempotent on digest: registering content the dataset already has returns that version with
   /// `changed == false` and writes nothing. Without a digest, each call is a new version.
   public func registerDataset(_ input: DatasetInput) throws(PedigreeError) -> Outcome<DatasetVersion> {
-    let checked = try validated(input)
+    let checked = try Self.validated(input)
     if let existing = try mapErrors({ try existingDatasetVersion(checked) }) {
       return Outcome(value: existing, changed: false)
     }
@@ -21,7 +21,7 @@ extension SQLiteWriter {
     }
   }
 
-  func validated(_ input: DatasetInput) throws(PedigreeError) -> DatasetInput {
+  static func validated(_ input: DatasetInput) throws(PedigreeError) -> DatasetInput {
     var input = input
     try Names.validate(input.name, as: "dataset")
     try Limits.validateText(input.uri, as: "URI")
@@ -31,11 +31,11 @@ extension SQLiteWriter {
     if let size = input.sizeBytes { try Limits.validateCount(size, as: "size") }
     if let rows = input.rowCount { try Limits.validateCount(rows, as: "row count") }
     if let schema = input.schema { try Limits.validateText(schema, as: "schema", maximum: 1 << 20) }
-    try validate(tags: input.tags)
+    try Self.validate(tags: input.tags)
     return input
   }
 
-  func validate(tags: [KeyValue]) throws(PedigreeError) {
+  static func validate(tags: [KeyValue]) throws(PedigreeError) {
     for tag in tags {
       try Limits.validateKey(tag.key, as: "tag")
       try Limits.validateText(tag.value, as: "tag \(tag.key)", allowEmpty: true)

@@ -6,7 +6,7 @@ extension SQLiteWriter {
     -> Outcome<MLflowExperiment>
   {
     try Names.validate(name, as: "experiment")
-    try validate(tags: tags)
+    try Self.validate(tags: tags)
     return try write {
       if let existing = try registry.mlflowExperiment(named: name), existing.rowID != nil {
         return Outcome(value: existing, changed: false)
@@ -33,7 +33,7 @@ extension SQLiteWriter {
     }
     var start = start
     start.experiment = experiment.name
-    try validate(start)
+    try Self.validate(start)
     return try write {
       let handle = try insertRun(start)
       var details = try startDetails(start, handle)
@@ -50,8 +50,8 @@ extension SQLiteWriter {
     throws(PedigreeError) -> Outcome<NodeRef>
   {
     let log = RunLog(params: params, metrics: metrics)
-    try validate(log)
-    try validate(tags: tags)
+    try Self.validate(log)
+    try Self.validate(tags: tags)
     return try write {
       let node = try resolve(run)
       guard node.kind == .run else { throw PedigreeError.usage("\(run) is not a run") }

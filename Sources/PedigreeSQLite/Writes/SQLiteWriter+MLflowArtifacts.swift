@@ -56,8 +56,8 @@ extension SQLiteWriter {
     throws(PedigreeError) -> LoggedModel
   {
     try Names.validate(input.name, as: "logged model")
-    try validate(params: input.params)
-    try validate(tags: input.tags)
+    try Self.validate(params: input.params)
+    try Self.validate(tags: input.tags)
     if let type = input.modelType { try Limits.validateText(type, as: "model type", maximum: 250) }
     return try write {
       guard let experiment = try registry.mlflowExperiment(id: input.experimentID) else {
@@ -136,7 +136,7 @@ extension SQLiteWriter {
 
   /// Sets tags of a logged model (`logged_model.tag`); values it has already change nothing.
   public func tagLoggedModel(id: String, tags: [KeyValue]) throws(PedigreeError) -> Outcome<LoggedModel> {
-    try validate(tags: tags)
+    try Self.validate(tags: tags)
     return try write {
       let model = try loggedModel(id)
       var current: [String: String] = [:]

@@ -9,21 +9,21 @@ extension SQLiteWriter {
   {
     let inputs = try datasets.map { (dataset) throws(PedigreeError) -> (DatasetInput, [KeyValue]) in
       try Names.validate(dataset.name, as: "dataset")
-      try validate(tags: dataset.tags)
+      try Self.validate(tags: dataset.tags)
       let digest = Digest.isValid(dataset.digest) ? dataset.digest : "mlflow:\(dataset.digest)"
       var tags = [
         KeyValue(MLflowDatasetInput.sourceTypeTag, dataset.sourceType),
         KeyValue(MLflowDatasetInput.sourceTag, dataset.source),
       ]
       if let profile = dataset.profile { tags.append(KeyValue(MLflowDatasetInput.profileTag, profile)) }
-      try validate(tags: tags)
+      try Self.validate(tags: tags)
       if let schema = dataset.schema {
         try Limits.validateText(schema, as: "dataset schema", maximum: 1 << 20)
       }
       let input = DatasetInput(
         name: dataset.name, uri: dataset.uri, digest: try Digest.normalizedDataset(digest),
         rowCount: dataset.rowCount, schema: dataset.schema, tags: tags)
-      return (try validated(input), dataset.tags)
+      return (try Self.validated(input), dataset.tags)
     }
     return try write {
       let node = try resolve(run)

@@ -6,7 +6,7 @@ extension SQLiteWriter {
   ///
   /// - Throws: `.notFound` when the run has no such tag (as MLflow answers).
   public func deleteRunTag(_ run: Ref, key: String) throws(PedigreeError) -> Outcome<NodeRef> {
-    try validateTags([key], [""])
+    try Self.validateTags([key], [""])
     return try write {
       let node = try resolve(run)
       guard node.kind == .run else { throw PedigreeError.usage("\(run) is not a run") }

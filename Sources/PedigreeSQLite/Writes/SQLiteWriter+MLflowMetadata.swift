@@ -6,7 +6,7 @@ extension SQLiteWriter {
   public func setExperimentTag(experimentID: String, key: String, value: String) throws(PedigreeError)
     -> Outcome<MLflowExperiment>
   {
-    try validate(tags: [KeyValue(key, value)])
+    try Self.validate(tags: [KeyValue(key, value)])
     return try write {
       guard let experiment = try registry.mlflowExperiment(id: experimentID) else {
         throw PedigreeError.notFound("no experiment with id \(experimentID.prefix(40))")
@@ -33,8 +33,8 @@ extension SQLiteWriter {
   public func updateRegisteredModel(
     name: String, description: String? = nil, setTags: [KeyValue] = [], deleteTags: [String] = []
   ) throws(PedigreeError) -> Outcome<RegisteredModelInfo> {
-    try validate(tags: setTags)
-    try validateTags(deleteTags, [])
+    try Self.validate(tags: setTags)
+    try Self.validateTags(deleteTags, [])
     if let description, !description.isEmpty { try Limits.validateText(description, as: "description") }
     return try write {
       guard let model = try registry.registeredModel(named: name) else {

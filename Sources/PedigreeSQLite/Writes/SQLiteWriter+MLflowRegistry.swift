@@ -9,7 +9,7 @@ extension SQLiteWriter {
     try Names.validate(name, as: "model")
     let description = description?.isEmpty == true ? nil : description
     if let description { try Limits.validateText(description, as: "description") }
-    try validate(tags: tags)
+    try Self.validate(tags: tags)
     return try write {
       if let existing = try registry.registeredModel(named: name) {
         return Outcome(value: existing, changed: false)
@@ -45,7 +45,7 @@ extension SQLiteWriter {
     if let description = input.description, !description.isEmpty {
       try Limits.validateText(description, as: "description")
     }
-    try validateTags(input.tags.map(\.key), input.tags.map(\.value))
+    try Self.validateTags(input.tags.map(\.key), input.tags.map(\.value))
     return try write {
       guard try registry.registeredModel(named: input.model) != nil else {
         throw PedigreeError.notFound(

@@ -13,7 +13,7 @@ extension SQLiteWriter {
     if set.isEmpty && unset.isEmpty {
       throw PedigreeError.usage("nothing to change: give tags to set or unset")
     }
-    try validateTags(set.map(\.key) + unset, set.map(\.value))
+    try Self.validateTags(set.map(\.key) + unset, set.map(\.value))
     var wanted: [String: String] = [:]
     for tag in set {
       if let earlier = wanted[tag.key], earlier != tag.value {
@@ -85,7 +85,7 @@ extension SQLiteWriter {
   }
 
   /// Tag keys as run tag keys are; values free text up to `Limits.textLength`, possibly empty.
-  func validateTags(_ keys: [String], _ values: [String]) throws(PedigreeError) {
+  static func validateTags(_ keys: [String], _ values: [String]) throws(PedigreeError) {
     for key in keys { try Limits.validateKey(key, as: "tag") }
     for value in values { try Limits.validateText(value, as: "tag value", allowEmpty: true) }
   }

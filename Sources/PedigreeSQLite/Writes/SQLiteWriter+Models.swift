@@ -10,7 +10,7 @@ extension SQLiteWriter {
   public func registerModel(_ registration: ModelRegistration) throws(PedigreeError)
     -> Outcome<ModelVersion>
   {
-    try validate(registration)
+    try Self.validate(registration)
     return try write {
       let outcome = try insertModelVersion(registration)
       guard outcome.changed else { return outcome }
@@ -155,21 +155,21 @@ extension SQLiteWriter {
 
   // MARK: Inside a transaction
 
-  func validate(_ registration: ModelRegistration) throws(PedigreeError) {
+  static func validate(_ registration: ModelRegistration) throws(PedigreeError) {
     try Names.validate(registration.model, as: "model")
     if let alias = registration.alias { try Names.validateAlias(alias) }
     if let description = registration.description {
       try Limits.validateText(description, as: "description")
     }
-    if let artifact = registration.artifact { _ = try validated(artifact) }
-    try validateTags(registration.tags.map(\.key), registration.tags.map(\.value))
+    if let artifact = registration.artifact { _ = try Self.validated(artifact) }
+    try Self.validateTags(registration.tags.map(\.key), registration.tags.map(\.value))
   }
 
   /// Inserts a model version (or finds the one with the same artifact digest, or without a
   /// digest the same run and artifact URI). No audit entry, no alias.
   func insertModelVersion(_ registration: ModelRegistration) throws -> Outcome<ModelVersion> {
     let artifact = try registration.artifact.map { (artifact) throws(PedigreeError) in
-      try validated(artifact)
+      try Self.validated(artifact)
     }
     let run = try resolve(registration.run)
     guard run.kind == .run else {

@@ -43,7 +43,7 @@ extension SQLiteWriter {
     return summary
   }
 
-  /// A batch's records, inside the caller's transaction. A savepoint per record would isolate
+  /// A batch's records (decoded and validated), inside the caller's transaction. A savepoint per record would isolate
   /// each, but SQLite copies the original of every page a savepoint changes into its journal,
   /// and a record changes some 90 pages (each table and index it writes): a third of the
   /// writer's work. So the batch runs in one savepoint, records in it directly; a record that
@@ -58,7 +58,7 @@ extension SQLiteWriter {
         try batch.map { line in
           let changes = database.totalChanges
           do {
-            return try record(line) { try insertRecord($0, digest: $1, metrics: $2) }
+            return try record(line) { try insertRecord($0, digest: $1, metrics: $2, validated: true) }
           } catch let error as PedigreeError where database.totalChanges == changes {
             return .failure(error.asInputError)
           } catch {
@@ -70,7 +70,9 @@ extension SQLiteWriter {
       return try batch.map { line in
         do {
           return try record(line) { document, digest, metrics in
-            try database.write { try insertRecord(document, digest: digest, metrics: metrics) }
+            try database.write {
+              try insertRecord(document, digest: digest, metrics: metrics, validated: true)
+            }
           }
         } catch let error as PedigreeError {
           return .failure(error.asInputError)
@@ -103,10 +105,12 @@ extension SQLiteWriter {
     }
   }
 
-  func validate(_ document: RunDocument) throws(PedigreeError) {
+  /// Checks a record as its write would, needing no database (so a bulk `run record` checks on
+  /// its decoding thread); a usage error in it is invalid input.
+  static func validate(_ document: RunDocument) throws(PedigreeError) {
     do {
-      try validate(document.start)
-      try validate(document.log)
+      try Self.validate(document.start)
+      try Self.validate(document.log)
       if let section = document.register {
         try Names.validate(section.model, as: "model")
         if let alias = section.alias { try Names.validateAlias(alias) }
@@ -125,10 +129,12 @@ extension SQLiteWriter {
   /// - Parameters:
   ///   - digest: `RecordContent.digest(document)`, when the caller has it already.
   ///   - metrics: the document's metrics made ready, when the caller has them already.
-  func insertRecord(_ document: RunDocument, digest: String? = nil, metrics prepared: PreparedMetrics? = nil)
-    throws -> RecordResult
-  {
-    try validate(document)
+  ///   - validated: whether the caller has validated the document already (`validate`).
+  func insertRecord(
+    _ document: RunDocument, digest: String? = nil, metrics prepared: PreparedMetrics? = nil,
+    validated: Bool = false
+  ) throws -> RecordResult {
+    if !validated { try Self.validate(document) }
     let digest = digest ?? RecordContent.digest(document)
     if let found = try recordedRun(document, digest: digest) {
       return try unchangedRecord(document, run: found)

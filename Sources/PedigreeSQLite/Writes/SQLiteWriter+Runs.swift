@@ -9,7 +9,7 @@ import PedigreeCore
 extension SQLiteWriter {
   /// Starts a run (or records a whole one, when `status` is not `running`) and returns its id.
   public func startRun(_ start: RunStart) throws(PedigreeError) -> RunHandle {
-    try validate(start)
+    try Self.validate(start)
     return try write {
       let handle = try insertRun(start)
       try appendAudit(
@@ -47,7 +47,7 @@ extension SQLiteWriter {
   func logRun(_ ref: Ref, _ log: RunLog, recorded: RecordedPoints) throws(PedigreeError)
     -> Outcome<NodeRef>
   {
-    try validate(log)
+    try Self.validate(log)
     if log.isEmpty {
       throw PedigreeError.usage(
         "nothing to log", hint: "give params, metrics, inputs or outputs", remedy: .sayWhatToLog)
@@ -97,7 +97,7 @@ extension SQLiteWriter {
 
   // MARK: Validation
 
-  func validate(_ start: RunStart) throws(PedigreeError) {
+  static func validate(_ start: RunStart) throws(PedigreeError) {
     try Names.validate(start.experiment, as: "experiment")
     if let name = start.name { try Limits.validateText(name, as: "run name", maximum: 250) }
     for text in [start.code.gitCommit, start.code.repo, start.code.entryPoint].compactMap({ $0 }) {
@@ -106,15 +106,15 @@ extension SQLiteWriter {
     if let ended = start.endedAt, let started = start.startedAt, ended < started {
       throw PedigreeError.usage("ended_at \(ended) is before started_at \(started)")
     }
-    try validate(params: start.params)
-    try validate(tags: start.tags)
-    try validate(inputs: start.inputs)
+    try Self.validate(params: start.params)
+    try Self.validate(tags: start.tags)
+    try Self.validate(inputs: start.inputs)
   }
 
-  func validate(_ log: RunLog) throws(PedigreeError) {
-    try validate(params: log.params)
-    try validate(tags: log.tags)
-    try validate(inputs: log.inputs)
+  static func validate(_ log: RunLog) throws(PedigreeError) {
+    try Self.validate(params: log.params)
+    try Self.validate(tags: log.tags)
+    try Self.validate(inputs: log.inputs)
     var checkedKey: String?
     for point in log.metrics {
       if point.step < 0 {
@@ -127,14 +127,14 @@ extension SQLiteWriter {
     }
     for output in log.outputs {
       switch output {
-      case .artifact(let artifact): _ = try validated(artifact)
-      case .dataset(let dataset): _ = try validated(dataset)
+      case .artifact(let artifact): _ = try Self.validated(artifact)
+      case .dataset(let dataset): _ = try Self.validated(dataset)
       case .ref: break
       }
     }
   }
 
-  func validate(params: [KeyValue]) throws(PedigreeError) {
+  static func validate(params: [KeyValue]) throws(PedigreeError) {
     var seen: [String: String] = [:]
     for param in params {
       try Limits.validateKey(param.key, as: "param")
@@ -146,11 +146,11 @@ extension SQLiteWriter {
     }
   }
 
-  func validate(inputs: [RunInput]) throws(PedigreeError) {
-    for case .dataset(let dataset) in inputs { _ = try validated(dataset) }
+  static func validate(inputs: [RunInput]) throws(PedigreeError) {
+    for case .dataset(let dataset) in inputs { _ = try Self.validated(dataset) }
   }
 
-  func validated(_ artifact: ArtifactInput) throws(PedigreeError) -> ArtifactInput {
+  static func validated(_ artifact: ArtifactInput) throws(PedigreeError) -> ArtifactInput {
     var artifact = artifact
     try Limits.validateText(artifact.name, as: "artifact name", maximum: 1024)
     try Limits.validateText(artifact.uri, as: "artifact URI")
@@ -216,7 +216,7 @@ extension SQLiteWriter {
     var outputs: [JSONValue] = []
     for output in log.outputs {
       if recorded != .none, case .artifact(let artifact) = output,
-        let existing = try runOutputArtifact(runID: runID, matching: try validated(artifact))
+        let existing = try runOutputArtifact(runID: runID, matching: try Self.validated(artifact))
       {
         outputs.append(.string("artifact:\(existing)"))
         continue
