@@ -6,8 +6,8 @@ import PedigreeCore
 /// `select` reads `(key, facts)` for every entity of the kind, in a stable order: `key` is the
 /// entity's name (`model:fraud@2`, `alias_event:5`), unique across kinds; `facts` a JSON object
 /// built with `json_object` (canonical: fixed keys in a fixed order, SQLite's own JSON text).
-/// It holds a `{filter}` placeholder: `1` for `db check`, or a test of `filterColumn` against the
-/// entities the current write touched when an audit entry records them.
+/// It holds a `{filter}` placeholder: `1` for `db check`, or a test of `filterColumn` against one
+/// entity the current write touched when an audit entry records it.
 ///
 /// `touches` names the tables whose inserted or updated rows change an entity of this kind, and
 /// the expression (over `NEW`) giving the touched entity's `filterColumn` value.
@@ -20,12 +20,9 @@ struct FactKind {
   /// The query over every entity of the kind.
   var selectAll: String { select.replacing("{filter}", with: "1") }
 
-  /// The query over the entities the current write transaction touched.
-  var selectTouched: String {
-    select.replacing(
-      "{filter}",
-      with: "\(filterColumn) IN (SELECT id FROM temp.pedigree_touched WHERE kind = '\(name)')")
-  }
+  /// The query over the entities whose `filterColumn` value is its one parameter: one touched
+  /// entity's facts.
+  var selectOne: String { select.replacing("{filter}", with: "\(filterColumn) = ?") }
 }
 
 extension FactKind {

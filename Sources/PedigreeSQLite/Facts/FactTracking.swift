@@ -1,14 +1,17 @@
+import CSQLite
 import PedigreeCore
 
 /// How audit entries come to carry the facts of what their write changed.
 ///
-/// Each write connection gets a temporary table, `temp.pedigree_touched(kind, id)`, and temporary
-/// triggers on the tables of every `FactKind`: a row inserted or updated adds the entity it
-/// belongs to. `appendAudit` then reads the facts of the touched entities with the kinds' own
-/// queries (the ones `db check` runs over every entity) and records them in the entry's
-/// `facts`, so what an entry records and what the check recomputes cannot drift apart. Temporary
-/// objects live in the connection, not in the file: the schema is unchanged, and a savepoint
-/// rolled back (a failed record among JSON Lines) takes its touches with it.
+/// Each write connection gets temporary triggers on the tables of every `FactKind`: a row
+/// inserted or updated calls `pedigree_touch(kind, id)`, which adds the entity it belongs to to
+/// the connection's `Database.touched`. `appendAudit` then reads the facts of the touched
+/// entities with the kinds' own queries (the ones `db check` runs over every entity) and records
+/// them in the entry's `facts`, so what an entry records and what the check recomputes cannot
+/// drift apart. Temporary triggers live in the connection, not in the file: the schema is
+/// unchanged, and a savepoint rolled back (a failed record among JSON Lines) takes its touches
+/// back (`Database.transaction`). A touch too many costs a query and records facts that are
+/// true; only a change without a touch would go unrecorded.
 ///
 /// Inserts into the tables of `reportedInserts` are the exception: the writer reports them
 /// itself (`inserted(into:entity:_:)`), once per statement instead of a trigger per row.
@@ -38,48 +41,35 @@ enum FactTracking {
   static func inserted(into table: String, entity: Int64, _ database: Database) throws {
     guard database.tracksTouches else { return }
     precondition(reportedInserts.contains(table), "\(table) inserts fire their own triggers")
-    for kind in kindsByReportedTable[table] ?? [] {
-      try database.run(
-        "INSERT OR IGNORE INTO temp.pedigree_touched(kind, id) VALUES (?, ?)",
-        [.text(kind), .integer(entity)])
-    }
+    for kind in kindsByReportedTable[table] ?? [] { database.touched[kind, default: []].insert(entity) }
   }
 
-  /// Makes the connection ready to track a write transaction's touches: empties the table of
-  /// touches, and (on first use, and again whenever the file's schema changed, as a migration
-  /// that creates a table does) installs the temporary table and the triggers on every table of
-  /// a kind that exists. Call before a top-level write; does nothing on a registry older than
+  /// Makes the connection ready to track a write transaction's touches: forgets earlier ones,
+  /// and (on first use, and again whenever the file's schema changed, as a migration that
+  /// creates a table does) installs the touch function and the triggers on every table of a
+  /// kind that exists. Call before a top-level write; does nothing on a registry older than
   /// `firstVersion` (its migration writes a baseline instead).
   static func prepare(_ database: Database) throws {
     let schema = try database.scalarInt("PRAGMA main.schema_version") ?? 0
     database.tracksTouches = try isInstalled(database)
+    database.touched = [:]
     if database.tracksTouches {
-      try database.run("DELETE FROM temp.pedigree_touched")
       if try database.scalarInt("SELECT version FROM temp.pedigree_tracked_schema") == schema { return }
     } else {
       guard try database.scalarInt("PRAGMA user_version") ?? 0 >= firstVersion else { return }
-      try database.execute(
-        """
-        CREATE TEMP TABLE pedigree_touched(
-          kind TEXT NOT NULL, id ANY NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-        CREATE TEMP TABLE pedigree_tracked_schema(version INTEGER NOT NULL);
-        """)
+      try database.execute("CREATE TEMP TABLE pedigree_tracked_schema(version INTEGER NOT NULL)")
+      try registerTouchFunction(database)
     }
     let tables = Set(
       try database.query("SELECT name FROM main.sqlite_master WHERE type = 'table'") { $0.string(0) })
     for kind in FactKind.all {
       for (table, id) in kind.touches where tables.contains(table) {
         for event in reportedInserts.contains(table) ? ["UPDATE"] : ["INSERT", "UPDATE"] {
-          // Not `INSERT OR IGNORE`: a trigger's statements take the conflict policy of the
-          // statement that fires it, so under an upsert (`ON CONFLICT … DO UPDATE`, as a run tag
-          // changes) a second touch of the same entity failed the whole write.
           try database.execute(
             """
             CREATE TEMP TRIGGER IF NOT EXISTS pedigree_touch_\(table)_\(event.lowercased())
             AFTER \(event) ON main.\(table)
-            BEGIN INSERT INTO pedigree_touched(kind, id) SELECT '\(kind.name)', \(id)
-              WHERE NOT EXISTS (SELECT 1 FROM pedigree_touched WHERE kind = '\(kind.name)' AND id = \(id));
-            END
+            BEGIN SELECT pedigree_touch('\(kind.name)', \(id)); END
             """)
         }
       }
@@ -89,29 +79,47 @@ enum FactTracking {
     database.tracksTouches = true
   }
 
-  /// Each kind's `selectTouched`, built once: rebuilding the SQL text (a Foundation string
-  /// search) for every audit entry was 6% of a bulk `run record`.
-  private static let touchedQueries = FactKind.all.map { (name: $0.name, sql: $0.selectTouched) }
+  /// `pedigree_touch(kind, id)`: adds entity `id` of `kind` to `database.touched`. A function
+  /// instead of a temporary table of touches: no row to insert, to look up before inserting, or
+  /// to delete per audit entry. Only top-level SQL and temporary triggers may call it
+  /// (`SQLITE_DIRECTONLY`), not the file's schema.
+  private static func registerTouchFunction(_ database: Database) throws {
+    let code = sqlite3_create_function_v2(
+      database.handle, "pedigree_touch", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+      Unmanaged.passUnretained(database).toOpaque(),
+      { context, _, arguments in
+        // The connection closes in the database's deinit, so the database outlives every call.
+        let database = Unmanaged<Database>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
+        guard let arguments, let text = sqlite3_value_text(arguments[0]) else { return }
+        database.touched[String(cString: text), default: []].insert(sqlite3_value_int64(arguments[1]))
+      }, nil, nil, nil)
+    guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: database.handle) }
+  }
+
+  /// Each kind's `selectOne`, built once: rebuilding the SQL text (a Foundation string search)
+  /// for every audit entry was 6% of a bulk `run record`.
+  private static let touchedQueries = FactKind.all.map { (name: $0.name, sql: $0.selectOne) }
 
   static func isInstalled(_ database: Database) throws -> Bool {
     try database.scalarInt(
-      "SELECT count(*) FROM temp.sqlite_master WHERE type = 'table' AND name = 'pedigree_touched'") == 1
+      "SELECT count(*) FROM temp.sqlite_master WHERE type = 'table' AND name = 'pedigree_tracked_schema'") == 1
   }
 
-  /// The facts of every entity the write transaction touched so far, by key, kind by kind, each
-  /// as the JSON text its kind's query built (SQLite's `json_object`: compact, valid JSON, the
-  /// form `json_each` gives back when `db check` reads it); then forgets the touches. Empty when
-  /// nothing was touched or tracking is not installed (as `prepare` found it at the start of
-  /// the write: asking the schema again for every entry was 1% of a bulk `run record`).
+  /// The facts of every entity the write transaction touched so far, by key, kind by kind and
+  /// entity by entity, each as the JSON text its kind's query built (SQLite's `json_object`:
+  /// compact, valid JSON, the form `json_each` gives back when `db check` reads it); then
+  /// forgets the touches. Empty when nothing was touched or tracking is not installed (as
+  /// `prepare` found it at the start of the write).
   static func touchedFacts(_ database: Database) throws -> [(key: String, json: String)] {
-    guard database.tracksTouches else { return [] }
-    let kinds = Set(try database.query("SELECT DISTINCT kind FROM temp.pedigree_touched") { $0.string(0) })
-    guard !kinds.isEmpty else { return [] }
+    guard database.tracksTouches, !database.touched.isEmpty else { return [] }
+    let touched = database.touched
+    database.touched = [:]
     var facts: [(key: String, json: String)] = []
-    for (name, sql) in touchedQueries where kinds.contains(name) {
-      facts += try database.query(sql) { (key: $0.string(0), json: $0.string(1)) }
+    for (name, sql) in touchedQueries {
+      for id in touched[name]?.sorted() ?? [] {
+        facts += try database.query(sql, [.integer(id)]) { (key: $0.string(0), json: $0.string(1)) }
+      }
     }
-    try database.run("DELETE FROM temp.pedigree_touched")
     return facts
   }
 

@@ -33,6 +33,9 @@ public final class Database {
   private var statementsByAddress: [UnsafeRawPointer: Statement] = [:]
   /// Whether this connection tracks the touches of writes (see `FactTracking.prepare`).
   var tracksTouches = false
+  /// The entities the current write touched so far, by fact kind (see `FactTracking`). A
+  /// savepoint rolled back takes back the touches made in it.
+  var touched: [String: Set<Int64>] = [:]
   private var transactionDepth = 0
   private var busyTimeout: Duration = .seconds(10)
 
@@ -271,11 +274,13 @@ public final class Database {
       try execute("SAVEPOINT \(savepoint)")
       transactionDepth += 1
       defer { transactionDepth -= 1 }
+      let touchedBefore = touched
       do {
         let result = try body()
         try execute("RELEASE \(savepoint)")
         return result
       } catch {
+        touched = touchedBefore
         try? execute("ROLLBACK TO \(savepoint)")
         try? execute("RELEASE \(savepoint)")
         throw error
@@ -289,6 +294,7 @@ public final class Database {
       try execute("COMMIT")
       return result
     } catch {
+      touched = [:]
       if isInTransaction { try? execute("ROLLBACK") }
       throw error
     }
