@@ -102,7 +102,8 @@ enum FactTracking {
 
   static func isInstalled(_ database: Database) throws -> Bool {
     try database.scalarInt(
-      "SELECT count(*) FROM temp.sqlite_master WHERE type = 'table' AND name = 'pedigree_tracked_schema'") == 1
+      "SELECT count(*) FROM temp.sqlite_master WHERE type = 'table' AND name = 'pedigree_tracked_schema'")
+      == 1
   }
 
   /// The facts of every entity the write transaction touched so far, by key, kind by kind and
