@@ -15,9 +15,10 @@ extension SQLiteWriter {
   }
 
   /// Records every document of a JSON Lines stream, each atomically. Records are written in
-  /// batches of `batchSize`, one transaction per batch, and a failed record is rolled back alone
-  /// while the good ones around it are written (see `recordBatch`). The lines are read, parsed
-  /// and hashed on a second thread while the batch before them is written.
+  /// batches of `batchSize` (the first one smaller), one transaction per batch, and a failed
+  /// record is rolled back alone while the good ones around it are written (see `recordBatch`).
+  /// The lines are read, parsed, validated and hashed on a second thread while the batch before
+  /// them is written, and each batch is freed there once written.
   ///
   /// Memory stays bounded by the longest line and a few batches, whatever the stream's length.
   ///
@@ -39,6 +40,7 @@ extension SQLiteWriter {
         summary.count(result, line: line.number)
         onResult(line.number, result)
       }
+      batches.recycle(consume batch)
     }
     return summary
   }
