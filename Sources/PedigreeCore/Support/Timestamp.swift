@@ -26,40 +26,39 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
   /// form, so every time in a document has the same width and precision.
   public var iso8601Milliseconds: String { format(alwaysMilliseconds: true) }
 
-  /// Writes the digits by hand: `String(format:)` goes through Foundation's CFString formatter
-  /// and dynamic casts of its variadic arguments, which cost microseconds a time (`run metrics`
-  /// prints a million of them).
   private func format(alwaysMilliseconds: Bool) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendISO8601(to: &bytes, alwaysMilliseconds: alwaysMilliseconds)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `iso8601` (or, with `alwaysMilliseconds`, `iso8601Milliseconds`) as UTF-8. Writes
+  /// the digits by hand: `String(format:)` goes through Foundation's CFString formatter and
+  /// dynamic casts of its variadic arguments, which cost microseconds a time (`run metrics`
+  /// prints a million of them).
+  public func appendISO8601(to bytes: inout [UInt8], alwaysMilliseconds: Bool = false) {
     let seconds = milliseconds.floorDivided(by: 1000)
     let millis = milliseconds - seconds * 1000
     let days = seconds.floorDivided(by: 86_400)
     let secondOfDay = seconds - days * 86_400
     let (year, month, day) = Timestamp.civil(fromDays: days)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(24)
-    func digits(_ value: Int64, _ width: Int) {
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      let text = String(value.magnitude)
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.utf8.count)))
-      bytes.append(contentsOf: text.utf8)
-    }
-    digits(Int64(year), 4)
+    bytes.appendDecimal(Int64(year), width: 4)
     bytes.append(UInt8(ascii: "-"))
-    digits(Int64(month), 2)
+    bytes.appendDecimal(Int64(month), width: 2)
     bytes.append(UInt8(ascii: "-"))
-    digits(Int64(day), 2)
+    bytes.appendDecimal(Int64(day), width: 2)
     bytes.append(UInt8(ascii: "T"))
-    digits(secondOfDay / 3600, 2)
+    bytes.appendDecimal(secondOfDay / 3600, width: 2)
     bytes.append(UInt8(ascii: ":"))
-    digits(secondOfDay % 3600 / 60, 2)
+    bytes.appendDecimal(secondOfDay % 3600 / 60, width: 2)
     bytes.append(UInt8(ascii: ":"))
-    digits(secondOfDay % 60, 2)
+    bytes.appendDecimal(secondOfDay % 60, width: 2)
     if millis != 0 || alwaysMilliseconds {
       bytes.append(UInt8(ascii: "."))
-      digits(millis, 3)
+      bytes.appendDecimal(millis, width: 3)
     }
     bytes.append(UInt8(ascii: "Z"))
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   public var description: String { iso8601 }

@@ -13,8 +13,8 @@ public enum MetricHistoryFormat: String, Sendable, CaseIterable {
 extension Queries {
   /// Writes every point of a run's metrics through `sink`, metric by metric (by key), each in
   /// step order, then timestamp order. Points stream from the backend one at a time and `sink`
-  /// receives one line (or the document's frame) at a time, so a million points take bounded
-  /// memory: no array of points is ever built.
+  /// receives the text in pieces of up to 64 KiB (whole lines), so a million points take
+  /// bounded memory: no array of points is ever built.
   ///
   /// Values are exact: the shortest text that reads back as the same double, and `NaN`,
   /// `Infinity`, `-Infinity` (in JSON the strings of the JSON contract).
@@ -59,16 +59,20 @@ extension Queries {
   }
 }
 
-/// Renders points one at a time for `writeMetricHistory`.
+/// Renders points one at a time for `writeMetricHistory`, into a buffer handed to `sink` every
+/// 64 KiB: CSV lines are written as bytes, not strings (a million points printed in 1.3 s
+/// through string interpolation and appends).
 struct MetricHistoryWriter {
   let format: MetricHistoryFormat
   let run: NodeRef
   let sink: (String) -> Void
   private(set) var count = 0
-  /// The last key written and its CSV field (points come key by key).
-  private var csvKey = (key: "", field: "")
+  /// The last key written and its CSV field's bytes (points come key by key).
+  private var csvKey = (key: "", field: [UInt8]())
   private let keyWidth: Int
   private let stepWidth: Int
+  private var buffer: [UInt8] = []
+  private static let bufferSize = 1 << 16
 
   init(format: MetricHistoryFormat, run: NodeRef, keys: [MetricKeyInfo], sink: @escaping (String) -> Void) {
     self.format = format
@@ -79,6 +83,7 @@ struct MetricHistoryWriter {
       keys.flatMap { [String($0.minStep).count, String($0.maxStep).count] }.max().map {
         max($0, 4)
       } ?? 4
+    buffer.reserveCapacity(Self.bufferSize + 256)
   }
 
   /// The shortest text that reads back as the same double; `NaN`, `Infinity`, `-Infinity`.
@@ -91,14 +96,14 @@ struct MetricHistoryWriter {
   /// Timestamps are 24 characters with milliseconds; padded so columns line up either way.
   private static let timeWidth = 24
 
-  func begin() {
+  mutating func begin() {
     switch format {
     case .table:
-      sink(row("KEY", "STEP", "TIMESTAMP", "VALUE"))
+      emit(row("KEY", "STEP", "TIMESTAMP", "VALUE"))
     case .csv:
-      sink("key,step,timestamp,value\n")
+      emit("key,step,timestamp,value\n")
     case .json:
-      sink("{\n  \"ref\": \(JSONValue.string(run.typedRef).serialized()),\n  \"points\": [")
+      emit("{\n  \"ref\": \(JSONValue.string(run.typedRef).serialized()),\n  \"points\": [")
     }
   }
 
@@ -107,24 +112,45 @@ struct MetricHistoryWriter {
     count += 1
     switch format {
     case .table:
-      sink(row(point.key, String(point.step), point.timestamp.iso8601, Self.exact(point.value)))
+      emit(row(point.key, String(point.step), point.timestamp.iso8601, Self.exact(point.value)))
     case .csv:
-      if point.key != csvKey.key { csvKey = (point.key, Self.csvField(point.key)) }
-      sink("\(csvKey.field),\(point.step),\(point.timestamp.iso8601),\(Self.exact(point.value))\n")
+      if point.key != csvKey.key { csvKey = (point.key, Array(Self.csvField(point.key).utf8)) }
+      buffer.append(contentsOf: csvKey.field)
+      buffer.append(UInt8(ascii: ","))
+      buffer.appendDecimal(point.step)
+      buffer.append(UInt8(ascii: ","))
+      point.timestamp.appendISO8601(to: &buffer)
+      buffer.append(UInt8(ascii: ","))
+      buffer.append(contentsOf: Self.exact(point.value).utf8)
+      buffer.append(UInt8(ascii: "\n"))
+      if buffer.count >= Self.bufferSize { flush() }
     case .json:
       let object = JSONValue.object([
         "key": .string(point.key), "step": .integer(point.step), "timestamp": .time(point.timestamp),
         "value": .metric(point.value),
       ])
-      sink(separator + "    " + object.serialized())
+      emit(separator + "    " + object.serialized())
     }
   }
 
-  func end() {
+  /// Ends the document and hands `sink` what the buffer holds.
+  mutating func end() {
     switch format {
     case .table, .csv: break
-    case .json: sink(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
+    case .json: emit(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
     }
+    flush()
+  }
+
+  private mutating func emit(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= Self.bufferSize { flush() }
+  }
+
+  private mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    sink(String(decoding: buffer, as: UTF8.self))
+    buffer.removeAll(keepingCapacity: true)
   }
 
   private func row(_ key: String, _ step: String, _ time: String, _ value: String) -> String {
