@@ -48,6 +48,39 @@ import Testing
     #expect(table.count == 3 && table[0].hasPrefix("KEY") && table[2].hasSuffix("Infinity"))
   }
 
+  /// Every format's exact text, line by line: columns aligned in the table (the widest key and
+  /// step, times with or without milliseconds), a key quoted in CSV, one JSON object a line.
+  @Test func eachFormatsLinesAreExact() throws {
+    let r = try Registry1()
+    let run = try r.fixture.writer(at: 7_000).startRun(RunStart(experiment: "formats"))
+    try r.fixture.writer(at: 7_000).logRun(
+      .run(run.uuid),
+      RunLog(metrics: [
+        MetricPoint(key: "val loss", value: 1.5, step: 12_345, timestamp: Timestamp(milliseconds: 1_000)),
+        MetricPoint(key: "val loss", value: .infinity, step: 7, timestamp: Timestamp(milliseconds: 2_005)),
+        MetricPoint(key: "z", value: -2, step: 0, timestamp: Timestamp(milliseconds: 0)),
+      ]))
+    let node = NodeRef(kind: .run, id: run.id, name: run.uuid)
+    #expect(
+      try history(r, node, .table).split(separator: "\n", omittingEmptySubsequences: false) == [
+        "KEY        STEP  TIMESTAMP                 VALUE",
+        "val loss      7  1970-01-01T00:00:02.005Z  Infinity",
+        "val loss  12345  1970-01-01T00:00:01Z      1.5",
+        "z             0  1970-01-01T00:00:00Z      -2.0",
+        "",
+      ])
+    #expect(
+      try history(r, node, .csv)
+        == "key,step,timestamp,value\nval loss,7,1970-01-01T00:00:02.005Z,Infinity\n"
+        + "val loss,12345,1970-01-01T00:00:01Z,1.5\nz,0,1970-01-01T00:00:00Z,-2.0\n")
+    #expect(
+      try history(r, node, .json)
+        == "{\n  \"ref\": \"run:\(run.uuid)\",\n  \"points\": [\n"
+        + #"    {"key":"val loss","step":7,"timestamp":"1970-01-01T00:00:02.005Z","value":"Infinity"},"# + "\n"
+        + #"    {"key":"val loss","step":12345,"timestamp":"1970-01-01T00:00:01.000Z","value":1.5},"# + "\n"
+        + #"    {"key":"z","step":0,"timestamp":"1970-01-01T00:00:00.000Z","value":-2}"# + "\n  ]\n}\n")
+  }
+
   @Test func unknownKeysNameTheKnownOnesAndNothingIsWritten() throws {
     let r = try Registry1()
     var text = ""
