@@ -76,7 +76,8 @@ import Testing
     #expect(
       try history(r, node, .json)
         == "{\n  \"ref\": \"run:\(run.uuid)\",\n  \"points\": [\n"
-        + #"    {"key":"val loss","step":7,"timestamp":"1970-01-01T00:00:02.005Z","value":"Infinity"},"# + "\n"
+        + #"    {"key":"val loss","step":7,"timestamp":"1970-01-01T00:00:02.005Z","value":"Infinity"},"#
+        + "\n"
         + #"    {"key":"val loss","step":12345,"timestamp":"1970-01-01T00:00:01.000Z","value":1.5},"# + "\n"
         + #"    {"key":"z","step":0,"timestamp":"1970-01-01T00:00:00.000Z","value":-2}"# + "\n  ]\n}\n")
   }

@@ -118,7 +118,9 @@ struct MetricHistoryWriter {
       let stepStart = buffer.count
       buffer.appendDecimal(point.step)
       let stepPadding = stepWidth - (buffer.count - stepStart)
-      if stepPadding > 0 { buffer.insert(contentsOf: repeatElement(space, count: stepPadding), at: stepStart) }
+      if stepPadding > 0 {
+        buffer.insert(contentsOf: repeatElement(space, count: stepPadding), at: stepStart)
+      }
       buffer.append(contentsOf: [space, space])
       let timeStart = buffer.count
       point.timestamp.appendISO8601(to: &buffer)
