@@ -45,14 +45,14 @@ extension SQLiteWriter {
     return summary
   }
 
-  /// A batch's records (decoded and validated), inside the caller's transaction. A savepoint per record would isolate
-  /// each, but SQLite copies the original of every page a savepoint changes into its journal,
-  /// and a record changes some 90 pages (each table and index it writes): a third of the
-  /// writer's work. So the batch runs in one savepoint, records in it directly; a record that
-  /// fails before it wrote anything (bad JSON, an invalid record, another content under its
-  /// `run_id`) is only its own failure, and one that fails after (a deprecated input, a policy
-  /// refusing its alias) rolls the batch back, which is then written again with a savepoint
-  /// per record.
+  /// A batch's records (decoded and validated), inside the caller's transaction. A savepoint
+  /// per record would isolate each, but SQLite copies the original of every page a savepoint
+  /// changes into its journal, and a record changes some 90 pages (each table and index it
+  /// writes): a third of the writer's work. So the batch runs in one savepoint, records in it
+  /// directly; a record that fails before it wrote anything (bad JSON, an invalid record,
+  /// another content under its `run_id`) is only its own failure, and one that fails after (a
+  /// deprecated input, a policy refusing its alias) rolls the batch back, which is then written
+  /// again with a savepoint per record.
   private func recordBatch(_ batch: [DecodedLine]) throws -> [Result<RecordResult, PedigreeError>] {
     struct WroteBeforeFailing: Error {}
     do {
