@@ -63,4 +63,52 @@ import Testing
       #expect(value.bitPattern == expected.bitPattern, "\(text)")
     }
   }
+
+  /// Mantissas above 2^53 with up to 19 digits and a scale within ±19 take the exact 128-bit
+  /// path (`nearestDouble`): every one bit-for-bit what strtod gives, ties to even included.
+  @Test func longMantissasMatchStrtod() throws {
+    var generator = SystemRandomNumberGenerator()
+    var texts: [String] = [
+      // Exact ties between two doubles: round half to even.
+      "9007199254740993.0", "9007199254740995.0", "18014398509481985.0", "18014398509481987.0",
+      "18014398509481986.0", "1801439850948198.5", "1801439850948198.50", "9.007199254740993e15",
+      // Just above and below a tie: the remainder decides.
+      "9007199254740993.000000001", "9007199254740992.999999999", "18014398509481985.01",
+      "0.0009999998333333417", "0.8918228239220265", "0.98765432109876543", "9999999999999999999e-19",
+      "18446744073709551615e-19", "9007199254740993e19", "9999999999999999999e19", "1e-19",
+    ]
+    for _ in 0..<50_000 {
+      let digits = Int.random(in: 16...19, using: &generator)
+      var mantissa = String((0..<digits).map { _ in "0123456789".randomElement(using: &generator)! })
+      mantissa.replaceSubrange(
+        mantissa.startIndex...mantissa.startIndex, with: String(Int.random(in: 1...9, using: &generator)))
+      let point = Int.random(in: 1...digits, using: &generator)
+      var text = String(mantissa.prefix(point)) + "." + mantissa.dropFirst(point)
+      if text.hasSuffix(".") { text += "0" }
+      if Bool.random(using: &generator) { text += "e\(Int.random(in: -20...20, using: &generator))" }
+      texts.append(text)
+    }
+    for _ in 0..<20_000 {
+      let double = Double.random(in: 1e-4..<1e4, using: &generator)
+      texts += [double.description, String(format: "%.17g", double), String(format: "%.19g", double)]
+    }
+    var exactPath = 0
+    for text in texts {
+      guard case .number(let value) = try JSONValue.parse(text), let expected = Double(text) else {
+        Issue.record("\(text) is no number")
+        continue
+      }
+      #expect(value.bitPattern == expected.bitPattern, "\(text)")
+      if text.filter(\.isNumber).drop(while: { $0 == "0" }).count >= 17 { exactPath += 1 }
+    }
+    #expect(exactPath > 50_000)
+  }
+
+  @Test func theExactPathRoundsTiesToEven() {
+    // 2^53 + 1 and 2^53 + 3 lie halfway between two doubles: they round to the even one.
+    #expect(JSONParser.nearestDouble(mantissa: 9_007_199_254_740_993, scale: 0) == 9_007_199_254_740_992)
+    #expect(JSONParser.nearestDouble(mantissa: 9_007_199_254_740_995, scale: 0) == 9_007_199_254_740_996)
+    #expect(JSONParser.nearestDouble(mantissa: 90_071_992_547_409_930, scale: -1) == 9_007_199_254_740_992)
+    #expect(JSONParser.nearestDouble(mantissa: 90_071_992_547_409_931, scale: -1) == 9_007_199_254_740_994)
+  }
 }

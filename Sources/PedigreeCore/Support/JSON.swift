@@ -396,6 +396,43 @@ struct JSONParser {
     (0..<exponent).reduce(1.0) { value, _ in value * 10 }
   }
 
+  /// 10^0 through 10^19, every power of ten a `UInt64` holds.
+  private static let integerPowersOfTen: [UInt64] = (0...19).map { exponent in
+    (0..<exponent).reduce(1) { value, _ in value * 10 }
+  }
+
+  /// The double nearest `mantissa` × 10^`scale`, rounding half to even, for a mantissa above
+  /// 2^53 (Clinger's fast path takes the others) and a scale within ±19, computed exactly in
+  /// 128-bit integers: the quotient (or product) to at least 54 bits, the bits below the 53
+  /// kept and the remainder deciding the rounding. Python's 17-digit reprs land here instead
+  /// of in strtod, which takes its arbitrary-precision path for them (a tenth of the decoding
+  /// thread of a bulk `run record`).
+  static func nearestDouble(mantissa: UInt64, scale: Int) -> Double {
+    precondition(mantissa > 1 << 53 && abs(scale) <= 19, "outside the exact path's range")
+    let power = UInt128(integerPowersOfTen[abs(scale)])
+    var quotient: UInt128
+    var remainderIsZero = true
+    var shift = 0
+    if scale >= 0 {
+      quotient = UInt128(mantissa) * power
+    } else {
+      // Shift so that the quotient has 55 or 56 bits (at least 55 when no shift is needed).
+      let mantissaBits = 64 - mantissa.leadingZeroBitCount
+      let powerBits = 128 - power.leadingZeroBitCount
+      shift = max(0, 55 + powerBits - mantissaBits)
+      let numerator = UInt128(mantissa) << shift
+      quotient = numerator / power
+      remainderIsZero = numerator % power == 0
+    }
+    let extra = (128 - quotient.leadingZeroBitCount) - 53
+    let kept = quotient >> extra
+    let rest = quotient & ((1 << extra) - 1)
+    let half: UInt128 = 1 << (extra - 1)
+    let roundsUp = rest > half || (rest == half && (!remainderIsZero || kept & 1 == 1))
+    quotient = kept + (roundsUp ? 1 : 0)
+    return Double(sign: .plus, exponent: extra - shift, significand: Double(UInt64(quotient)))
+  }
+
   /// Reads a number, checking JSON's grammar and gathering what Clinger's fast path needs in the
   /// same pass: the digits as an integer (`mantissa`, exact while at most 19 are significant)
   /// and the power of ten that scales it.
@@ -474,6 +511,10 @@ struct JSONParser {
       let magnitude =
         scale >= 0
         ? Double(mantissa) * Self.exactPowersOfTen[scale] : Double(mantissa) / Self.exactPowersOfTen[-scale]
+      return .number(negative ? -magnitude : magnitude)
+    }
+    if significant <= 19, mantissa > 1 << 53, abs(scale) <= 19 {
+      let magnitude = Self.nearestDouble(mantissa: mantissa, scale: scale)
       return .number(negative ? -magnitude : magnitude)
     }
     // `Double(String)` runs strtod_l in the C locale. strtod gives the same value wherever the
