@@ -96,6 +96,7 @@ struct MetricHistoryWriter {
 
   /// Timestamps are 24 characters with milliseconds; padded so columns line up either way.
   private static let timeWidth = 24
+  private static let space = UInt8(ascii: " ")
 
   mutating func begin() {
     switch format {
@@ -119,12 +120,13 @@ struct MetricHistoryWriter {
       buffer.appendDecimal(point.step)
       let stepPadding = stepWidth - (buffer.count - stepStart)
       if stepPadding > 0 {
-        buffer.insert(contentsOf: repeatElement(space, count: stepPadding), at: stepStart)
+        buffer.insert(contentsOf: repeatElement(Self.space, count: stepPadding), at: stepStart)
       }
-      buffer.append(contentsOf: [space, space])
+      buffer.append(contentsOf: [Self.space, Self.space])
       let timeStart = buffer.count
       point.timestamp.appendISO8601(to: &buffer)
-      buffer.append(contentsOf: repeatElement(space, count: Self.timeWidth + 2 - (buffer.count - timeStart)))
+      buffer.append(
+        contentsOf: repeatElement(Self.space, count: Self.timeWidth + 2 - (buffer.count - timeStart)))
       buffer.append(contentsOf: Self.exact(point.value).utf8)
       buffer.append(UInt8(ascii: "\n"))
     case .csv:
@@ -144,8 +146,6 @@ struct MetricHistoryWriter {
     }
     if buffer.count >= Self.bufferSize { flush() }
   }
-
-  private let space = UInt8(ascii: " ")
 
   /// What each line of `key`'s points starts with, up to the step.
   private func linePrefix(_ key: String) -> [UInt8] {
