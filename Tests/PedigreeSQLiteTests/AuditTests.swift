@@ -78,9 +78,10 @@ import Testing
   }
 }
 
-/// Params, run tags and lineage edges are reported by the writer rather than by triggers
-/// (`FactTracking.reportedInserts`): each path that inserts them must still leave every entity's
-/// latest recorded facts equal to its rows, or `db check` would call the registry tampered.
+/// Runs, their record digests, params and tags, lineage edges and artifacts are reported by the
+/// writer rather than by triggers (`FactTracking.reportedInserts`): each path that inserts them
+/// must still leave every entity's latest recorded facts equal to its rows, or `db check` would
+/// call the registry tampered.
 @Suite struct ReportedInsertTests {
   @Test func everyPathThatInsertsReportedRowsRecordsTheirFacts() throws {
     let fixture = try Fixture()
@@ -112,7 +113,7 @@ import Testing
     let recorded = Dictionary(
       try fixture.registry.recordedFacts().map { ($0.key, $0.facts) }, uniquingKeysWith: { $1 })
     let current = try fixture.registry.currentFacts()
-    for entity in current where ["run", "edge"].contains(entity.kind) {
+    for entity in current where ["run", "edge", "artifact"].contains(entity.kind) {
       let latest = try #require(recorded[entity.key], "\(entity.key) was never recorded")
       #expect(try JSONValue.parse(latest) == JSONValue.parse(entity.facts), "\(entity.key)")
     }

@@ -155,6 +155,7 @@ extension SQLiteWriter {
     let run = try insertRun(document.start, uuid: document.runID)
     try database.run(
       "INSERT INTO run_records(run_id, digest) VALUES (?, ?)", [.integer(run.id), .text(digest)])
+    try FactTracking.inserted(into: "run_records", entity: run.id, database)
     var log = document.log
     let outputs = log.outputs
     log.outputs = []

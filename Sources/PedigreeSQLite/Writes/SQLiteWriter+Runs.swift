@@ -192,6 +192,7 @@ extension SQLiteWriter {
         SQLValue(endedAt?.milliseconds), SQLValue(start.code.gitCommit), SQLValue(start.code.repo),
         SQLValue(start.code.entryPoint), .text(actor),
       ])
+    try FactTracking.inserted(into: "runs", entity: id, database)
     try insertParams(start.params, runID: id, runName: uuid)
     try upsertTags(start.tags, runID: id)
     for input in start.inputs { try link(input, toRun: id) }
@@ -366,6 +367,7 @@ extension SQLiteWriter {
         .integer(id), .text(artifact.name), .text(artifact.uri), SQLValue(artifact.digest),
         SQLValue(artifact.sizeBytes), .integer(clock().milliseconds), .text(actor),
       ])
+    try FactTracking.inserted(into: "artifacts", entity: id, database)
     return id
   }
 
