@@ -26,9 +26,10 @@ enum FactTracking {
   /// `upsertTags`, `insertEdge`, `insertArtifact`, `insertRecord`'s `run_records`), after the
   /// statement: they hold most of the rows a record writes (a run, its params, its tags, its
   /// lineage edges, its output artifact, its record digest). A trigger program per row costs
-  /// ~3 µs, and an insert into a table with a trigger is more than that dearer: the three of a
-  /// record's rows that still fired one (its run, its record digest, its artifact) were 10% of a
-  /// bulk `run record`'s time. Their updates still fire triggers.
+  /// ~3 µs, and an insert into a table with a trigger is dearer still (its statement keeps a
+  /// journal): the three of a record's rows that still fired one (its run, its record digest,
+  /// its artifact) were 4% of a bulk `run record`'s writer instructions (callgrind). Their
+  /// updates still fire triggers.
   static let reportedInserts: Set<String> = [
     "runs", "run_records", "params", "run_tags", "edges", "artifacts",
   ]
