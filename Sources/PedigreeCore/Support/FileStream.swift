@@ -40,24 +40,26 @@ public final class FileStream: @unchecked Sendable {
     self.init(descriptor: descriptor, owned: true)
   }
 
-  /// Up to `count` bytes; `nil` at the end of the file.
+  /// Up to `count` bytes; `nil` at the end of the file. The bytes are read straight into the
+  /// array's storage, not into a zeroed one first (zeroing a megabyte per read was 1.4% of a
+  /// bulk `run record`'s decoding thread).
   public func read(upToCount count: Int) throws(PedigreeError) -> [UInt8]? {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    while filled < count {
-      let got = bytes.withUnsafeMutableBytes { buffer in
-        systemRead(descriptor, buffer.baseAddress! + filled, count - filled)
+    var failure: PedigreeError?
+    let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+      initialized = 0
+      while initialized < buffer.count {
+        let got = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = FileStream.failure("cannot read")
+          return
+        }
+        if got == 0 { return }
+        initialized += got
       }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw FileStream.failure("cannot read")
-      }
-      if got == 0 { break }
-      filled += got
     }
-    guard filled > 0 else { return nil }
-    bytes.removeSubrange(filled...)
-    return bytes
+    if let failure { throw failure }
+    return bytes.isEmpty ? nil : bytes
   }
 
   /// Writes all of `bytes`.
