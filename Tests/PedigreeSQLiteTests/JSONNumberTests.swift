@@ -61,6 +61,37 @@ import Testing
         continue  // integers take the integer path
       }
       #expect(value.bitPattern == expected.bitPattern, "\(text)")
+      #expect(try Self.inDocument(text)?.bitPattern == expected.bitPattern, "\(text) in a document")
+    }
+  }
+
+  /// A number followed by more of a document, as in a record (the eight-digit step reads past
+  /// the number's end only when eight bytes are left): the value of `[TEXT,1]`'s first element.
+  private static func inDocument(_ text: String) throws -> Double? {
+    guard case .array(let elements) = try JSONValue.parse("[" + text + ",1]"),
+      case .number(let value)? = elements.first
+    else { return nil }
+    return value
+  }
+
+  /// `eightDigits` reads any eight ASCII digits as their number, and refuses a window with any
+  /// other byte anywhere in it (the bytes just outside 0-9 included).
+  @Test func eightDigitsAreReadOnlyWhenAllEightAreDigits() {
+    var generator = SystemRandomNumberGenerator()
+    func read(_ bytes: [UInt8]) -> UInt64? {
+      bytes.withUnsafeBufferPointer { JSONParser.eightDigits($0, at: 0) }
+    }
+    for _ in 0..<10_000 {
+      let digits = (0..<8).map { _ in UInt8.random(in: 0x30...0x39, using: &generator) }
+      #expect(read(digits) == UInt64(String(decoding: digits, as: UTF8.self)))
+    }
+    #expect(read(Array("00000000".utf8)) == 0 && read(Array("99999999".utf8)) == 99_999_999)
+    for position in 0..<8 {
+      for byte in UInt8.min...UInt8.max where !(0x30...0x39).contains(byte) {
+        var window = Array("12345678".utf8)
+        window[position] = byte
+        #expect(read(window) == nil, "byte \(byte) at \(position)")
+      }
     }
   }
 
@@ -99,6 +130,7 @@ import Testing
         continue
       }
       #expect(value.bitPattern == expected.bitPattern, "\(text)")
+      #expect(try Self.inDocument(text)?.bitPattern == expected.bitPattern, "\(text) in a document")
       if text.filter(\.isNumber).drop(while: { $0 == "0" }).count >= 17 { exactPath += 1 }
     }
     #expect(exactPath > 50_000)
