@@ -66,3 +66,26 @@ import Testing
       Suggestion.closest(to: "fraud-detectr", among: ["fraud-detector", "churn"]) == "fraud-detector")
   }
 }
+
+/// Texts are bound by their UTF-8 bytes and length (`Statement.bindText`): the empty text is a
+/// text, not NULL; short (inline) and long strings, non-ASCII ones and one with a NUL byte come
+/// back byte for byte.
+@Suite struct TextBindingTests {
+  @Test func textsRoundTripByteForByte() throws {
+    let database = try Database(path: ":memory:")
+    let texts = [
+      "", "a", "fifteen bytes!!", "sixteen bytes!!!", String(repeating: "long ", count: 200), "λ-ünïcode ✓",
+      "nul\u{0}inside",
+    ]
+    for text in texts {
+      #expect(try database.scalarString("SELECT typeof(?)", [.text(text)]) == "text", "\(text)")
+      #expect(
+        try database.scalarInt("SELECT length(CAST(? AS BLOB))", [.text(text)]) == Int64(text.utf8.count))
+      let statement = try database.prepare("SELECT hex(CAST(? AS BLOB))")
+      try statement.bind(text, at: 1)
+      #expect(try statement.step())
+      #expect(statement.row.string(0) == text.utf8.map { String(format: "%02X", $0) }.joined(), "\(text)")
+      statement.reset()
+    }
+  }
+}

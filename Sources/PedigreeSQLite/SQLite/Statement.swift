@@ -57,8 +57,7 @@ public final class Statement {
     case .null: code = sqlite3_bind_null(handle, index)
     case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
     case .real(let v): code = sqlite3_bind_double(handle, index, v)
-    case .text(let v):
-      code = sqlite3_bind_text(handle, index, v, -1, pedigree_sqlite_transient())
+    case .text(let v): code = bindText(v, at: index)
     case .blob(let v):
       code = v.withUnsafeBytes {
         sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), pedigree_sqlite_transient())
@@ -82,10 +81,25 @@ public final class Statement {
   /// Binds a string without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: String, at index: Int32) throws(SQLiteError) {
-    try check(
-      sqlite3_bind_text(handle, index, value, -1, pedigree_sqlite_transient()), connection,
-      sql: sql)
+    try check(bindText(value, at: index), connection, sql: sql)
   }
+
+  /// Binds `text`'s UTF-8 bytes with their length (SQLite copies them). Passing the `String`
+  /// itself as a C string copied every short one (those stored inline, most keys and values)
+  /// into a new heap array first, and left SQLite to measure it and to stop at a NUL byte.
+  @inline(__always)
+  private func bindText(_ text: String, at index: Int32) -> Int32 {
+    var text = text
+    return text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Int32 in
+      let start = (bytes.baseAddress.map(UnsafeRawPointer.init) ?? Self.noBytes).assumingMemoryBound(
+        to: CChar.self)
+      return sqlite3_bind_text64(
+        handle, index, start, UInt64(bytes.count), pedigree_sqlite_transient(), UInt8(SQLITE_UTF8))
+    }
+  }
+
+  /// Where an empty text's bytes start: a valid address (a null one would bind NULL).
+  private static var noBytes: UnsafeRawPointer { UnsafeRawPointer(StaticString("").utf8Start) }
 
   /// Steps once. Returns `true` when a row is available, `false` when the statement is done.
   @discardableResult
