@@ -10,20 +10,26 @@ extension Database {
     try appendChunks(runID: runID, keyID: keyID, chunks: EncodedChunk.split(points))
   }
 
-  /// Appends chunks already encoded (see `PreparedHistory`).
+  /// Appends chunks of one metric already encoded (see `PreparedHistory`).
   func appendChunks(runID: Int64, keyID: Int64, chunks: [EncodedChunk]) throws {
-    let insert = try prepare(
-      """
-      INSERT INTO metric_chunks(run_id, key_id, count, min_step, max_step, points)
-      VALUES (?, ?, ?, ?, ?, ?)
-      """)
-    for chunk in chunks {
-      try insert.bind([
-        .integer(runID), .integer(keyID), .integer(Int64(chunk.count)), .integer(chunk.minStep),
-        .integer(chunk.maxStep), .blob(chunk.bytes),
-      ]).run()
+    try appendChunks(runID: runID, chunks.map { (keyID, $0) })
+  }
+
+  /// Appends chunks of a run's metrics already encoded, up to 16 in one statement.
+  func appendChunks(runID: Int64, _ chunks: [(keyID: Int64, chunk: EncodedChunk)]) throws {
+    try Self.chunksInsert.run(chunks, in: self) { insert, row, index in
+      try insert.bind(runID, at: index)
+      try insert.bind(row.keyID, at: index + 1)
+      try insert.bind(Int64(row.chunk.count), at: index + 2)
+      try insert.bind(row.chunk.minStep, at: index + 3)
+      try insert.bind(row.chunk.maxStep, at: index + 4)
+      try insert.bind(.blob(row.chunk.bytes), at: index + 5)
     }
   }
+
+  private static let chunksInsert = MultiRowInsert(
+    "INSERT INTO metric_chunks(run_id, key_id, count, min_step, max_step, points)",
+    row: "(?, ?, ?, ?, ?, ?)", maximumRows: 16)
 
   /// The ids of the metric keys the run has points of, ascending.
   func chunkKeyIDs(runID: Int64) throws -> [Int64] {

@@ -75,27 +75,32 @@ extension SQLiteWriter {
       }
     }
 
-    let upsert = try database.prepare(
-      """
-      INSERT INTO latest_metrics(run_id, key, step, timestamp, value) VALUES (?, ?, ?, ?, ?)
+    try database.appendChunks(
+      runID: runID, histories.flatMap { keyID, history in history.chunks.map { (keyID, $0) } })
+    try Self.latestUpsert.run(histories, in: database) { upsert, row, index in
+      let latest = row.history.latest
+      try upsert.bind(runID, at: index)
+      try upsert.bind(row.history.key, at: index + 1)
+      try upsert.bind(latest.step, at: index + 2)
+      try upsert.bind(latest.timestamp, at: index + 3)
+      try upsert.bind(latest.value.isNaN ? .null : .real(latest.value), at: index + 4)
+    }
+    var written = histories.map { (keyID: $0.keyID, key: $0.history.key, points: $0.history.points) }
+    written.sort { $0.keyID < $1.keyID }
+    return WrittenMetrics(keyIDs: keyIDs, histories: written, contentDigest: contentDigest)
+  }
+
+  /// Each key's latest point, up to 16 keys in one statement. A key already in the table keeps
+  /// its row unless the new point is later (a higher step, or the same step at a later or equal
+  /// time); keys are distinct within a write.
+  private static let latestUpsert = MultiRowInsert(
+    "INSERT INTO latest_metrics(run_id, key, step, timestamp, value)", row: "(?, ?, ?, ?, ?)",
+    tail: """
       ON CONFLICT(run_id, key) DO UPDATE SET
         step = excluded.step, timestamp = excluded.timestamp, value = excluded.value
       WHERE excluded.step > latest_metrics.step
         OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
-      """)
-    var written: [(keyID: Int64, key: String, points: [ChunkPoint])] = []
-    for (keyID, history) in histories {
-      try database.appendChunks(runID: runID, keyID: keyID, chunks: history.chunks)
-      written.append((keyID, history.key, history.points))
-      let latest = history.latest
-      try upsert.bind([
-        .integer(runID), .text(history.key), .integer(latest.step), .integer(latest.timestamp),
-        latest.value.isNaN ? .null : .real(latest.value),
-      ]).run()
-    }
-    written.sort { $0.keyID < $1.keyID }
-    return WrittenMetrics(keyIDs: keyIDs, histories: written, contentDigest: contentDigest)
-  }
+      """, maximumRows: 16)
 
   /// `given` without the points the run already has (as `recorded` compares them), in the
   /// write's order. The run's latest point (`latest_metrics`) rules out most lookups: a write

@@ -235,33 +235,21 @@ extension SQLiteWriter {
   }
 
   func insertParams(_ params: [KeyValue], runID: Int64, runName: String) throws {
-    var start = params.startIndex
-    while start < params.endIndex {
-      let group = params[start..<min(start + Self.paramsPerInsert, params.endIndex)]
-      start = group.endIndex
-      let insert = try database.prepare(Self.insertParamsSQL[group.count - 1])
-      var index: Int32 = 1
-      for param in group {
-        try insert.bind(runID, at: index)
-        try insert.bind(.text(param.key), at: index + 1)
-        try insert.bind(.text(param.value), at: index + 2)
-        index += 3
-      }
-      try insert.run()
+    try Self.paramsInsert.run(params, in: database) { insert, param, index in
+      try insert.bind(runID, at: index)
+      try insert.bind(param.key, at: index + 1)
+      try insert.bind(param.value, at: index + 2)
+    } afterEach: { group in
       let inserted = database.changes
       if inserted > 0 { try FactTracking.inserted(into: "params", entity: runID, database) }
       if inserted < group.count { try checkRecordedParams(group, runID: runID, runName: runName) }
     }
   }
 
-  /// Params are inserted up to this many rows per statement: one statement for a run's params
-  /// instead of one per param.
-  private static let paramsPerInsert = 32
-  private static let insertParamsSQL = (1...paramsPerInsert).map { rows in
-    "INSERT INTO params(run_id, key, value) VALUES "
-      + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
-      + " ON CONFLICT(run_id, key) DO NOTHING"
-  }
+  /// A run's params, in one statement (up to 32 of them).
+  private static let paramsInsert = MultiRowInsert(
+    "INSERT INTO params(run_id, key, value)", row: "(?, ?, ?)", tail: "ON CONFLICT(run_id, key) DO NOTHING",
+    maximumRows: 32)
 
   /// Refuses a param the run already has with another value (params are immutable); the ones it
   /// has with the same value are a harmless retry.
