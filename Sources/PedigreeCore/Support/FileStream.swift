@@ -44,22 +44,36 @@ public final class FileStream: @unchecked Sendable {
   /// array's storage, not into a zeroed one first (zeroing a megabyte per read was 1.4% of a
   /// bulk `run record`'s decoding thread).
   public func read(upToCount count: Int) throws(PedigreeError) -> [UInt8]? {
-    var failure: PedigreeError?
+    var outcome: Result<Int, PedigreeError> = .success(0)
     let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
-      initialized = 0
-      while initialized < buffer.count {
-        let got = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
-        if got < 0 {
-          if errno == EINTR { continue }
-          failure = FileStream.failure("cannot read")
-          return
-        }
-        if got == 0 { return }
-        initialized += got
-      }
+      outcome = Result { () throws(PedigreeError) in try read(into: UnsafeMutableRawBufferPointer(buffer)) }
+      initialized = (try? outcome.get()) ?? 0
     }
-    if let failure { throw failure }
+    _ = try outcome.get()
     return bytes.isEmpty ? nil : bytes
+  }
+
+  /// Fills `buffer` from the file, or as much of it as the file has left; returns the number
+  /// of bytes read (0 at the end of the file).
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(PedigreeError) -> Int {
+    var filled = 0
+    while filled < buffer.count {
+      let got = try readSome(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+      if got == 0 { break }
+      filled += got
+    }
+    return filled
+  }
+
+  /// Reads what one `read` gives into `buffer` (from a pipe, what has arrived, at least one
+  /// byte unless at the end); returns the number of bytes read (0 at the end of the file).
+  public func readSome(into buffer: UnsafeMutableRawBufferPointer) throws(PedigreeError) -> Int {
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    while true {
+      let got = systemRead(descriptor, base, buffer.count)
+      if got >= 0 { return got }
+      if errno != EINTR { throw FileStream.failure("cannot read") }
+    }
   }
 
   /// Writes all of `bytes`.
