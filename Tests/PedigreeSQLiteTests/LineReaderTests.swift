@@ -4,12 +4,6 @@ import Testing
 
 @testable import PedigreeCore
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +24,9 @@ import Testing
       lines.append(String(repeating: "abcdefghij", count: length / 10 + 1).prefix(length).description)
     }
     lines.append("last, without a newline")
-    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try #require(FileStream(creatingAtPath: path))
+    try file.write(contentsOf: lines.joined(separator: "\n").utf8)
+    try file.close()
     let reader = try LineReader(path: path)
     var read: [String] = []
     while let line = try reader.next() {
