@@ -138,6 +138,20 @@ extension JSONParser {
   }
 
   private mutating func rawInteger() -> Int64? {
+    // Most are steps: a few digits ended by `,` or `]`, read here without the general number
+    // path (and its checks for a sign, a fraction and an exponent).
+    var end = position
+    var value: Int64 = 0
+    while end < bytes.count, end - position < 18, isDigit(bytes[end]) {
+      value = value * 10 + Int64(bytes[end] - UInt8(ascii: "0"))
+      end += 1
+    }
+    if end > position, end < bytes.count, bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: "]"),
+      end - position == 1 || bytes[position] != UInt8(ascii: "0")
+    {
+      position = end
+      return value
+    }
     guard position < bytes.count, bytes[position] == UInt8(ascii: "-") || isDigit(bytes[position]),
       case .integer(let value)? = try? parseNumber()
     else { return nil }
