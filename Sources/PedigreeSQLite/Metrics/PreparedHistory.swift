@@ -22,38 +22,42 @@ struct PreparedHistory {
       latest = point
     }
     guard let latest else { return nil }
-    var sorted = kept
-    sorted.sort(by: ChunkPoint.precedes)
-    var points: [ChunkPoint] = []
-    points.reserveCapacity(sorted.count)
-    for point in sorted where point != points.last { points.append(point) }
+    // A training log's history is in step order already, once each: kept as it is.
+    var points = kept
+    if !zip(kept, kept.dropFirst()).allSatisfy({ ChunkPoint.precedes($0, $1) }) {
+      var sorted = kept
+      sorted.sort(by: ChunkPoint.precedes)
+      points = []
+      points.reserveCapacity(sorted.count)
+      for point in sorted where point != points.last { points.append(point) }
+    }
     self.key = key
     self.points = points
     self.latest = latest
     self.chunks = EncodedChunk.split(points)
   }
 
-  /// The points of a write by key, in the order each key first appears.
+  /// The points of a write by key, in the order each key first appears. Points usually come
+  /// grouped by key (a record lists each metric's history in one piece): each run of one key's
+  /// points is converted in one piece, and joins its key's group.
   static func grouped(_ points: [MetricPoint]) -> [(key: String, points: [ChunkPoint])] {
-    var order: [String] = []
-    var seen = Set<String>()
-    var groups: [String: [ChunkPoint]] = [:]
-    // Points usually come grouped by key (a record lists each metric's history in one piece).
-    var current: (key: String, points: [ChunkPoint])?
-    for point in points {
-      if let group = current, group.key != point.key {
-        groups[group.key, default: []] += group.points
-        current = nil
+    var groups: [(key: String, points: [ChunkPoint])] = []
+    var groupOfKey: [String: Int] = [:]
+    var start = points.startIndex
+    while start < points.endIndex {
+      let key = points[start].key
+      var end = start + 1
+      while end < points.endIndex, points[end].key == key { end += 1 }
+      let run = points[start..<end].map(ChunkPoint.init)
+      if let group = groupOfKey[key] {
+        groups[group].points += run
+      } else {
+        groupOfKey[key] = groups.count
+        groups.append((key, run))
       }
-      if current == nil {
-        if seen.insert(point.key).inserted { order.append(point.key) }
-        current = (point.key, [])
-        current?.points.reserveCapacity(points.count)
-      }
-      current?.points.append(ChunkPoint(point))
+      start = end
     }
-    if let group = current { groups[group.key, default: []] += group.points }
-    return order.map { (key: $0, points: groups[$0] ?? []) }
+    return groups
   }
 }
 
