@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "CSHA256"),
     // The SQLite backend: the only holder of SQL for SQLite. Connection, statements, migrations,
     // every write and every read, returning domain values.
-    .target(name: "PedigreeSQLite", dependencies: ["CSQLite", "PedigreeCore"]),
+    .target(name: "PedigreeSQLite", dependencies: ["CSQLite", "PedigreeCore", "PedigreePostgres"]),
     // libpq, PostgreSQL's client library, loaded with dlopen on first use: building needs no
     // libpq headers and `pedigree` links none (only PedigreePostgres imports it).
     .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),

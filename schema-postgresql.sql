@@ -18,6 +18,101 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
+-- Name: instr(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.instr(haystack text, needle text) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT strpos(haystack, needle)
+$$;
+
+
+--
+-- Name: json_each(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.json_each(details text, path text) RETURNS TABLE(value text)
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT element FROM json_array_elements_text(
+    CASE WHEN json_typeof(pedigree_json(details) #> string_to_array(substr(path, 3), '.')) = 'array'
+      THEN pedigree_json(details) #> string_to_array(substr(path, 3), '.') ELSE '[]'::json END) element
+$$;
+
+
+--
+-- Name: json_extract(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.json_extract(details text, path text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT pedigree_json(details) #>> string_to_array(substr(path, 3), '.')
+$$;
+
+
+--
+-- Name: json_valid(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.json_valid(details text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT pedigree_json(details) IS NOT NULL
+$$;
+
+
+--
+-- Name: max(bigint, bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.max(a bigint, b bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END
+$$;
+
+
+--
+-- Name: min(bigint, bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.min(a bigint, b bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE least(a, b) END
+$$;
+
+
+--
+-- Name: pedigree_glob(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pedigree_glob(pattern text, value text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  SELECT value LIKE replace(replace(replace(replace(replace(pattern, '\', '\\'), '%', '\%'), '_', '\_'),
+    '*', '%'), '?', '_') ESCAPE '\'
+$$;
+
+
+--
+-- Name: pedigree_json(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pedigree_json(details text) RETURNS json
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+BEGIN
+  RETURN details::json;
+EXCEPTION WHEN others THEN
+  RETURN NULL;
+END;
+$$;
+
+
+--
 -- Name: pedigree_refuse(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -28,6 +123,23 @@ BEGIN
   RAISE EXCEPTION '%', TG_ARGV[0];
 END;
 $$;
+
+
+--
+-- Name: pedigree_touch(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pedigree_touch() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+BEGIN
+  IF to_regclass('pg_temp.pedigree_touched') IS NOT NULL THEN
+    EXECUTE 'INSERT INTO pg_temp.pedigree_touched(kind, id) VALUES ($1, $2)'
+      USING TG_ARGV[0], (to_jsonb(NEW) ->> TG_ARGV[1])::bigint;
+  END IF;
+  RETURN NULL;
+END;
+$_$;
 
 
 --
@@ -1560,6 +1672,13 @@ CREATE TRIGGER alias_events_no_update BEFORE UPDATE ON public.alias_events FOR E
 
 
 --
+-- Name: alias_events alias_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER alias_events_touch AFTER INSERT OR UPDATE ON public.alias_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('alias_event', 'id');
+
+
+--
 -- Name: artifacts artifacts_immutable; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1578,6 +1697,13 @@ CREATE TRIGGER artifacts_no_delete BEFORE DELETE ON public.artifacts FOR EACH RO
 --
 
 CREATE TRIGGER artifacts_no_truncate BEFORE TRUNCATE ON public.artifacts FOR EACH STATEMENT EXECUTE FUNCTION public.pedigree_refuse('artifacts are immutable');
+
+
+--
+-- Name: artifacts artifacts_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER artifacts_touch AFTER UPDATE ON public.artifacts FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('artifact', 'id');
 
 
 --
@@ -1623,6 +1749,13 @@ CREATE TRIGGER dataset_deprecations_no_update BEFORE UPDATE ON public.dataset_de
 
 
 --
+-- Name: dataset_deprecations dataset_deprecations_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dataset_deprecations_touch AFTER INSERT OR UPDATE ON public.dataset_deprecations FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('dataset_version', 'dataset_version_id');
+
+
+--
 -- Name: dataset_version_tags dataset_version_tags_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1641,6 +1774,13 @@ CREATE TRIGGER dataset_version_tags_no_truncate BEFORE TRUNCATE ON public.datase
 --
 
 CREATE TRIGGER dataset_version_tags_no_update BEFORE UPDATE ON public.dataset_version_tags FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('dataset version tags are immutable');
+
+
+--
+-- Name: dataset_version_tags dataset_version_tags_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dataset_version_tags_touch AFTER INSERT OR UPDATE ON public.dataset_version_tags FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('dataset_version', 'dataset_version_id');
 
 
 --
@@ -1665,6 +1805,20 @@ CREATE TRIGGER dataset_versions_no_truncate BEFORE TRUNCATE ON public.dataset_ve
 
 
 --
+-- Name: dataset_versions dataset_versions_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dataset_versions_touch AFTER INSERT OR UPDATE ON public.dataset_versions FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('dataset_version', 'id');
+
+
+--
+-- Name: datasets datasets_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER datasets_touch AFTER INSERT OR UPDATE ON public.datasets FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('dataset', 'id');
+
+
+--
 -- Name: edges edges_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1683,6 +1837,13 @@ CREATE TRIGGER edges_no_truncate BEFORE TRUNCATE ON public.edges FOR EACH STATEM
 --
 
 CREATE TRIGGER edges_no_update BEFORE UPDATE ON public.edges FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('lineage edges are append-only');
+
+
+--
+-- Name: edges edges_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER edges_touch AFTER UPDATE ON public.edges FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('edge', 'dst');
 
 
 --
@@ -1707,6 +1868,20 @@ CREATE TRIGGER experiment_tag_events_no_update BEFORE UPDATE ON public.experimen
 
 
 --
+-- Name: experiment_tag_events experiment_tag_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER experiment_tag_events_touch AFTER INSERT OR UPDATE ON public.experiment_tag_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('experiment_tag_event', 'id');
+
+
+--
+-- Name: experiments experiments_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER experiments_touch AFTER INSERT OR UPDATE ON public.experiments FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('experiment', 'id');
+
+
+--
 -- Name: logged_model_finalizations logged_model_finalizations_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1725,6 +1900,13 @@ CREATE TRIGGER logged_model_finalizations_no_truncate BEFORE TRUNCATE ON public.
 --
 
 CREATE TRIGGER logged_model_finalizations_no_update BEFORE UPDATE ON public.logged_model_finalizations FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('a logged model is finalized once');
+
+
+--
+-- Name: logged_model_finalizations logged_model_finalizations_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER logged_model_finalizations_touch AFTER INSERT OR UPDATE ON public.logged_model_finalizations FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('logged_model', 'logged_model_id');
 
 
 --
@@ -1749,6 +1931,13 @@ CREATE TRIGGER logged_model_tag_events_no_update BEFORE UPDATE ON public.logged_
 
 
 --
+-- Name: logged_model_tag_events logged_model_tag_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER logged_model_tag_events_touch AFTER INSERT OR UPDATE ON public.logged_model_tag_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('logged_model_tag_event', 'id');
+
+
+--
 -- Name: logged_models logged_models_immutable; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1767,6 +1956,13 @@ CREATE TRIGGER logged_models_no_delete BEFORE DELETE ON public.logged_models FOR
 --
 
 CREATE TRIGGER logged_models_no_truncate BEFORE TRUNCATE ON public.logged_models FOR EACH STATEMENT EXECUTE FUNCTION public.pedigree_refuse('logged models are immutable');
+
+
+--
+-- Name: logged_models logged_models_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER logged_models_touch AFTER INSERT OR UPDATE ON public.logged_models FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('logged_model', 'id');
 
 
 --
@@ -1833,6 +2029,13 @@ CREATE TRIGGER mlflow_files_no_update BEFORE UPDATE ON public.mlflow_files FOR E
 
 
 --
+-- Name: mlflow_files mlflow_files_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER mlflow_files_touch AFTER INSERT OR UPDATE ON public.mlflow_files FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('mlflow_file', 'id');
+
+
+--
 -- Name: model_metadata_events model_metadata_events_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1851,6 +2054,13 @@ CREATE TRIGGER model_metadata_events_no_truncate BEFORE TRUNCATE ON public.model
 --
 
 CREATE TRIGGER model_metadata_events_no_update BEFORE UPDATE ON public.model_metadata_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('model_metadata_events is append-only');
+
+
+--
+-- Name: model_metadata_events model_metadata_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER model_metadata_events_touch AFTER INSERT OR UPDATE ON public.model_metadata_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('model_metadata_event', 'id');
 
 
 --
@@ -1875,6 +2085,13 @@ CREATE TRIGGER model_version_description_events_no_update BEFORE UPDATE ON publi
 
 
 --
+-- Name: model_version_description_events model_version_description_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER model_version_description_events_touch AFTER INSERT OR UPDATE ON public.model_version_description_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('model_description_event', 'id');
+
+
+--
 -- Name: model_version_sources model_version_sources_immutable; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1893,6 +2110,13 @@ CREATE TRIGGER model_version_sources_no_delete BEFORE DELETE ON public.model_ver
 --
 
 CREATE TRIGGER model_version_sources_no_truncate BEFORE TRUNCATE ON public.model_version_sources FOR EACH STATEMENT EXECUTE FUNCTION public.pedigree_refuse('model version sources are immutable');
+
+
+--
+-- Name: model_version_sources model_version_sources_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER model_version_sources_touch AFTER INSERT OR UPDATE ON public.model_version_sources FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('model_version_source', 'model_version_id');
 
 
 --
@@ -1917,6 +2141,13 @@ CREATE TRIGGER model_version_tag_events_no_update BEFORE UPDATE ON public.model_
 
 
 --
+-- Name: model_version_tag_events model_version_tag_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER model_version_tag_events_touch AFTER INSERT OR UPDATE ON public.model_version_tag_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('model_tag_event', 'id');
+
+
+--
 -- Name: model_versions model_versions_deprecate_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1938,6 +2169,13 @@ CREATE TRIGGER model_versions_no_truncate BEFORE TRUNCATE ON public.model_versio
 
 
 --
+-- Name: model_versions model_versions_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER model_versions_touch AFTER INSERT OR UPDATE ON public.model_versions FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('model_version', 'id');
+
+
+--
 -- Name: models models_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1949,6 +2187,13 @@ CREATE TRIGGER models_no_delete BEFORE DELETE ON public.models FOR EACH ROW EXEC
 --
 
 CREATE TRIGGER models_no_truncate BEFORE TRUNCATE ON public.models FOR EACH STATEMENT EXECUTE FUNCTION public.pedigree_refuse('models are never deleted');
+
+
+--
+-- Name: models models_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER models_touch AFTER INSERT OR UPDATE ON public.models FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('model', 'id');
 
 
 --
@@ -1973,6 +2218,13 @@ CREATE TRIGGER ol_datasets_no_update BEFORE UPDATE ON public.ol_datasets FOR EAC
 
 
 --
+-- Name: ol_datasets ol_datasets_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ol_datasets_touch AFTER INSERT OR UPDATE ON public.ol_datasets FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('openlineage_dataset', 'dataset_id');
+
+
+--
 -- Name: ol_events ol_events_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1991,6 +2243,13 @@ CREATE TRIGGER ol_events_no_truncate BEFORE TRUNCATE ON public.ol_events FOR EAC
 --
 
 CREATE TRIGGER ol_events_no_update BEFORE UPDATE ON public.ol_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('ol_events is append-only');
+
+
+--
+-- Name: ol_events ol_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ol_events_touch AFTER INSERT OR UPDATE ON public.ol_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('openlineage_event', 'id');
 
 
 --
@@ -2015,6 +2274,13 @@ CREATE TRIGGER ol_run_outputs_no_update BEFORE UPDATE ON public.ol_run_outputs F
 
 
 --
+-- Name: ol_run_outputs ol_run_outputs_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ol_run_outputs_touch AFTER INSERT OR UPDATE ON public.ol_run_outputs FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('openlineage_output', 'event_id');
+
+
+--
 -- Name: ol_runs ol_runs_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2033,6 +2299,13 @@ CREATE TRIGGER ol_runs_no_truncate BEFORE TRUNCATE ON public.ol_runs FOR EACH ST
 --
 
 CREATE TRIGGER ol_runs_no_update BEFORE UPDATE ON public.ol_runs FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('ol_runs is append-only');
+
+
+--
+-- Name: ol_runs ol_runs_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ol_runs_touch AFTER INSERT OR UPDATE ON public.ol_runs FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('openlineage_run', 'run_id');
 
 
 --
@@ -2057,6 +2330,13 @@ CREATE TRIGGER params_no_update BEFORE UPDATE ON public.params FOR EACH ROW EXEC
 
 
 --
+-- Name: params params_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER params_touch AFTER UPDATE ON public.params FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('run', 'run_id');
+
+
+--
 -- Name: promotion_policies promotion_policies_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2075,6 +2355,13 @@ CREATE TRIGGER promotion_policies_no_truncate BEFORE TRUNCATE ON public.promotio
 --
 
 CREATE TRIGGER promotion_policies_no_update BEFORE UPDATE ON public.promotion_policies FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('promotion_policies is append-only');
+
+
+--
+-- Name: promotion_policies promotion_policies_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER promotion_policies_touch AFTER INSERT OR UPDATE ON public.promotion_policies FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('policy_event', 'id');
 
 
 --
@@ -2099,6 +2386,13 @@ CREATE TRIGGER run_input_tags_no_update BEFORE UPDATE ON public.run_input_tags F
 
 
 --
+-- Name: run_input_tags run_input_tags_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER run_input_tags_touch AFTER INSERT OR UPDATE ON public.run_input_tags FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('run_input_tag', 'run_id');
+
+
+--
 -- Name: run_logged_model_outputs run_logged_model_outputs_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2117,6 +2411,13 @@ CREATE TRIGGER run_logged_model_outputs_no_truncate BEFORE TRUNCATE ON public.ru
 --
 
 CREATE TRIGGER run_logged_model_outputs_no_update BEFORE UPDATE ON public.run_logged_model_outputs FOR EACH ROW EXECUTE FUNCTION public.pedigree_refuse('run_logged_model_outputs is append-only');
+
+
+--
+-- Name: run_logged_model_outputs run_logged_model_outputs_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER run_logged_model_outputs_touch AFTER INSERT OR UPDATE ON public.run_logged_model_outputs FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('logged_model_output', 'run_id');
 
 
 --
@@ -2141,6 +2442,13 @@ CREATE TRIGGER run_records_no_update BEFORE UPDATE ON public.run_records FOR EAC
 
 
 --
+-- Name: run_records run_records_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER run_records_touch AFTER UPDATE ON public.run_records FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('run', 'run_id');
+
+
+--
 -- Name: run_tag_events run_tag_events_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2162,6 +2470,20 @@ CREATE TRIGGER run_tag_events_no_update BEFORE UPDATE ON public.run_tag_events F
 
 
 --
+-- Name: run_tag_events run_tag_events_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER run_tag_events_touch AFTER INSERT OR UPDATE ON public.run_tag_events FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('run_tag_event', 'id');
+
+
+--
+-- Name: run_tags run_tags_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER run_tags_touch AFTER UPDATE ON public.run_tags FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('run', 'run_id');
+
+
+--
 -- Name: runs runs_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2173,6 +2495,13 @@ CREATE TRIGGER runs_no_delete BEFORE DELETE ON public.runs FOR EACH ROW EXECUTE 
 --
 
 CREATE TRIGGER runs_no_truncate BEFORE TRUNCATE ON public.runs FOR EACH STATEMENT EXECUTE FUNCTION public.pedigree_refuse('runs are never deleted');
+
+
+--
+-- Name: runs runs_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER runs_touch AFTER UPDATE ON public.runs FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('run', 'id');
 
 
 --
@@ -2197,6 +2526,13 @@ CREATE TRIGGER token_revocations_no_update BEFORE UPDATE ON public.token_revocat
 
 
 --
+-- Name: token_revocations token_revocations_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER token_revocations_touch AFTER INSERT OR UPDATE ON public.token_revocations FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('token', 'token_id');
+
+
+--
 -- Name: tokens tokens_no_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2215,6 +2551,13 @@ CREATE TRIGGER tokens_no_truncate BEFORE TRUNCATE ON public.tokens FOR EACH STAT
 --
 
 CREATE TRIGGER tokens_only_revoke BEFORE UPDATE ON public.tokens FOR EACH ROW EXECUTE FUNCTION public.tokens_only_revoke();
+
+
+--
+-- Name: tokens tokens_touch; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tokens_touch AFTER INSERT OR UPDATE ON public.tokens FOR EACH ROW EXECUTE FUNCTION public.pedigree_touch('token', 'id');
 
 
 --

@@ -29,9 +29,13 @@ public struct ArtifactStore: Sendable {
 
   public init(root: String) { self.root = root }
 
-  /// The default store of a registry file: `<registry>.artifacts`.
+  /// The default store of a registry: `<registry>.artifacts` beside a registry file; for a
+  /// PostgreSQL registry (a URL, nowhere on disk) `pedigree-artifacts` in the current directory.
+  /// Servers sharing one PostgreSQL registry should share one store too (`--artifacts` or
+  /// `$PEDIGREE_ARTIFACTS` on a shared file system).
   public static func beside(registry path: String) -> ArtifactStore {
-    ArtifactStore(root: path + ".artifacts")
+    let isURL = path.hasPrefix("postgresql://") || path.hasPrefix("postgres://")
+    return ArtifactStore(root: isURL ? "pedigree-artifacts" : path + ".artifacts")
   }
 
   /// Where the object with `digest` lives (whether or not it exists). `nil` for a malformed

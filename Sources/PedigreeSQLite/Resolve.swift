@@ -167,9 +167,14 @@ extension SQLiteRegistry {
   }
 
   private func resolveRun(_ prefix: String) throws -> NodeRef {
-    let matches = try database.query(
-      "SELECT id, uuid FROM runs WHERE uuid GLOB ? ORDER BY uuid LIMIT 3", [.text(prefix + "*")]
-    ) { ($0.int64(0), $0.string(1)) }
+    let matches =
+      try database.isPostgres
+      ? database.query(
+        "SELECT id, uuid FROM runs WHERE starts_with(uuid, ?) ORDER BY uuid LIMIT 3", [.text(prefix)]
+      ) { ($0.int64(0), $0.string(1)) }
+      : database.query(
+        "SELECT id, uuid FROM runs WHERE uuid GLOB ? ORDER BY uuid LIMIT 3", [.text(prefix + "*")]
+      ) { ($0.int64(0), $0.string(1)) }
     switch matches.count {
     case 0: throw PedigreeError.notFound("no run \(prefix)")
     case 1: return NodeRef(kind: .run, id: matches[0].0, name: matches[0].1)

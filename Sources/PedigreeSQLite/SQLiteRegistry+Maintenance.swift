@@ -10,6 +10,7 @@ extension SQLiteRegistry {
   /// Copies the write-ahead log into the main file and truncates it, so the file's size is the
   /// registry's size (https://sqlite.org/pragma.html#pragma_wal_checkpoint).
   public func checkpoint() throws(PedigreeError) {
+    guard !database.isPostgres else { return }  // no WAL file of Pedigree's: the server's own
     try mapErrors { try database.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
   }
 

@@ -1,4 +1,5 @@
 import PedigreeCore
+import PedigreePostgres
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -73,6 +74,12 @@ public final class SQLiteRegistry {
     switch state {
     case .uninitialized:
       guard case .create(let author) = access else {
+        if registry.database.isPostgres {
+          throw PedigreeError(
+            .io, "no registry at \(registry.path): the database is empty",
+            hint: "create a registry there first, or open another",
+            remedy: .createRegistry(path: registry.path))
+        }
         throw PedigreeError(
           .incompatible, "\(path) is an empty database, not yet a Pedigree registry",
           hint: "initialise it as a registry first", remedy: .initializeRegistry(path: path))
@@ -82,10 +89,11 @@ public final class SQLiteRegistry {
     case .behind(let version):
       throw PedigreeError(
         .incompatible,
-        "\(path) has schema version \(version); this pedigree expects \(Migration.latestVersion)",
-        hint: "migrate it to this version first", remedy: .migrateRegistry(path: path))
-    case .ahead(let version): throw newerSchemaError(path: path, version: version)
-    case .foreign: throw foreignError(path: path)
+        "\(registry.path) has schema version \(version); this pedigree expects "
+          + "\(registry.latestSchemaVersion)",
+        hint: "migrate it to this version first", remedy: .migrateRegistry(path: registry.path))
+    case .ahead(let version): throw registry.newerSchemaError(version: version)
+    case .foreign: throw registry.foreignError()
     }
     return registry
   }
@@ -99,8 +107,8 @@ public final class SQLiteRegistry {
   ) throws(PedigreeError) -> (registry: SQLiteRegistry, applied: [Migration]) {
     let registry = try connect(path: path, create: true, busyTimeout: busyTimeout)
     switch try registry.schemaState() {
-    case .foreign: throw foreignError(path: path)
-    case .ahead(let version): throw newerSchemaError(path: path, version: version)
+    case .foreign: throw registry.foreignError()
+    case .ahead(let version): throw registry.newerSchemaError(version: version)
     default: return (registry, try registry.migrate(by: author))
     }
   }
@@ -116,6 +124,10 @@ public final class SQLiteRegistry {
   private static func connect(
     path: String, create: Bool, busyTimeout: Duration
   ) throws(PedigreeError) -> SQLiteRegistry {
+    if PostgresURL.isPostgres(path) {
+      let database = try Database(postgres: try PostgresURL(path), busyTimeout: busyTimeout)
+      return SQLiteRegistry(database: database, path: database.path)
+    }
     var isDirectory = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     if isDirectory {
@@ -142,6 +154,26 @@ public final class SQLiteRegistry {
     } catch {
       throw PedigreeError(error, path: path)
     }
+  }
+
+  /// The schema version this binary gives a registry on this registry's engine.
+  public var latestSchemaVersion: Int {
+    database.isPostgres ? PostgresMigration.latestVersion : Migration.latestVersion
+  }
+
+  func foreignError() -> PedigreeError {
+    guard database.isPostgres else { return Self.foreignError(path: path) }
+    return PedigreeError(
+      .incompatible, "\(path) is not a Pedigree database (it holds another application's tables)",
+      hint: "open a Pedigree registry instead, or create one in an empty database",
+      remedy: .useAnotherRegistry)
+  }
+
+  func newerSchemaError(version: Int) -> PedigreeError {
+    PedigreeError(
+      .incompatible,
+      "\(path) has schema version \(version), newer than this pedigree knows (\(latestSchemaVersion))",
+      hint: "upgrade pedigree; this binary will not touch the \(database.isPostgres ? "database" : "file")")
   }
 
   static func foreignError(path: String) -> PedigreeError {

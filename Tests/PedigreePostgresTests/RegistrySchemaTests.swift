@@ -43,9 +43,9 @@ import Testing
   @Test func statusNamesAnEditedMigration() throws {
     let database = try ScratchDatabase()
     let connection = try database.registry()
-    try connection.execute("UPDATE schema_migrations SET checksum = 'sha256:0' WHERE version = 1")
+    try connection.execute("UPDATE schema_migrations SET checksum = 'sha256:0' WHERE version = 11")
     let status = try PostgresRegistrySchema.status(connection)
-    #expect(status.state == .current && status.edited.map(\.version) == [1])
+    #expect(status.state == .current && status.edited.map(\.version) == [11])
   }
 
   @Test func openingAnEmptyDatabaseIsLikeAMissingFile() throws {

@@ -143,7 +143,8 @@ import Testing
         try checkAccepted(filter, context: context)
       }
       if let order = parsed(context: context, { () throws(PedigreeError) in try RunOrder.parse(input) }) {
-        try checkPrepares(RunSearchQuery(filter: .all, order: order, limit: 3).build(), context: context)
+        try checkPrepares(
+          RunSearchQuery(filter: .all, order: order, limit: 3).build(postgres: false), context: context)
       }
       #expect(ContinuousClock.now - start < .seconds(1), "slow: \(context)")
     }
@@ -162,7 +163,8 @@ import Testing
   }
 
   private func checkAccepted(_ filter: RunFilter, context: String) throws {
-    try checkPrepares(RunSearchQuery(filter: filter, order: .default, limit: 10).build(), context: context)
+    try checkPrepares(
+      RunSearchQuery(filter: filter, order: .default, limit: 10).build(postgres: false), context: context)
     _ = try fixture.registry.searchRuns(filter: filter, limit: 10)
     let reparsed = try RunFilter.parse(filter.description)
     #expect(reparsed == filter, "\(context) printed as \(filter.description)")

@@ -222,7 +222,8 @@ import Testing
     let filter = try RunFilter.parse(
       "params.`x'; DROP TABLE runs; --` = 'DROP TABLE runs' or tags.DROP LIKE '%DROP%' "
         + "or attributes.run_name IN ('a\"b', 'c') or metrics.`\"` > 1")
-    let query = RunSearchQuery(filter: filter, order: try RunOrder.parse("tags.DROP"), limit: 5).build()
+    let query = RunSearchQuery(filter: filter, order: try RunOrder.parse("tags.DROP"), limit: 5).build(
+      postgres: false)
     #expect(!query.sql.contains("DROP"))
     #expect(!query.sql.contains("'") && !query.sql.contains("\""))
     #expect(query.sql.filter { $0 == "?" }.count == query.arguments.count)

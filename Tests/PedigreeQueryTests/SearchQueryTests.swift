@@ -186,7 +186,8 @@ import Testing
   }
 
   private func queryPlan(_ filter: String) throws -> [String] {
-    let query = RunSearchQuery(filter: try RunFilter.parse(filter), order: .default, limit: 100).build()
+    let query = RunSearchQuery(filter: try RunFilter.parse(filter), order: .default, limit: 100).build(
+      postgres: false)
     return try fixture.registry.database.prepareUncached("EXPLAIN QUERY PLAN " + query.sql)
       .bind(query.arguments).map { $0.string(3) }
   }

@@ -46,7 +46,7 @@ struct DB: ParsableCommand {
         output.emit(
           migrationReport(registry, applied: applied),
           text: applied.isEmpty
-            ? "nothing to migrate: \(registry.path) is at schema version \(Migration.latestVersion)"
+            ? "nothing to migrate: \(registry.path) is at schema version \(registry.latestSchemaVersion)"
             : "applied \(applied.map(\.fileName).joined(separator: ", "))")
       }
     }

@@ -23,8 +23,8 @@ struct Init: ParsableCommand {
       output.emit(
         migrationReport(registry, applied: applied),
         text: applied.isEmpty
-          ? "\(registry.path) is up to date (schema version \(Migration.latestVersion))"
-          : "initialised \(registry.path) (schema version \(Migration.latestVersion))"
+          ? "\(registry.path) is up to date (schema version \(registry.latestSchemaVersion))"
+          : "initialised \(registry.path) (schema version \(registry.latestSchemaVersion))"
             + "\nTo require a reason for every production move: \(Init.policySuggestion)")
     }
   }
@@ -33,7 +33,7 @@ struct Init: ParsableCommand {
 /// `{"path", "schema_version", "applied": ["0001_initial", …]}`.
 func migrationReport(_ registry: SQLiteRegistry, applied: [Migration]) -> JSONValue {
   .object([
-    "path": .string(registry.path), "schema_version": .integer(Int64(Migration.latestVersion)),
+    "path": .string(registry.path), "schema_version": .integer(Int64(registry.latestSchemaVersion)),
     "applied": .array(applied.map { .string($0.fileName) }),
   ])
 }

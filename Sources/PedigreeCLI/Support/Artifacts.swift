@@ -9,12 +9,12 @@ import PedigreeCore
 
 extension RegistryOptions {
   /// The registry's content-addressed artifact store: `$PEDIGREE_ARTIFACTS`, else
-  /// `<registry>.artifacts` (what `serve --artifacts` defaults to as well).
+  /// `ArtifactStore.beside(registry:)` (what `serve --artifacts` defaults to as well).
   var artifactStore: ArtifactStore {
     let configured = ProcessInfo.processInfo.environment["PEDIGREE_ARTIFACTS"].flatMap {
       $0.isEmpty ? nil : $0
     }
-    return ArtifactStore(root: configured ?? path + ".artifacts")
+    return configured.map { ArtifactStore(root: $0) } ?? ArtifactStore.beside(registry: path)
   }
 }
 

@@ -26,19 +26,9 @@ struct RegistryOptions: ParsableArguments {
       ?? "pedigree.db"
   }
 
-  /// The registry path, refusing a PostgreSQL URL: that backend is not in this build yet, and a
-  /// URL taken as a file name would answer "no registry at postgresql://…" (or try to create one).
+  /// The registry: a file path, or a `postgresql://` URL (the PostgreSQL backend).
   var location: String {
-    get throws(PedigreeError) {
-      let path = self.path
-      let scheme = path.prefix { $0 != ":" }.lowercased()
-      if path.contains("://"), scheme == "postgresql" || scheme == "postgres" {
-        throw PedigreeError.usage(
-          "\(scheme):// registries (PostgreSQL) are not available in this version of pedigree yet",
-          hint: "use a registry file (--db pedigree.db); the PostgreSQL backend is being built")
-      }
-      return path
-    }
+    get throws(PedigreeError) { path }
   }
 
   /// Whether the path was chosen by the flag or the environment rather than defaulted.

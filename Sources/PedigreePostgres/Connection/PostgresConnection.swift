@@ -75,6 +75,27 @@ public final class PostgresConnection {
   public func execute(_ sql: String, _ parameters: [PostgresValue]) throws(PedigreeError)
     -> PostgresRows
   {
+    do {
+      return try perform(sql, parameters)
+    } catch {
+      throw PedigreeError(error, url: url)
+    }
+  }
+
+  /// Runs SQL without parameters: one statement, or several separated by semicolons (a
+  /// migration script), in one round trip. Returns the last statement's rows.
+  @discardableResult
+  public func execute(_ sql: String) throws(PedigreeError) -> PostgresRows {
+    do {
+      return try perform(sql)
+    } catch {
+      throw PedigreeError(error, url: url)
+    }
+  }
+
+  /// `execute(_:_:)` with PostgreSQL's own error, for a caller that classifies failures itself
+  /// (the registry's engine-neutral connection).
+  public func perform(_ sql: String, _ parameters: [PostgresValue]) throws(PostgresError) -> PostgresRows {
     let wire = parameters.map(\.wire)
     let types = wire.map(\.type)
     let formats = wire.map(\.format)
@@ -85,7 +106,7 @@ public final class PostgresConnection {
       let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
       bytes.withUnsafeBufferPointer { source in
         source.withMemoryRebound(to: CChar.self) {
-          buffer.initialize(from: $0.baseAddress!, count: bytes.count)
+          if let base = $0.baseAddress { buffer.initialize(from: base, count: bytes.count) }
         }
       }
       buffer[bytes.count] = 0
@@ -99,17 +120,13 @@ public final class PostgresConnection {
     return try rows(of: result)
   }
 
-  /// Runs SQL without parameters: one statement, or several separated by semicolons (a
-  /// migration script), in one round trip. Returns the last statement's rows.
-  @discardableResult
-  public func execute(_ sql: String) throws(PedigreeError) -> PostgresRows {
+  /// `execute(_:)` with PostgreSQL's own error.
+  public func perform(_ sql: String) throws(PostgresError) -> PostgresRows {
     try rows(of: pedigree_pq_exec(handle, sql))
   }
 
-  private func rows(of result: OpaquePointer?) throws(PedigreeError) -> PostgresRows {
-    guard let result else {
-      throw PedigreeError(PostgresError(sqlstate: "", message: lastMessage), url: url)
-    }
+  private func rows(of result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+    guard let result else { throw PostgresError(sqlstate: "", message: lastMessage) }
     let status = pedigree_pq_result_status(result)
     guard
       status == Int32(PEDIGREE_PGRES_COMMAND_OK) || status == Int32(PEDIGREE_PGRES_TUPLES_OK)
@@ -122,7 +139,7 @@ public final class PostgresConnection {
         ?? String(cString: pedigree_pq_result_error_message(result))
       let error = PostgresError(sqlstate: field(Int32(PEDIGREE_PG_DIAG_SQLSTATE)) ?? "", message: message)
       pedigree_pq_clear(result)
-      throw PedigreeError(error, url: url)
+      throw error
     }
     return PostgresRows(result: result)
   }

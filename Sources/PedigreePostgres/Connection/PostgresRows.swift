@@ -23,6 +23,21 @@ public final class PostgresRows: RandomAccessCollection {
   /// The type object id of column `column` (`int8` 20, `float8` 701, `text` 25, `bytea` 17…).
   public func type(ofColumn column: Int) -> UInt32 { pedigree_pq_ftype(result, Int32(column)) }
 
+  /// Whether the value at `row`, `column` is NULL.
+  public func isNull(row: Int32, column: Int32) -> Bool {
+    pedigree_pq_getisnull(result, row, column) != 0
+  }
+
+  /// Calls `body` with the text-format bytes of the value at `row`, `column` (empty for NULL),
+  /// valid only during the call: a read without a copy.
+  public func withBytes<T>(row: Int32, column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows
+    -> T
+  {
+    let length = Int(pedigree_pq_getlength(result, row, column))
+    let start = UnsafeRawPointer(pedigree_pq_getvalue(result, row, column))
+    return try body(UnsafeRawBufferPointer(start: length > 0 ? start : nil, count: length))
+  }
+
   fileprivate func text(_ row: Int32, _ column: Int) -> String? {
     if pedigree_pq_getisnull(result, row, Int32(column)) != 0 { return nil }
     return String(cString: pedigree_pq_getvalue(result, row, Int32(column)))
@@ -99,16 +114,23 @@ public struct PostgresRow {
   /// A `bytea` column: PostgreSQL's hex output (`\x0a1b…`) decoded.
   public func blob(_ column: Int) throws(PedigreeError) -> [UInt8] {
     guard let (pointer, length) = rows.bytes(index, column) else { throw unexpected(column, "NULL") }
-    let text = UnsafeRawBufferPointer(start: pointer, count: length)
+    guard let bytes = PostgresRow.decodeBytea(UnsafeRawBufferPointer(start: pointer, count: length)) else {
+      throw unexpected(column, "a bytea not in hex format")
+    }
+    return bytes
+  }
+
+  /// A `bytea` value in PostgreSQL's hex output format (`\x0a1b…`) decoded, or `nil` when the
+  /// text is not in that format.
+  public static func decodeBytea(_ text: UnsafeRawBufferPointer) -> [UInt8]? {
+    let length = text.count
     guard length >= 2, length % 2 == 0, text[0] == UInt8(ascii: "\\"), text[1] == UInt8(ascii: "x")
-    else { throw unexpected(column, "a bytea not in hex format") }
+    else { return nil }
     var bytes: [UInt8] = []
     bytes.reserveCapacity((length - 2) / 2)
     var position = 2
     while position < length {
-      guard let high = PostgresRow.hexDigit(text[position]),
-        let low = PostgresRow.hexDigit(text[position + 1])
-      else { throw unexpected(column, "a bytea with a non-hex digit") }
+      guard let high = hexDigit(text[position]), let low = hexDigit(text[position + 1]) else { return nil }
       bytes.append(high << 4 | low)
       position += 2
     }

@@ -18,11 +18,22 @@ struct FactKind {
   let touches: [(table: String, id: String)]
 
   /// The query over every entity of the kind.
-  var selectAll: String { select.replacing("{filter}", with: "1") }
+  var selectAll: String { select.replacing("{filter}", with: "TRUE") }
 
   /// The query over the entities whose `filterColumn` value is its one parameter: one touched
   /// entity's facts.
   var selectOne: String { select.replacing("{filter}", with: "\(filterColumn) = ?") }
+
+  /// `sql` (one of the kind's queries) as PostgreSQL runs it: `json_object` is
+  /// `json_build_object` there, `json_group_object` is `json_object_agg` in key order (as
+  /// SQLite's reads a key index), `{}` for none. Facts then print in PostgreSQL's JSON form,
+  /// the same at every write and every check.
+  static func postgres(_ sql: String) -> String {
+    sql.replacing("json_object(", with: "json_build_object(")
+      .replacing(#/json_group_object\(([a-z_.]+), ([a-z_.]+)\)/#) { match in
+        "coalesce(json_object_agg(\(match.1), \(match.2) ORDER BY \(match.1)), '{}')"
+      }
+  }
 }
 
 extension FactKind {
@@ -126,7 +137,7 @@ extension FactKind {
           json_object('from', source, 'to', target, 'relation', relation)
         FROM (SELECT e.src, e.dst, e.relation, \(nodeRef("e.src")) AS source,
                 \(nodeRef("e.dst")) AS target
-              FROM edges e WHERE {filter})
+              FROM edges e WHERE {filter}) AS named_edges
         ORDER BY dst, src, relation
         """, touches: [("edges", "NEW.dst")]),
     FactKind(

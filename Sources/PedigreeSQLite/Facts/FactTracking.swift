@@ -56,6 +56,7 @@ enum FactTracking {
   /// kind that exists. Call before a top-level write; does nothing on a registry older than
   /// `firstVersion` (its migration writes a baseline instead).
   static func prepare(_ database: Database) throws {
+    if database.isPostgres { return try preparePostgres(database) }
     let schema = try database.scalarInt("PRAGMA main.schema_version") ?? 0
     database.tracksTouches = try isInstalled(database)
     database.touched = [:]
@@ -85,6 +86,28 @@ enum FactTracking {
     database.tracksTouches = true
   }
 
+  /// On PostgreSQL the triggers are part of the schema (`pedigree_touch()`, one per table and
+  /// event, migrations/postgresql): each inserts `(kind, id)` into the session's temporary
+  /// `pedigree_touched` when it exists, that is on a connection of Pedigree's own writer, so
+  /// another client's writes pass untouched (and `db check` finds them unrecorded).
+  private static func preparePostgres(_ database: Database) throws {
+    database.touched = [:]
+    guard !database.tracksTouches else { return }
+    try database.execute(
+      "CREATE TEMP TABLE IF NOT EXISTS pedigree_touched(kind text NOT NULL, id bigint NOT NULL)")
+    database.tracksTouches = true
+  }
+
+  /// Moves the touches PostgreSQL's triggers recorded in this transaction into `touched`.
+  private static func collectPostgresTouches(_ database: Database) throws {
+    let rows = try database.query("SELECT kind, id FROM pg_temp.pedigree_touched") {
+      (kind: $0.string(0), id: $0.int64(1))
+    }
+    guard !rows.isEmpty else { return }
+    try database.execute("DELETE FROM pg_temp.pedigree_touched")
+    for row in rows { database.touched[row.kind, default: []].insert(row.id) }
+  }
+
   /// `pedigree_touch(kind, id)`: adds entity `id` of `kind` to `database.touched`. A function
   /// instead of a temporary table of touches: no row to insert, to look up before inserting, or
   /// to delete per audit entry. Only top-level SQL and temporary triggers may call it
@@ -105,6 +128,9 @@ enum FactTracking {
   /// Each kind's `selectOne`, built once: rebuilding the SQL text (a Foundation string search)
   /// for every audit entry was 6% of a bulk `run record`.
   private static let touchedQueries = FactKind.all.map { (name: $0.name, sql: $0.selectOne) }
+  private static let postgresTouchedQueries = touchedQueries.map {
+    (name: $0.name, sql: FactKind.postgres($0.sql))
+  }
 
   static func isInstalled(_ database: Database) throws -> Bool {
     try database.scalarInt(
@@ -118,11 +144,12 @@ enum FactTracking {
   /// forgets the touches. Empty when nothing was touched or tracking is not installed (as
   /// `prepare` found it at the start of the write).
   static func touchedFacts(_ database: Database) throws -> [(key: String, json: String)] {
+    if database.isPostgres && database.tracksTouches { try collectPostgresTouches(database) }
     guard database.tracksTouches, !database.touched.isEmpty else { return [] }
     let touched = database.touched
     database.touched = [:]
     var facts: [(key: String, json: String)] = []
-    for (name, sql) in touchedQueries {
+    for (name, sql) in database.isPostgres ? postgresTouchedQueries : touchedQueries {
       for id in touched[name]?.sorted() ?? [] {
         facts += try database.query(sql, [.integer(id)]) { (key: $0.string(0), json: $0.string(1)) }
       }
@@ -134,7 +161,7 @@ enum FactTracking {
   static func currentFacts(_ database: Database, kinds: [FactKind] = FactKind.all) throws -> [EntityFacts] {
     var facts: [EntityFacts] = []
     for kind in kinds {
-      facts += try database.query(kind.selectAll) {
+      facts += try database.query(database.isPostgres ? FactKind.postgres(kind.selectAll) : kind.selectAll) {
         EntityFacts(kind: kind.name, key: $0.string(0), facts: $0.string(1))
       }
     }
@@ -144,7 +171,17 @@ enum FactTracking {
   /// Every `facts` member the audit log holds, in entry order: an entity recorded again later
   /// appears again.
   static func recordedFacts(_ database: Database) throws -> [RecordedFacts] {
-    try database.query(
+    if database.isPostgres {
+      return try database.query(
+        """
+        SELECT f.key, a.id, f.value::text
+        FROM audit_log a CROSS JOIN LATERAL json_each(pedigree_json(a.details) -> 'facts') WITH ORDINALITY f
+        WHERE strpos(a.details, '"facts":') > 0 AND json_typeof(f.value) = 'object'
+        ORDER BY a.id, f.ordinality
+        """
+      ) { RecordedFacts(key: $0.string(0), entry: $0.int64(1), facts: $0.string(2)) }
+    }
+    return try database.query(
       """
       SELECT f.key, a.id, f.value
       FROM audit_log a, json_each(CASE WHEN json_valid(a.details) THEN a.details ELSE '{}' END, '$.facts') f
@@ -170,6 +207,7 @@ extension SQLiteWriter {
   /// version yet.
   /// Never true for a newer registry: a baseline there would vouch for rows forged since.
   func predatesFacts() throws -> Bool {
+    guard !database.isPostgres else { return false }  // PostgreSQL registries start at the latest schema
     let created =
       try database.scalarInt(
         """

@@ -65,7 +65,7 @@ extension FactKind {
       name: "run_input_tag", filterColumn: "t.run_id",
       select: """
         SELECT 'run_input_tag:run:' || coalesce(r.uuid, '?') || ' dataset:' || coalesce(d.name, '?')
-          || '@' || coalesce(v.version, '?') || ' ' || t.key, json_object('value', t.value)
+          || '@' || coalesce(CAST(v.version AS TEXT), '?') || ' ' || t.key, json_object('value', t.value)
         FROM run_input_tags t LEFT JOIN runs r ON r.id = t.run_id
         LEFT JOIN dataset_versions v ON v.id = t.dataset_version_id
         LEFT JOIN datasets d ON d.id = v.dataset_id
@@ -82,7 +82,7 @@ extension FactKind {
     FactKind(
       name: "model_version_source", filterColumn: "s.model_version_id",
       select: """
-        SELECT 'model_version_source:model:' || coalesce(m.name, '?') || '@' || coalesce(v.version, '?'),
+        SELECT 'model_version_source:model:' || coalesce(m.name, '?') || '@' || coalesce(CAST(v.version AS TEXT), '?'),
           json_object('source', s.source, 'run_link', s.run_link, 'logged_model', l.model_id)
         FROM model_version_sources s LEFT JOIN model_versions v ON v.id = s.model_version_id
         LEFT JOIN models m ON m.id = v.model_id LEFT JOIN logged_models l ON l.id = s.logged_model_id

@@ -4,7 +4,7 @@ extension SQLiteRegistry {
   public func auditEntries(
     _ filter: AuditLogFilter, entity: AuditEntityMatch?
   ) throws(PedigreeError) -> [AuditEntry] {
-    let (sql, arguments) = AuditLogSQL.select(filter, entity: entity)
+    let (sql, arguments) = AuditLogSQL.select(filter, entity: entity, postgres: database.isPostgres)
     return try mapErrors { try database.query(sql, arguments, AuditEntry.init(row:)) }
   }
 
@@ -133,7 +133,9 @@ enum AuditLogSQL {
   static let columns = "id, at, actor, action, entity, details, prev_hash, hash"
 
   /// The query for `filter`, built from fixed fragments; every value is a bound parameter.
-  static func select(_ filter: AuditLogFilter, entity: AuditEntityMatch?) -> (String, [SQLValue]) {
+  static func select(
+    _ filter: AuditLogFilter, entity: AuditEntityMatch?, postgres: Bool = false
+  ) -> (String, [SQLValue]) {
     var conditions: [String] = []
     var arguments: [SQLValue] = []
     if let since = filter.since {
@@ -168,7 +170,7 @@ enum AuditLogSQL {
         arguments += [.text(prefix), .text(upperBound(ofPrefix: prefix))]
       }
       if let version = entity.version {
-        let (condition, values) = mentions(version)
+        let (condition, values) = mentions(version, postgres: postgres)
         alternatives.append(condition)
         arguments += values
       }
@@ -193,7 +195,11 @@ enum AuditLogSQL {
   /// `run:UUID`) — for a model version the runs that registered a version of the model (only a
   /// `run record` writes `registered`), for a dataset version the runs an edge links to it (a
   /// run's `input_refs` and `outputs` are its edges, and edges are never removed).
-  static func mentions(_ version: VersionMention) -> (String, [SQLValue]) {
+  ///
+  /// On PostgreSQL `json_extract` (the schema's stand-in for SQLite's) returns text, so the
+  /// version number a detail holds is compared as text there.
+  static func mentions(_ version: VersionMention, postgres: Bool) -> (String, [SQLValue]) {
+    let number: SQLValue = postgres ? .text(String(version.version)) : .integer(Int64(version.version))
     switch version.kind {
     case .model:
       let entityPrefix = "model:\(version.name)@"
@@ -203,7 +209,7 @@ enum AuditLogSQL {
         """
         (entity >= ? AND entity < ? AND (CASE WHEN json_valid(details) THEN
           json_extract(details, '$.to') = ? OR json_extract(details, '$.from') = ?
-          OR json_extract(details, '$.alias_from') = ? ELSE 0 END))
+          OR json_extract(details, '$.alias_from') = ? ELSE FALSE END))
         OR (entity IN (
             SELECT 'run:' || r.uuid FROM models m JOIN model_versions v ON v.model_id = m.id
             JOIN runs r ON r.id = v.run_id WHERE m.name = ?)
@@ -211,13 +217,12 @@ enum AuditLogSQL {
             json_extract(details, '$.registered') IN (?, ?)
             OR (json_extract(details, '$.alias_from') = ? AND json_extract(details, '$.registered') >= ?
               AND json_extract(details, '$.registered') < ?)
-          ELSE 0 END))
+          ELSE FALSE END))
         """,
         [
           .text(entityPrefix), .text(upperBound(ofPrefix: entityPrefix)),
-          .integer(Int64(version.version)), .integer(Int64(version.version)),
-          .integer(Int64(version.version)), .text(version.name), .text(bare), .text(version.typedRef),
-          .integer(Int64(version.version)), .text(registeredPrefix),
+          number, number, number, .text(version.name), .text(bare), .text(version.typedRef),
+          number, .text(registeredPrefix),
           .text(upperBound(ofPrefix: registeredPrefix)),
         ]
       )
@@ -231,7 +236,7 @@ enum AuditLogSQL {
           AND (CASE WHEN json_valid(details) THEN
             EXISTS (SELECT 1 FROM json_each(details, '$.outputs') WHERE value = ?)
             OR EXISTS (SELECT 1 FROM json_each(details, '$.input_refs') WHERE value = ?)
-          ELSE 0 END))
+          ELSE FALSE END))
         """,
         [
           .text(version.name), .integer(Int64(version.version)), .text(version.typedRef),

@@ -4,15 +4,19 @@ import PedigreeCore
 extension SQLiteRegistry {
   /// `PRAGMA integrity_check`'s findings. On some damage the pragma reports a few problems and
   /// then fails itself; that failure is one more finding, not the end of the check.
+  ///
+  /// PostgreSQL has no such check of its own files (page damage is the server's to find, with
+  /// data checksums and `amcheck`): none there.
   public func integrityProblems() throws(PedigreeError) -> [CheckProblem] {
-    try mapErrors { try Self.integrityFindings(database) }
+    guard !database.isPostgres else { return [] }
+    return try mapErrors { try Self.integrityFindings(database) }
   }
 
   /// `integrityProblems()` on a read-only connection of its own, on a thread of its own: its
   /// result, when called, waits for the check. `nil` for an in-memory registry, or when a second
   /// connection does not open (the caller then runs `integrityProblems()`).
   public func integrityProblemsInBackground() -> (() throws(PedigreeError) -> [CheckProblem])? {
-    guard path != ":memory:", !path.isEmpty,
+    guard path != ":memory:", !path.isEmpty, !database.isPostgres,
       let connection = try? Database(path: path, mode: .readOnly, writeAheadLog: false)
     else { return nil }
     final class Outcome: @unchecked Sendable {
@@ -56,9 +60,12 @@ extension SQLiteRegistry {
     return findings.filter { $0 != "ok" }.map { CheckProblem(area: .integrity, message: $0) }
   }
 
-  /// `PRAGMA foreign_key_check`'s findings.
+  /// `PRAGMA foreign_key_check`'s findings. On PostgreSQL, which enforces foreign keys with
+  /// triggers a superuser can disable (`ALTER TABLE … DISABLE TRIGGER ALL`), every foreign key
+  /// of the registry's tables is checked against its rows (`PostgresSchemaCheck`).
   public func foreignKeyProblems() throws(PedigreeError) -> [CheckProblem] {
-    try mapErrors {
+    if database.isPostgres { return try mapErrors { try PostgresSchemaCheck.foreignKeyProblems(database) } }
+    return try mapErrors {
       let declared = try database.query("PRAGMA foreign_key_check") { row in
         CheckProblem(
           area: .foreignKeys,
@@ -72,6 +79,12 @@ extension SQLiteRegistry {
   /// The applied migrations' checksums and gaps, then the schema against what the compiled-in
   /// migrations create in a fresh in-memory database.
   public func schemaProblems() throws(PedigreeError) -> [CheckProblem] {
+    if database.isPostgres {
+      let problems = try migrationProblems(known: compiledMigrations)
+      return try mapErrors {
+        problems + (try PostgresSchemaCheck.drift(database, migrations: compiledMigrations))
+      }
+    }
     let reference = try SQLiteRegistry.initialize(path: ":memory:", by: Author("pedigree"))
     let expected = try reference.registry.mapErrors { try SchemaObject.all(in: reference.registry.database) }
     let problems = try migrationProblems(known: reference.applied)

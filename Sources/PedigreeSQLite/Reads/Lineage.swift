@@ -86,13 +86,20 @@ enum LineageSQL {
     ORDER BY e.src, e.dst, e.relation
     """
 
+  /// `edgesFrom` on PostgreSQL, whose JSON array's elements are texts to cast.
+  static let postgresEdgesFrom = """
+    SELECT e.src, e.dst, e.relation FROM json_array_elements_text(?1::json) j
+    JOIN edges e ON e.src = j.value::bigint
+    ORDER BY e.src, e.dst, e.relation
+    """
+
   /// `?1` a node, `?2` a relation or NULL for any: the nodes one edge away, by kind then id.
   static func neighbours(upstream: Bool) -> String {
     upstream
       ? "SELECT \(NodeSQL.columns) FROM edges e JOIN nodes n ON n.id = e.src \(NodeSQL.joins) "
-        + "WHERE e.dst = ?1 AND (?2 IS NULL OR e.relation = ?2) ORDER BY n.kind, n.id"
+        + "WHERE e.dst = ?1 AND (CAST(?2 AS TEXT) IS NULL OR e.relation = ?2) ORDER BY n.kind, n.id"
       : "SELECT \(NodeSQL.columns) FROM edges e JOIN nodes n ON n.id = e.dst \(NodeSQL.joins) "
-        + "WHERE e.src = ?1 AND (?2 IS NULL OR e.relation = ?2) ORDER BY n.kind, n.id"
+        + "WHERE e.src = ?1 AND (CAST(?2 AS TEXT) IS NULL OR e.relation = ?2) ORDER BY n.kind, n.id"
   }
 }
 
@@ -146,7 +153,9 @@ extension SQLiteRegistry {
     let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
     let members = Set(ids)
     return try mapErrors {
-      try database.query(LineageSQL.edgesFrom, [.text(list)]) {
+      try database.query(
+        database.isPostgres ? LineageSQL.postgresEdgesFrom : LineageSQL.edgesFrom, [.text(list)]
+      ) {
         LineageEdge(
           src: $0.int64(0), dst: $0.int64(1), relation: EdgeRelation(rawValue: $0.string(2)) ?? .input)
       }.filter { members.contains($0.dst) }

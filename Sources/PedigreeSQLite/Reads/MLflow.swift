@@ -112,7 +112,7 @@ extension SQLiteRegistry {
     let ids = experiments.map(String.init).joined(separator: ",")
     return try mapErrors {
       try loggedModels(
-        where: "l.experiment_id IN (\(ids)) AND (?1 IS NULL OR l.name = ?1)", [SQLValue(name)],
+        where: "l.experiment_id IN (\(ids)) AND (CAST(?1 AS TEXT) IS NULL OR l.name = ?1)", [SQLValue(name)],
         limit: limit)
     }
   }

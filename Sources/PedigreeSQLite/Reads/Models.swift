@@ -193,7 +193,8 @@ extension SQLiteRegistry {
   ) throws(PedigreeError) -> [AliasEvent] {
     try mapErrors {
       try database.query(
-        AliasSQL.events + " WHERE e.model_id = ?1 AND (?2 IS NULL OR e.alias = ?2) AND e.at <= ?3"
+        AliasSQL.events
+          + " WHERE e.model_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR e.alias = ?2) AND e.at <= ?3"
           + " ORDER BY e.id",
         [.integer(modelID), SQLValue(alias), .integer(at?.milliseconds ?? Int64.max)],
         AliasEvent.init(row:))

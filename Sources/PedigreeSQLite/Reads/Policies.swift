@@ -49,7 +49,9 @@ extension SQLiteRegistry {
   func policy(guarding name: String, alias: String) throws -> StoredPolicy? {
     guard
       let (policy, ast) = try database.queryFirst(
-        PolicySQL.current + " AND p.alias = ?1 AND ?2 GLOB p.pattern ORDER BY p.id DESC LIMIT 1",
+        PolicySQL.current + " AND p.alias = ?1 AND "
+          + (database.isPostgres ? "pedigree_glob(p.pattern, ?2)" : "?2 GLOB p.pattern")
+          + " ORDER BY p.id DESC LIMIT 1",
         [.text(alias), .text(name)], { (PromotionPolicy(row: $0), $0.optionalString(8)) })
     else { return nil }
     guard let ast else { return StoredPolicy(policy: policy, require: nil) }

@@ -39,7 +39,7 @@ extension SQLiteRegistry {
   public func runList(experiment: String?, limit: Int) throws(PedigreeError) -> [RunSummary] {
     try mapErrors {
       try database.query(
-        "SELECT \(RunSQL.columns) FROM \(RunSQL.from) WHERE ?1 IS NULL OR x.name = ?1 "
+        "SELECT \(RunSQL.columns) FROM \(RunSQL.from) WHERE CAST(?1 AS TEXT) IS NULL OR x.name = ?1 "
           + "ORDER BY r.started_at DESC, r.id DESC LIMIT ?2",
         [SQLValue(experiment), .integer(Int64(max(0, limit)))], RunSummary.init(row:))
     }
@@ -85,7 +85,7 @@ extension SQLiteRegistry {
         """
         SELECT k.key, sum(c.count), min(c.min_step), max(c.max_step)
         FROM metric_chunks c JOIN metric_keys k ON k.id = c.key_id
-        WHERE c.run_id = ? GROUP BY c.key_id ORDER BY k.key
+        WHERE c.run_id = ? GROUP BY c.key_id, k.key ORDER BY k.key
         """, [.integer(runID)]
       ) { MetricKeyInfo(key: $0.string(0), count: $0.int(1), minStep: $0.int64(2), maxStep: $0.int64(3)) }
     }

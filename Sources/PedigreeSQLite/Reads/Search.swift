@@ -8,6 +8,10 @@ import PedigreeCore
 struct SQLBuilder {
   var sql = ""
   var arguments: [SQLValue] = []
+  /// Whether the SQL is for PostgreSQL (`LIKE` stays `LIKE` there: see `predicate`).
+  var postgres = false
+
+  init(postgres: Bool) { self.postgres = postgres }
 
   mutating func append(_ text: String) { sql += text }
 
@@ -137,7 +141,7 @@ extension ModelVersionAttribute {
     case .name: "m.name"
     case .version: "mv.version"
     case .description: ModelVersionSQL.currentDescription
-    case .deprecated: "(mv.deprecated_at IS NOT NULL)"
+    case .deprecated: "(CASE WHEN mv.deprecated_at IS NULL THEN 0 ELSE 1 END)"  // an integer on both engines
     case .createdAt: "mv.created_at"
     case .createdBy: "mv.created_by"
     }
@@ -194,7 +198,9 @@ extension FilterComparison {
   /// `LIKE` becomes `GLOB` with the pattern translated, which is case-sensitive whatever
   /// `PRAGMA case_sensitive_like` says and can use the `(key, value)` index for a fixed prefix
   /// (https://sqlite.org/optoverview.html#the_like_optimization). `ILIKE` lowercases both sides
-  /// and uses `LIKE`, so it stays case-insensitive under that pragma too.
+  /// and uses `LIKE`, so it stays case-insensitive under that pragma too. On PostgreSQL `LIKE`
+  /// is case-sensitive already (every text column is `COLLATE "C"`) and stays `LIKE`, with
+  /// `ESCAPE ''` because SQLite's LIKE has no escape character and PostgreSQL's is `\`.
   fileprivate func predicate(on column: String, into builder: inout SQLBuilder) {
     let value = values.first?.sqlValue ?? .null
     switch op {
@@ -205,12 +211,18 @@ extension FilterComparison {
       builder.append("\(column) \(op.rawValue) ")
       builder.bindList(values.map(\.sqlValue))
     case .like, .notLike:
-      builder.append("\(column) \(op == .like ? "GLOB" : "NOT GLOB") ")
-      builder.bind(.text(FilterComparison.globPattern(fromLike: textValue)))
+      if builder.postgres {
+        builder.append("\(column) \(op == .like ? "LIKE" : "NOT LIKE") ")
+        builder.bind(.text(textValue))
+        builder.append(" ESCAPE ''")
+      } else {
+        builder.append("\(column) \(op == .like ? "GLOB" : "NOT GLOB") ")
+        builder.bind(.text(FilterComparison.globPattern(fromLike: textValue)))
+      }
     case .ilike, .notIlike:
       builder.append("lower(\(column)) \(op == .ilike ? "LIKE" : "NOT LIKE") lower(")
       builder.bind(.text(textValue))
-      builder.append(")")
+      builder.append(builder.postgres ? ") ESCAPE ''" : ")")
     case .isNull, .isNotNull:
       builder.append("\(column) \(op.rawValue)")
     }
@@ -253,8 +265,8 @@ struct RunSearchQuery {
   /// ORDER BY o0.value IS NULL, o0.value DESC, r.started_at DESC, r.uuid
   /// LIMIT ?
   /// ```
-  func build() -> SQLBuilder {
-    var builder = SQLBuilder()
+  func build(postgres: Bool) -> SQLBuilder {
+    var builder = SQLBuilder(postgres: postgres)
     builder.append("SELECT \(RunSearchQuery.columns) FROM runs r")
     builder.append(" JOIN experiments e ON e.id = r.experiment_id")
     var orderings: [String] = []
@@ -298,7 +310,8 @@ extension SQLiteRegistry {
     _ filter: RunFilter, order: RunOrder, limit: Int
   ) throws(PedigreeError) -> RunSearchResult {
     let fields = filter.fields + order.terms.map(\.field)
-    let query = RunSearchQuery(filter: filter, order: order, limit: limit).build()
+    let query = RunSearchQuery(filter: filter, order: order, limit: limit).build(
+      postgres: database.isPostgres)
     return try read {
       let rows = try database.prepareUncached(query.sql).bind(query.arguments).map { row in
         (id: row.int64(0), hit: RunSearchHit(row: row))
@@ -364,8 +377,8 @@ struct ModelVersionSearchQuery {
   /// ORDER BY o0.value IS NULL, o0.value DESC, mv.created_at DESC, m.name, mv.version DESC
   /// LIMIT ?
   /// ```
-  func build() -> SQLBuilder {
-    var builder = SQLBuilder()
+  func build(postgres: Bool) -> SQLBuilder {
+    var builder = SQLBuilder(postgres: postgres)
     builder.append("SELECT mv.id" + ModelVersionSearchQuery.from)
     var orderings: [String] = []
     for (index, term) in order.terms.enumerated() {
@@ -383,8 +396,8 @@ struct ModelVersionSearchQuery {
 
   /// `SELECT 1 … WHERE mv.id = ? AND (<expression>)`: whether one version matches, for a
   /// promotion policy's `--require`.
-  static func matching(_ expression: FilterExpression, versionID: Int64) -> SQLBuilder {
-    var builder = SQLBuilder()
+  static func matching(_ expression: FilterExpression, versionID: Int64, postgres: Bool) -> SQLBuilder {
+    var builder = SQLBuilder(postgres: postgres)
     builder.append("SELECT 1" + ModelVersionSearchQuery.from + " WHERE mv.id = ")
     builder.bind(.integer(versionID))
     builder.append(" AND (")
@@ -398,7 +411,8 @@ extension SQLiteRegistry {
   public func searchModelVersions(
     _ filter: ModelVersionFilter, order: ModelVersionOrder, limit: Int
   ) throws(PedigreeError) -> [ModelVersionInfo] {
-    let query = ModelVersionSearchQuery(filter: filter, order: order, limit: limit).build()
+    let query = ModelVersionSearchQuery(filter: filter, order: order, limit: limit).build(
+      postgres: database.isPostgres)
     return try read {
       let ids = try database.prepareUncached(query.sql).bind(query.arguments).map { $0.int64(0) }
       return try ids.map { (id) throws(PedigreeError) in try modelVersionInfo(id: id, at: nil) }
@@ -408,7 +422,8 @@ extension SQLiteRegistry {
   /// Whether the version matches a stored filter (a policy's `--require`), read in the caller's
   /// transaction.
   func versionMatches(_ expression: FilterExpression, versionID: Int64) throws -> Bool {
-    let query = ModelVersionSearchQuery.matching(expression, versionID: versionID)
+    let query = ModelVersionSearchQuery.matching(
+      expression, versionID: versionID, postgres: database.isPostgres)
     return try !database.prepareUncached(query.sql).bind(query.arguments).map { $0.int64(0) }.isEmpty
   }
 }

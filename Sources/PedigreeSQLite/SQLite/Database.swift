@@ -1,5 +1,6 @@
 import CSQLite
 import PedigreeCore
+import PedigreePostgres
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -20,8 +21,15 @@ import PedigreeCore
 ///
 /// Opening runs one fixed set-up sequence (see `setUp`); writes go through `write(_:)`, which uses
 /// `BEGIN IMMEDIATE` (see there for why).
+///
+/// A `Database` opened on a `postgresql://` URL runs the same statements on PostgreSQL
+/// (`PostgresEngine.swift`): the backend's code is one, its few dialect differences ask
+/// `isPostgres`.
 public final class Database {
-  let handle: OpaquePointer
+  /// SQLite's connection; `nil` on PostgreSQL.
+  let handle: OpaquePointer!
+  /// The PostgreSQL connection; `nil` on SQLite.
+  let postgres: PostgresDatabaseEngine?
   /// The path the connection was opened with.
   public let path: String
   private var statementCache: [String: Statement] = [:]
@@ -75,6 +83,7 @@ public final class Database {
       throw error
     }
     self.handle = connection
+    self.postgres = nil
     self.path = path
     do {
       try setUp(busyTimeout: busyTimeout)
@@ -90,10 +99,24 @@ public final class Database {
   /// (9% of the writer's instructions in a bulk `run record`), and nothing here reads them.
   private static let memoryStatisticsOff: Void = { _ = pedigree_sqlite_disable_memory_statistics() }()
 
+  /// Connects to the PostgreSQL database at `url`; `path` is the URL with its password hidden.
+  ///
+  /// - Parameter busyTimeout: how long a statement waits for a lock (a row, the audit chain's
+  ///   advisory lock) before failing as busy: `lock_timeout`, set in every transaction.
+  public init(postgres url: PostgresURL, busyTimeout: Duration = .seconds(10)) throws(PedigreeError) {
+    self.handle = nil
+    self.postgres = PostgresDatabaseEngine(connection: try PostgresConnection(url: url))
+    self.path = url.redacted
+    self.busyTimeout = busyTimeout
+  }
+
+  /// Whether the connection is to PostgreSQL (the few statements that differ ask this).
+  public var isPostgres: Bool { postgres != nil }
+
   deinit {
     statementsByAddress.removeAll()
     statementCache.removeAll()
-    sqlite3_close_v2(handle)
+    if let handle { sqlite3_close_v2(handle) }
   }
 
   /// The fixed connection set-up, in order:
@@ -122,7 +145,7 @@ public final class Database {
   /// Switches the file to WAL (persistent; nothing is written when it already is): readers never
   /// block the writer. A no-op for an in-memory database.
   public func enableWriteAheadLog() throws(SQLiteError) {
-    guard path != ":memory:" else { return }
+    guard path != ":memory:", postgres == nil else { return }
     var mode: String?
     try retryingWhileBusy(timeout: busyTimeout) { () throws(SQLiteError) in
       mode = try scalarString("PRAGMA journal_mode = WAL")
@@ -193,6 +216,10 @@ public final class Database {
 
   /// Runs one or more SQL statements that take no parameters and return no rows.
   public func execute(_ sql: String) throws(SQLiteError) {
+    if let postgres {
+      _ = try postgres.perform(sql, [], sql: sql)
+      return
+    }
     var message: UnsafeMutablePointer<CChar>?
     let code = sqlite3_exec(handle, sql, nil, nil, &message)
     if code != SQLITE_OK {
@@ -239,16 +266,39 @@ public final class Database {
     return statement.row.optionalString(0)
   }
 
-  /// The rowid of the last successful INSERT on this connection.
-  public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+  /// Runs a cached INSERT of one row into a table keyed by `id` and returns the row's id:
+  /// SQLite's last rowid, or on PostgreSQL the statement's `RETURNING id`.
+  public func insertReturningID(_ sql: String, _ arguments: [SQLValue] = []) throws(SQLiteError) -> Int64 {
+    guard postgres != nil else {
+      try prepare(sql).bind(arguments).run()
+      return sqlite3_last_insert_rowid(handle)
+    }
+    return try scalarInt(sql + " RETURNING id", arguments) ?? 0
+  }
+
+  /// The rowid of the last successful INSERT on this connection (on PostgreSQL the session's
+  /// `lastval()`). The backend uses `insertReturningID`; this is for tools and tests.
+  public var lastInsertRowID: Int64 {
+    if postgres != nil { return (try? scalarInt("SELECT lastval()")) ?? 0 }
+    return sqlite3_last_insert_rowid(handle)
+  }
 
   /// The number of rows the last INSERT, UPDATE or DELETE changed.
-  public var changes: Int { Int(sqlite3_changes64(handle)) }
+  public var changes: Int {
+    if let postgres { return postgres.changes }
+    return Int(sqlite3_changes64(handle))
+  }
   /// Rows inserted, updated or deleted on this connection since it opened.
-  public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
+  public var totalChanges: Int {
+    if let postgres { return postgres.totalChanges }
+    return Int(sqlite3_total_changes64(handle))
+  }
 
   /// Whether the connection is inside a transaction.
-  public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+  public var isInTransaction: Bool {
+    if postgres != nil { return transactionDepth > 0 }
+    return sqlite3_get_autocommit(handle) == 0
+  }
 
   // MARK: Transactions
 
@@ -259,13 +309,30 @@ public final class Database {
   /// `SQLITE_BUSY_SNAPSHOT` when another process committed in between, whatever the busy timeout
   /// (https://sqlite.org/lang_transaction.html#deferred_immediate_and_exclusive_transactions).
   /// Nested calls join the outer transaction through a savepoint.
+  ///
+  /// On PostgreSQL the transaction takes the audit chain's advisory lock first
+  /// (`pg_advisory_xact_lock`, waiting at most the busy timeout as `lock_timeout`): writers on
+  /// every host serialize on the chain head as SQLite's writers do on the file's lock, and each
+  /// statement (read committed) sees everything committed before.
   public func write<T>(_ body: () throws -> T) throws -> T {
-    try transaction(begin: "BEGIN IMMEDIATE", body)
+    guard postgres != nil else { return try transaction(begin: "BEGIN IMMEDIATE", body) }
+    return try transaction(
+      begin: """
+        BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = \(lockTimeoutMilliseconds);
+        SELECT pg_advisory_xact_lock(\(PostgresConnection.auditChainLockKey))
+        """, body)
   }
 
   /// Runs `body` in a read transaction, so every query in it sees one consistent snapshot.
   public func read<T>(_ body: () throws -> T) throws -> T {
-    try transaction(begin: "BEGIN DEFERRED", body)
+    guard postgres != nil else { return try transaction(begin: "BEGIN DEFERRED", body) }
+    return try transaction(
+      begin: "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL lock_timeout = \(lockTimeoutMilliseconds)",
+      body)
+  }
+
+  private var lockTimeoutMilliseconds: Int64 {
+    max(1, busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000)
   }
 
   private func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {

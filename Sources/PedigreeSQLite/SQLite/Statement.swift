@@ -1,21 +1,35 @@
 import CSQLite
 import PedigreeCore
+import PedigreePostgres
 
 /// A prepared statement. Obtain one from `Database.prepare(_:)`, which caches statements by SQL text
 /// so a hot path prepares once and reuses the compiled program.
 ///
 /// A statement is reset and its bindings cleared each time it is bound anew, so a cached statement
 /// never carries state from one use to the next.
+///
+/// On a PostgreSQL connection the same calls run the statement through `PostgresStatement`.
 public final class Statement {
-  let handle: OpaquePointer
+  /// SQLite's statement; `nil` on PostgreSQL.
+  let handle: OpaquePointer!
+  /// The PostgreSQL statement; `nil` on SQLite.
+  private let postgres: PostgresStatement?
   /// The SQL text the statement was prepared from.
   public let sql: String
   unowned let database: Database
   /// The connection's handle, kept so error checks on hot paths need not go through the
   /// `unowned` reference (each access of which is a strong retain and release).
-  private let connection: OpaquePointer
+  private let connection: OpaquePointer!
 
   init(database: Database, sql: String, persistent: Bool) throws(SQLiteError) {
+    self.sql = sql
+    self.database = database
+    if database.postgres != nil {
+      self.handle = nil
+      self.connection = nil
+      self.postgres = PostgresStatement(sql: sql)
+      return
+    }
     var statement: OpaquePointer?
     let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
     let code = sqlite3_prepare_v3(database.handle, sql, -1, flags, &statement, nil)
@@ -23,12 +37,11 @@ public final class Statement {
       throw SQLiteError(code: code, connection: database.handle, sql: sql)
     }
     self.handle = statement
-    self.sql = sql
-    self.database = database
+    self.postgres = nil
     self.connection = database.handle
   }
 
-  deinit { sqlite3_finalize(handle) }
+  deinit { if let handle { sqlite3_finalize(handle) } }
 
   /// Resets the statement and binds `values` to its parameters, in order.
   @discardableResult
@@ -42,16 +55,25 @@ public final class Statement {
 
   /// Resets the statement and clears its bindings.
   public func reset() {
+    if let postgres {
+      postgres.reset()
+      postgres.clearBindings()
+      return
+    }
     sqlite3_reset(handle)
     sqlite3_clear_bindings(handle)
   }
 
   /// Resets the statement to run again, keeping its bindings: for loops that rebind only the
   /// parameters that change from one row to the next.
-  func rewind() { sqlite3_reset(handle) }
+  func rewind() {
+    if let postgres { return postgres.reset() }
+    sqlite3_reset(handle)
+  }
 
   /// Binds one value at a 1-based parameter index.
   public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+    if let postgres { return try postgres.bind(value, at: index, sql: sql) }
     let code: Int32
     switch value {
     case .null: code = sqlite3_bind_null(handle, index)
@@ -69,18 +91,21 @@ public final class Statement {
   /// Binds an integer without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
+    if let postgres { return try postgres.bind(.integer(value), at: index, sql: sql) }
     try check(sqlite3_bind_int64(handle, index, value), connection, sql: sql)
   }
 
   /// Binds a double without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: Double, at index: Int32) throws(SQLiteError) {
+    if let postgres { return try postgres.bind(.real(value), at: index, sql: sql) }
     try check(sqlite3_bind_double(handle, index, value), connection, sql: sql)
   }
 
   /// Binds a string without boxing it (hot paths).
   @inline(__always)
   public func bind(_ value: String, at index: Int32) throws(SQLiteError) {
+    if let postgres { return try postgres.bind(.text(value), at: index, sql: sql) }
     try check(bindText(value, at: index), connection, sql: sql)
   }
 
@@ -104,6 +129,7 @@ public final class Statement {
   /// Steps once. Returns `true` when a row is available, `false` when the statement is done.
   @discardableResult
   public func step() throws(SQLiteError) -> Bool {
+    if let postgres, let engine = database.postgres { return try postgres.step(on: engine, sql: sql) }
     let code = sqlite3_step(handle)
     switch code {
     case SQLITE_ROW: return true
@@ -118,15 +144,21 @@ public final class Statement {
   /// Runs the statement to completion, ignoring any rows, then resets it.
   public func run() throws(SQLiteError) {
     while try step() {}
-    sqlite3_reset(handle)
+    rewind()
   }
 
   /// The current row. Valid only after `step()` returned `true`.
-  public var row: Row { Row(handle: handle) }
+  public var row: Row {
+    if let postgres {
+      let current = postgres.row
+      return Row(handle: nil, rows: current?.rows, index: current?.index ?? 0)
+    }
+    return Row(handle: handle, rows: nil, index: 0)
+  }
 
   /// Maps every row through `transform`, then resets the statement.
   public func map<T>(_ transform: (Row) throws -> T) throws -> [T] {
-    defer { sqlite3_reset(handle) }
+    defer { rewind() }
     var result: [T] = []
     while try step() { result.append(try transform(row)) }
     return result
@@ -134,31 +166,46 @@ public final class Statement {
 
   /// The first row mapped through `transform`, or `nil` when there is none; resets the statement.
   public func first<T>(_ transform: (Row) throws -> T) throws -> T? {
-    defer { sqlite3_reset(handle) }
+    defer { rewind() }
     return try step() ? try transform(row) : nil
   }
 }
 
 /// A view on the current row of a statement. Columns are 0-based.
 public struct Row {
-  let handle: OpaquePointer
+  /// SQLite's statement; `nil` on PostgreSQL.
+  let handle: OpaquePointer!
+  /// The PostgreSQL result and the row's index in it; `nil` on SQLite.
+  let rows: PostgresRows?
+  let index: Int32
 
   /// The number of columns in the row.
-  public var count: Int32 { sqlite3_column_count(handle) }
+  public var count: Int32 {
+    if let rows { return Int32(rows.columnCount) }
+    return sqlite3_column_count(handle)
+  }
 
   /// Whether the column holds NULL.
   public func isNull(_ column: Int32) -> Bool {
-    sqlite3_column_type(handle, column) == SQLITE_NULL
+    if let rows { return rows.isNull(row: index, column: column) }
+    return sqlite3_column_type(handle, column) == SQLITE_NULL
   }
 
   /// The column as an integer (NULL reads as 0).
-  public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+  public func int64(_ column: Int32) -> Int64 {
+    if let rows { return rows.integer(row: index, column: column) }
+    return sqlite3_column_int64(handle, column)
+  }
   /// The column as an `Int` (NULL reads as 0).
-  public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+  public func int(_ column: Int32) -> Int { Int(int64(column)) }
   /// The column as a double (NULL reads as 0).
-  public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+  public func double(_ column: Int32) -> Double {
+    if let rows { return rows.isNull(row: index, column: column) ? 0 : rows.real(row: index, column: column) }
+    return sqlite3_column_double(handle, column)
+  }
   /// The column as text (NULL reads as "").
   public func string(_ column: Int32) -> String {
+    if let rows { return rows.text(row: index, column: column) }
     guard let text = sqlite3_column_text(handle, column) else { return "" }
     let count = Int(sqlite3_column_bytes(handle, column))
     return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
@@ -172,8 +219,9 @@ public struct Row {
   public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
 
   /// Calls `body` with the column's bytes, valid only during the call: a BLOB read without a
-  /// copy (an empty buffer for NULL or an empty BLOB).
+  /// copy on SQLite (an empty buffer for NULL or an empty BLOB).
   public func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    if let rows { return try rows.blob(row: index, column: column).withUnsafeBytes(body) }
     let bytes = sqlite3_column_blob(handle, column)
     let count = Int(sqlite3_column_bytes(handle, column))
     return try body(UnsafeRawBufferPointer(start: count > 0 ? bytes : nil, count: count))
@@ -181,6 +229,7 @@ public struct Row {
 
   /// The column as a dynamically typed value.
   public func value(_ column: Int32) -> SQLValue {
+    if let rows { return rows.value(row: index, column: column) }
     switch sqlite3_column_type(handle, column) {
     case SQLITE_INTEGER: return .integer(int64(column))
     case SQLITE_FLOAT: return .real(double(column))

@@ -1,4 +1,5 @@
 import PedigreeCore
+import PedigreePostgres
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -32,10 +33,21 @@ public struct AppliedMigration: Sendable, Equatable {
 extension SQLiteRegistry {
   /// Reads `application_id` and `user_version` to tell what the file is.
   public func schemaState() throws(PedigreeError) -> SchemaState {
+    if let postgres = database.postgres {
+      return try read { () throws -> SchemaState in
+        switch try postgres.connection.schemaState() {
+        case .uninitialized: return .uninitialized
+        case .current: return .current
+        case .behind(let version): return .behind(version)
+        case .ahead(let version): return .ahead(version)
+        case .foreign: return .foreign
+        }
+      }
+    }
     // One read transaction: read statement by statement, another process creating the registry
     // could commit between the application id (0) and the table count (> 0), and a registry
     // being born would look like a foreign file.
-    try read {
+    return try read { () throws -> SchemaState in
       let applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
       let version = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
       if applicationID == 0 {
@@ -51,7 +63,7 @@ extension SQLiteRegistry {
   /// The migrations recorded in the database, each checked against the compiled-in SQL.
   public func appliedMigrations() throws(PedigreeError) -> [AppliedMigration] {
     try mapErrors {
-      let known = Dictionary(uniqueKeysWithValues: Migration.all.map { ($0.version, $0) })
+      let known = Dictionary(uniqueKeysWithValues: compiledMigrations.map { ($0.version, $0) })
       return try database.query(
         "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version"
       ) { row in
@@ -65,13 +77,29 @@ extension SQLiteRegistry {
 
   /// The migrations not yet applied.
   public func pendingMigrations() throws(PedigreeError) -> [Migration] {
-    let version = try mapErrors { Int(try database.scalarInt("PRAGMA user_version") ?? 0) }
-    return Migration.all.filter { $0.version > version }
+    let version = try schemaVersion()
+    return compiledMigrations.filter { $0.version > version }
   }
 
-  /// The schema version the file records (`PRAGMA user_version`); 0 for a new file.
+  /// The schema version the file records (`PRAGMA user_version`, on PostgreSQL the
+  /// `pedigree_registry` row); 0 for a new file or an empty database.
   public func schemaVersion() throws(PedigreeError) -> Int {
-    try mapErrors { Int(try database.scalarInt("PRAGMA user_version") ?? 0) }
+    try mapErrors {
+      guard database.isPostgres else { return Int(try database.scalarInt("PRAGMA user_version") ?? 0) }
+      guard
+        try database.scalarInt(
+          "SELECT count(*) FROM pg_tables WHERE tablename = 'pedigree_registry' AND schemaname = current_schema()"
+        ) == 1
+      else { return 0 }
+      return Int(try database.scalarInt("SELECT schema_version FROM pedigree_registry") ?? 0)
+    }
+  }
+
+  /// The migrations this binary carries for the registry's engine (PostgreSQL's own, whose one
+  /// first migration creates today's schema: no PostgreSQL registry predates it).
+  var compiledMigrations: [Migration] {
+    guard database.isPostgres else { return Migration.all }
+    return PostgresMigration.all.map { Migration(version: $0.version, name: $0.name, sql: $0.sql) }
   }
 
   /// Applies every pending migration as done by `author`, each in its own `BEGIN IMMEDIATE` transaction together with
@@ -82,6 +110,7 @@ extension SQLiteRegistry {
   /// - Returns: the migrations this call applied (none when the schema was current).
   @discardableResult
   public func migrate(by author: Author) throws(PedigreeError) -> [Migration] {
+    if database.isPostgres { return try migratePostgres(by: author) }
     let writer = writing(as: author)
     switch try schemaState() {
     case .foreign: throw SQLiteRegistry.foreignError(path: path)
@@ -149,6 +178,50 @@ extension SQLiteRegistry {
       applied += didApply
     }
     return applied
+  }
+}
+
+extension SQLiteRegistry {
+  /// `migrate(by:)` on PostgreSQL: every pending migration in one transaction under the audit
+  /// chain's lock (`write`), so concurrent `init`s on several hosts apply each migration once;
+  /// the registry's mark (`pedigree_registry`) and the audit entry in the same transaction. DDL
+  /// is transactional there: a failure leaves the database as it was.
+  private func migratePostgres(by author: Author) throws(PedigreeError) -> [Migration] {
+    guard let postgres = database.postgres else { return [] }
+    let writer = writing(as: author)
+    return try write { () throws -> [Migration] in
+      let version: Int
+      switch try postgres.connection.schemaState() {
+      case .foreign: throw foreignError()
+      case .ahead(let newer): throw newerSchemaError(version: newer)
+      case .current: return []
+      case .uninitialized: version = 0
+      case .behind(let older): version = older
+      }
+      let batch = compiledMigrations.filter { $0.version > version }
+      for step in batch {
+        try database.execute(step.sql)
+        try database.run(
+          "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+          [
+            .integer(Int64(step.version)), .text(step.name), .text(step.checksum),
+            .integer(author.clock().milliseconds),
+          ])
+      }
+      let last = Int64(batch.last?.version ?? version)
+      try database.run(
+        """
+        INSERT INTO pedigree_registry(application, schema_version) VALUES ('pedigree', ?)
+        ON CONFLICT (singleton) DO UPDATE SET schema_version = excluded.schema_version
+        """, [.integer(last)])
+      try writer.appendAudit(
+        action: version == 0 ? .registryCreate : .registryMigrate, entity: "registry",
+        details: [
+          "schema_version": .integer(last),
+          "migration": .string(batch.map(\.name).joined(separator: ", ")),
+        ])
+      return batch
+    }
   }
 }
 

@@ -93,14 +93,13 @@ extension SQLiteWriter {
 
   /// Adds a row to `nodes` and returns its id, the id of the entity row that follows.
   func insertNode(_ kind: NodeRef.Kind) throws -> Int64 {
-    try database.run("INSERT INTO nodes(kind) VALUES (?)", [.text(kind.rawValue)])
-    return database.lastInsertRowID
+    try database.insertReturningID("INSERT INTO nodes(kind) VALUES (?)", [.text(kind.rawValue)])
   }
 
   /// Adds a lineage edge (ignored when it already exists).
   func insertEdge(from source: Int64, to destination: Int64, _ relation: EdgeRelation) throws {
     try database.run(
-      "INSERT OR IGNORE INTO edges(src, dst, relation) VALUES (?, ?, ?)",
+      "INSERT INTO edges(src, dst, relation) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
       [.integer(source), .integer(destination), .text(relation.rawValue)])
     if database.changes > 0 { try FactTracking.inserted(into: "edges", entity: destination, database) }
   }

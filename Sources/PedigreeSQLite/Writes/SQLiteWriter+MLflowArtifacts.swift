@@ -67,7 +67,7 @@ extension SQLiteWriter {
       let run = try input.sourceRun.map { (id) throws(PedigreeError) in try resolve(.run(id)) }
       let modelID = "m-" + SQLiteWriter.newRunID()
       let params = input.params.jsonObject
-      try database.run(
+      let rowID = try database.insertReturningID(
         """
         INSERT INTO logged_models(model_id, experiment_id, name, source_run_id, model_type, params,
           created_at, created_by)
@@ -78,7 +78,6 @@ extension SQLiteWriter {
           SQLValue(input.modelType), .text(params.serialized()), .integer(clock().milliseconds),
           .text(actor),
         ])
-      let rowID = database.lastInsertRowID
       try insertLoggedModelTags(input.tags, rowID: rowID)
       try appendAudit(
         action: .loggedModelCreate, entity: "logged_model:\(modelID)",
@@ -167,7 +166,7 @@ extension SQLiteWriter {
       for (id, step) in models {
         let model = try loggedModel(id)
         try database.run(
-          "INSERT OR IGNORE INTO run_logged_model_outputs(run_id, logged_model_id, step) VALUES (?, ?, ?)",
+          "INSERT INTO run_logged_model_outputs(run_id, logged_model_id, step) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
           [.integer(node.id), .integer(model.rowID), .integer(step)])
         if database.changes > 0 {
           written.append(.object(["model_id": .string(id), "step": .integer(step)]))

@@ -36,7 +36,7 @@ extension SQLiteWriter {
         let versionID = try resolve(try Ref.parse(ref)).id
         for tag in tags {
           try database.run(
-            "INSERT OR IGNORE INTO run_input_tags(run_id, dataset_version_id, key, value) VALUES (?, ?, ?, ?)",
+            "INSERT INTO run_input_tags(run_id, dataset_version_id, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [.integer(node.id), .integer(versionID), .text(tag.key), .text(tag.value)])
         }
         refs.append(.string(ref))

@@ -15,10 +15,9 @@ extension SQLiteWriter {
         return Outcome(value: existing, changed: false)
       }
       let now = clock().milliseconds
-      try database.run(
+      let id = try database.insertReturningID(
         "INSERT INTO models(name, created_at, created_by) VALUES (?, ?, ?)",
         [.text(name), .integer(now), .text(actor)])
-      let id = database.lastInsertRowID
       let events = (description.map { [(String?.none, $0)] } ?? []) + tags.map { ($0.key, $0.value) }
       for (key, value) in events {
         try insertModelMetadata(key: key, value: value, modelID: id, at: Timestamp(milliseconds: now))

@@ -190,7 +190,7 @@ extension SQLiteWriter {
         """
         SELECT v.id FROM model_versions v JOIN models m ON m.id = v.model_id
         LEFT JOIN artifacts a ON a.id = v.artifact_id
-        WHERE m.name = ? AND v.run_id = ? AND v.artifact_digest IS NULL AND a.uri IS ?
+        WHERE m.name = ? AND v.run_id = ? AND v.artifact_digest IS NULL AND a.uri IS NOT DISTINCT FROM ?
         ORDER BY v.version LIMIT 1
         """, [.text(registration.model), .integer(run.id), SQLValue(artifact?.uri)])
     {
@@ -237,7 +237,7 @@ extension SQLiteWriter {
       """
       SELECT a.id FROM edges e JOIN artifacts a ON a.id = e.dst
       WHERE e.src = ? AND e.relation = 'output'
-        AND (a.digest = ? OR (? IS NULL AND a.digest IS NULL AND a.uri = ?))
+        AND (a.digest = ? OR (CAST(? AS TEXT) IS NULL AND a.digest IS NULL AND a.uri = ?))
       ORDER BY a.id LIMIT 1
       """,
       [.integer(runID), SQLValue(artifact.digest), SQLValue(artifact.digest), .text(artifact.uri)])

@@ -75,7 +75,7 @@ extension SQLiteWriter {
     for output in run.outputs {
       let dataset = try openLineageDataset(output, at: event.eventTime, created: &createdVersions)
       try database.run(
-        "INSERT OR IGNORE INTO ol_run_outputs(event_id, run_id, dataset_id, facts) VALUES (?, ?, ?, ?)",
+        "INSERT INTO ol_run_outputs(event_id, run_id, dataset_id, facts) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [.integer(eventID), .integer(runID), .integer(dataset.id), .text(output.facts.json.serialized())])
     }
     var outputRefs: [JSONValue] = []
@@ -143,7 +143,7 @@ extension SQLiteWriter {
   }
 
   private func insertEvent(_ event: LineageEventInput, runID: Int64?) throws -> Int64 {
-    try database.run(
+    try database.insertReturningID(
       """
       INSERT INTO ol_events(body_sha256, kind, event_type, event_time, received_at, run_id, producer, body)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -153,7 +153,6 @@ extension SQLiteWriter {
         .integer(event.eventTime.milliseconds), .integer(clock().milliseconds), SQLValue(runID),
         .text(event.producer), .blob(event.body),
       ])
-    return database.lastInsertRowID
   }
 
   private func eventDetails(_ event: LineageEventInput, eventID: Int64) -> JSONObject {

@@ -32,9 +32,8 @@ extension SQLiteWriter {
       }
     }
     if id == nil {
-      try database.run(
+      id = try database.insertReturningID(
         "INSERT INTO datasets(name, created_at) VALUES (?, ?)", [.text(name), .integer(time.milliseconds)])
-      id = database.lastInsertRowID
     }
     let datasetID = id ?? 0
     try database.run(

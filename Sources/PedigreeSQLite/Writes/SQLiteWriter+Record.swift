@@ -111,6 +111,7 @@ extension SQLiteWriter {
   /// one batch. Switching drops the connection's temporary objects, which
   /// `FactTracking.prepare` installs again before the next write, so switch only once.
   private func keepSavepointJournalsInMemory() throws(PedigreeError) {
+    guard !database.isPostgres else { return }
     try mapErrors {
       if try database.scalarInt("PRAGMA temp_store") != 2 {
         try database.execute("PRAGMA temp_store = MEMORY")

@@ -271,7 +271,7 @@ extension SQLiteWriter {
         """
         INSERT INTO run_tags(run_id, key, value) VALUES (?, ?, ?)
         ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value
-        WHERE run_tags.value IS NOT excluded.value
+        WHERE run_tags.value IS DISTINCT FROM excluded.value
         """, [.integer(runID), .text(tag.key), .text(tag.value)])
       if database.changes > 0 { try FactTracking.inserted(into: "run_tags", entity: runID, database) }
     }

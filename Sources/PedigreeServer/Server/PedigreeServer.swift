@@ -38,7 +38,8 @@ public enum PedigreeServerMain {
     let store = try SQLiteStore(path: options.database, busyTimeout: options.busyTimeout)
     let hasTokens = try await store.read { try $0.hasTokensInForce() }
     options.auth = try AuthMode.decide(flag: options.authFlag, host: options.host, hasTokens: hasTokens)
-    let artifacts = ArtifactStore(root: options.artifacts ?? options.database + ".artifacts")
+    let artifacts =
+      options.artifacts.map { ArtifactStore(root: $0) } ?? ArtifactStore.beside(registry: options.database)
     let registry = ServerRegistry(
       store: store, artifacts: artifacts, busyTimeout: options.busyTimeout)
     let router = Router(context: ServerContext.self)

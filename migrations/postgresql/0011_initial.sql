@@ -773,3 +773,166 @@ FOR EACH ROW EXECUTE FUNCTION pedigree_refuse('alias_events is append-only');
 
 CREATE TRIGGER alias_events_no_truncate BEFORE TRUNCATE ON alias_events
 FOR EACH STATEMENT EXECUTE FUNCTION pedigree_refuse('alias_events is append-only');
+
+-- The audit chain's facts (docs/AUDIT-CHAIN.md). SQLite's temporary triggers and its
+-- pedigree_touch() function live in the writer's connection; PostgreSQL has no temporary
+-- triggers, so these are part of the schema: each row inserted or updated in a table a fact kind
+-- reads adds (kind, the touched entity's id) to the session's temporary pedigree_touched, which
+-- only Pedigree's writer creates (another client's writes are left for `db check` to find).
+-- Inserts the writer reports itself (runs, run_records, params, run_tags, edges, artifacts) fire
+-- only on UPDATE, as in SQLite.
+CREATE FUNCTION pedigree_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF to_regclass('pg_temp.pedigree_touched') IS NOT NULL THEN
+    EXECUTE 'INSERT INTO pg_temp.pedigree_touched(kind, id) VALUES ($1, $2)'
+      USING TG_ARGV[0], (to_jsonb(NEW) ->> TG_ARGV[1])::bigint;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+-- An audit entry's details as JSON, or NULL when they are not JSON (an entry forged with
+-- psql): SQLite's json_valid() guard, so a check reads on instead of failing.
+CREATE FUNCTION pedigree_json(details text) RETURNS json LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN details::json;
+EXCEPTION WHEN others THEN
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER experiments_touch AFTER INSERT OR UPDATE ON experiments
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('experiment', 'id');
+
+CREATE TRIGGER datasets_touch AFTER INSERT OR UPDATE ON datasets
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('dataset', 'id');
+
+CREATE TRIGGER dataset_versions_touch AFTER INSERT OR UPDATE ON dataset_versions
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('dataset_version', 'id');
+
+CREATE TRIGGER dataset_version_tags_touch AFTER INSERT OR UPDATE ON dataset_version_tags
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('dataset_version', 'dataset_version_id');
+
+CREATE TRIGGER dataset_deprecations_touch AFTER INSERT OR UPDATE ON dataset_deprecations
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('dataset_version', 'dataset_version_id');
+
+CREATE TRIGGER runs_touch AFTER UPDATE ON runs
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('run', 'id');
+
+CREATE TRIGGER params_touch AFTER UPDATE ON params
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('run', 'run_id');
+
+CREATE TRIGGER run_tags_touch AFTER UPDATE ON run_tags
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('run', 'run_id');
+
+CREATE TRIGGER run_records_touch AFTER UPDATE ON run_records
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('run', 'run_id');
+
+CREATE TRIGGER artifacts_touch AFTER UPDATE ON artifacts
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('artifact', 'id');
+
+CREATE TRIGGER models_touch AFTER INSERT OR UPDATE ON models
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('model', 'id');
+
+CREATE TRIGGER model_versions_touch AFTER INSERT OR UPDATE ON model_versions
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('model_version', 'id');
+
+CREATE TRIGGER edges_touch AFTER UPDATE ON edges
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('edge', 'dst');
+
+CREATE TRIGGER alias_events_touch AFTER INSERT OR UPDATE ON alias_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('alias_event', 'id');
+
+CREATE TRIGGER model_version_tag_events_touch AFTER INSERT OR UPDATE ON model_version_tag_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('model_tag_event', 'id');
+
+CREATE TRIGGER model_version_description_events_touch AFTER INSERT OR UPDATE ON model_version_description_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('model_description_event', 'id');
+
+CREATE TRIGGER promotion_policies_touch AFTER INSERT OR UPDATE ON promotion_policies
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('policy_event', 'id');
+
+CREATE TRIGGER tokens_touch AFTER INSERT OR UPDATE ON tokens
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('token', 'id');
+
+CREATE TRIGGER token_revocations_touch AFTER INSERT OR UPDATE ON token_revocations
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('token', 'token_id');
+
+CREATE TRIGGER ol_events_touch AFTER INSERT OR UPDATE ON ol_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('openlineage_event', 'id');
+
+CREATE TRIGGER ol_datasets_touch AFTER INSERT OR UPDATE ON ol_datasets
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('openlineage_dataset', 'dataset_id');
+
+CREATE TRIGGER ol_runs_touch AFTER INSERT OR UPDATE ON ol_runs
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('openlineage_run', 'run_id');
+
+CREATE TRIGGER ol_run_outputs_touch AFTER INSERT OR UPDATE ON ol_run_outputs
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('openlineage_output', 'event_id');
+
+CREATE TRIGGER run_tag_events_touch AFTER INSERT OR UPDATE ON run_tag_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('run_tag_event', 'id');
+
+CREATE TRIGGER experiment_tag_events_touch AFTER INSERT OR UPDATE ON experiment_tag_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('experiment_tag_event', 'id');
+
+CREATE TRIGGER mlflow_files_touch AFTER INSERT OR UPDATE ON mlflow_files
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('mlflow_file', 'id');
+
+CREATE TRIGGER logged_models_touch AFTER INSERT OR UPDATE ON logged_models
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('logged_model', 'id');
+
+CREATE TRIGGER logged_model_finalizations_touch AFTER INSERT OR UPDATE ON logged_model_finalizations
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('logged_model', 'logged_model_id');
+
+CREATE TRIGGER logged_model_tag_events_touch AFTER INSERT OR UPDATE ON logged_model_tag_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('logged_model_tag_event', 'id');
+
+CREATE TRIGGER run_logged_model_outputs_touch AFTER INSERT OR UPDATE ON run_logged_model_outputs
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('logged_model_output', 'run_id');
+
+CREATE TRIGGER run_input_tags_touch AFTER INSERT OR UPDATE ON run_input_tags
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('run_input_tag', 'run_id');
+
+CREATE TRIGGER model_metadata_events_touch AFTER INSERT OR UPDATE ON model_metadata_events
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('model_metadata_event', 'id');
+
+CREATE TRIGGER model_version_sources_touch AFTER INSERT OR UPDATE ON model_version_sources
+FOR EACH ROW EXECUTE FUNCTION pedigree_touch('model_version_source', 'model_version_id');
+
+-- SQLite's `value GLOB pattern` for a policy's model pattern (name characters, `*` and `?`).
+CREATE FUNCTION pedigree_glob(pattern text, value text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT value LIKE replace(replace(replace(replace(replace(pattern, '\', '\\'), '%', '\%'), '_', '\_'),
+    '*', '%'), '?', '_') ESCAPE '\'
+$$;
+
+-- SQLite's JSON functions as the backend's audit queries use them on details (text). One
+-- difference: json_extract returns text here (a number's digits), where SQLite returns a typed
+-- value; the queries compare it with text on PostgreSQL.
+CREATE FUNCTION json_valid(details text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT pedigree_json(details) IS NOT NULL
+$$;
+
+CREATE FUNCTION json_extract(details text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT pedigree_json(details) #>> string_to_array(substr(path, 3), '.')
+$$;
+
+-- json_each(details, '$.member') over an array member: its elements as text.
+CREATE FUNCTION json_each(details text, path text) RETURNS TABLE(value text) LANGUAGE sql IMMUTABLE AS $$
+  SELECT element FROM json_array_elements_text(
+    CASE WHEN json_typeof(pedigree_json(details) #> string_to_array(substr(path, 3), '.')) = 'array'
+      THEN pedigree_json(details) #> string_to_array(substr(path, 3), '.') ELSE '[]'::json END) element
+$$;
+
+CREATE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT strpos(haystack, needle)
+$$;
+
+-- SQLite's scalar max(a, b) and min(a, b) (NULL when either is), beside the aggregates.
+CREATE FUNCTION max(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END
+$$;
+
+CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE least(a, b) END
+$$;
