@@ -82,7 +82,7 @@ let package = Package(
     // The benchmark: a seeded workload generator and the harness that measures it.
     .target(
       name: "PedigreeBench",
-      dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "CSQLite"]
+      dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreePostgres", "PedigreeQuery", "CSQLite"]
     ),
     // `swift run -c release pedigree-bench`: runs the benchmark and prints its figures.
     .executableTarget(name: "pedigree-bench", dependencies: ["PedigreeBench"]),
@@ -96,7 +96,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PedigreeSQLiteTests",
-      dependencies: ["PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport"]
+      dependencies: [
+        "PedigreeCore", "PedigreeSQLite", "PedigreePostgres", "PedigreeQuery", "PedigreeTestSupport",
+      ]
     ),
     .testTarget(
       name: "PedigreePostgresTests",
@@ -126,14 +128,16 @@ let package = Package(
     .testTarget(
       name: "PedigreeCLITests",
       dependencies: [
-        "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
+        "PedigreeCLI", "PedigreeCore", "PedigreeSQLite", "PedigreePostgres", "PedigreeQuery",
+        "PedigreeTestSupport",
       ],
       exclude: ["Snapshots", "Scripts", "Fixtures"]
     ),
     .testTarget(
       name: "PedigreeServerTests",
       dependencies: [
-        "PedigreeServer", "PedigreeCore", "PedigreeSQLite", "PedigreeQuery", "PedigreeTestSupport",
+        "PedigreeServer", "PedigreeCore", "PedigreeSQLite", "PedigreePostgres", "PedigreeQuery",
+        "PedigreeTestSupport",
       ],
       exclude: ["MLflow/Scripts"]
     ),

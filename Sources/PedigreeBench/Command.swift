@@ -6,6 +6,7 @@ public enum BenchCommand {
     usage: pedigree-bench [--runs N[,N...]] [--seed S] [--out DIR] [--json] [--skip-cli]
                           [--queries-only] [--repeats N] [--iterations N]
                           [--process-iterations N] [--batch-size N] [--pedigree PATH]
+                          [--postgresql URL]
            pedigree-bench --generate-only [--runs N] [--seed S] [--out DIR]
            pedigree-bench --mlflow-client PYTHON [--mlflow-server PYTHON] [--server-runs N]
                           [--server-metrics N] [--server-steps N] [--repeats N] [--out DIR]
@@ -25,6 +26,9 @@ public enum BenchCommand {
       --process-iterations N timed runs per whole-process command (default 30)
       --batch-size N         records per transaction on the bulk path (default 64)
       --pedigree PATH        the pedigree CLI (default: beside this executable)
+      --postgresql URL       also measure PostgreSQL: `pedigree run record`, the alias moves,
+                             the queries and the processes on the database at URL, which the
+                             benchmark empties first (DROP SCHEMA public CASCADE): give it its own
       --generate-only        write the workload files and stop
 
     The server benchmark (instead of the above): one MLflow client script (DIR/mlflow_client.py)
@@ -70,6 +74,7 @@ public enum BenchCommand {
       options.processIterations = try flags.takeInteger("--process-iterations") ?? options.processIterations
       options.batchSize = try flags.takeInteger("--batch-size") ?? options.batchSize
       options.pedigreeExecutable = try flags.take("--pedigree")
+      options.postgresURL = try flags.take("--postgresql")
       options.skipCLI = flags.has("--skip-cli")
       options.queriesOnly = flags.has("--queries-only")
       let asJSON = flags.has("--json")

@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import PedigreeCore
+import PedigreePostgres
 import PedigreeSQLite
 
 /// One ingest measurement: how many metric points went in, how fast, and the peak memory of the
@@ -166,14 +167,20 @@ final class Connection {
   }
 }
 
-/// Removes a registry file and its WAL and shared-memory files, if present.
+/// Removes a registry file and its WAL and shared-memory files, if present; empties a PostgreSQL
+/// registry's database (`emptyPostgresDatabase`).
 public func removeRegistry(at path: String) {
+  if PostgresURL.isPostgres(path) {
+    try? emptyPostgresDatabase(path)
+    return
+  }
   for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
 }
 
-/// The size of a registry: its main file plus its WAL.
+/// The size of a registry: its main file plus its WAL, or a PostgreSQL database's size.
 public func registryBytes(at path: String) -> Int64 {
-  ["", "-wal"].reduce(0) { total, suffix in
+  if PostgresURL.isPostgres(path) { return postgresDatabaseBytes(path) }
+  return ["", "-wal"].reduce(0) { total, suffix in
     let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size]) as? Int64
     return total + (size ?? 0)
   }

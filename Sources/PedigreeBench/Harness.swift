@@ -30,6 +30,9 @@ public struct BenchmarkOptions: Sendable {
   /// The `pedigree` CLI; default: beside the bench executable (`.build/release/pedigree`).
   public var pedigreeExecutable: String?
   public var querySuite: QuerySuite = .pedigreeQuery
+  /// A PostgreSQL database the benchmark may empty and fill: the PostgreSQL column
+  /// (`measurePostgres`). `nil`: SQLite only.
+  public var postgresURL: String?
   /// Where progress lines go (standard error by default).
   public var log: @Sendable (String) -> Void = { line in
     FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -72,6 +75,8 @@ public struct ScaleReport: Sendable, Codable {
   public var processes: [ProcessFigure] = []
   /// What was not measured, and why (shown in the table too).
   public var skipped: [String] = []
+  /// The same measurements on PostgreSQL, when the run was given a database.
+  public var postgres: PostgresFigures?
 
   public init(spec: WorkloadSpec) { self.spec = spec }
 }
@@ -173,6 +178,10 @@ public struct Benchmark {
         }
       }
     }
+    if let url = options.postgresURL {
+      report.postgres = try measurePostgres(
+        workload, runsFile: runsFile, url: url, pedigree: options.pedigree)
+    }
     return report
   }
 
@@ -250,7 +259,7 @@ public struct Benchmark {
   }
 
   /// The executable that measures child processes (see `ChildProcess.measured`).
-  private var helper: String? { options.inProcess ? nil : options.benchExecutable }
+  var helper: String? { options.inProcess ? nil : options.benchExecutable }
 
   private func median(_ figures: [IngestFigure]) -> IngestFigure? {
     let sorted = figures.sorted { $0.pointsPerSecond < $1.pointsPerSecond }

@@ -78,8 +78,45 @@ extension ScaleReport {
       out +=
         "  (a child's peak memory reads no lower than the spawning helper's footprint: see /bin/true)\n\n"
     }
-    for line in skipped { out += "not measured: \(line)\n" }
+    if let postgres { out += postgresTable(postgres) }
+    for line in skipped + (postgres?.skipped ?? []) { out += "not measured: \(line)\n" }
     return out
+  }
+
+  /// The PostgreSQL column beside SQLite's figures: ingest, then each query and process by name.
+  func postgresTable(_ postgres: PostgresFigures) -> String {
+    var out = "PostgreSQL (\(postgres.database)) beside SQLite\n\n"
+    var ingest = [["CLI: pedigree run record", "points/s", "seconds", "peak MiB", "DB MiB"]]
+    for (name, figure) in [("SQLite", cli), ("PostgreSQL", postgres.cli)] {
+      guard let figure else { continue }
+      ingest.append([
+        name, Format.count(Int(figure.pointsPerSecond.rounded())), Format.fixed(figure.seconds, 2),
+        Format.fixed(Double(figure.peakMemoryKiB) / 1024, 1), Format.mebibytes(figure.databaseBytes),
+      ])
+    }
+    out += Format.table(ingest) + "\n"
+    if let seconds = postgres.aliasSeconds {
+      out += "  alias moves on PostgreSQL: \(aliasMoves) in \(Format.fixed(seconds * 1000, 1)) ms\n"
+    }
+    out += "\n"
+    let sqliteQueries = Dictionary(queries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var rows = [["query", "SQLite median ms", "PostgreSQL median ms", "PostgreSQL p99 ms"]]
+    for query in postgres.queries {
+      rows.append([
+        query.name, sqliteQueries[query.name].map { Format.fixed($0.medianMilliseconds, 3) } ?? "-",
+        Format.fixed(query.medianMilliseconds, 3), Format.fixed(query.p99Milliseconds, 3),
+      ])
+    }
+    out += Format.table(rows) + "\n\n"
+    let sqliteProcesses = Dictionary(processes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var processRows = [["whole process", "SQLite median ms", "PostgreSQL median ms"]]
+    for process in postgres.processes {
+      processRows.append([
+        process.name, sqliteProcesses[process.name].map { Format.fixed($0.medianMilliseconds, 2) } ?? "-",
+        Format.fixed(process.medianMilliseconds, 2),
+      ])
+    }
+    return out + Format.table(processRows) + "\n\n"
   }
 }
 

@@ -74,12 +74,7 @@ public final class SQLiteRegistry {
     switch state {
     case .uninitialized:
       guard case .create(let author) = access else {
-        if registry.database.isPostgres {
-          throw PedigreeError(
-            .io, "no registry at \(registry.path): the database is empty",
-            hint: "create a registry there first, or open another",
-            remedy: .createRegistry(path: registry.path))
-        }
+        if registry.database.isPostgres { throw registry.missingPostgresRegistryError() }
         throw PedigreeError(
           .incompatible, "\(path) is an empty database, not yet a Pedigree registry",
           hint: "initialise it as a registry first", remedy: .initializeRegistry(path: path))
@@ -115,10 +110,17 @@ public final class SQLiteRegistry {
 
   /// Opens an existing file without checking its schema, for maintenance commands (`db status`,
   /// `db migrate`) that must work on a registry at any version. Use `schemaState()` next.
+  ///
+  /// An empty PostgreSQL database is refused as a missing file is (74, with the remedy to create
+  /// a registry): only `init` makes it one.
   public static func openForMaintenance(
     path: String, busyTimeout: Duration = defaultBusyTimeout
   ) throws(PedigreeError) -> SQLiteRegistry {
-    try connect(path: path, create: false, busyTimeout: busyTimeout)
+    let registry = try connect(path: path, create: false, busyTimeout: busyTimeout)
+    if registry.database.isPostgres, try registry.schemaState() == .uninitialized {
+      throw registry.missingPostgresRegistryError()
+    }
+    return registry
   }
 
   private static func connect(
@@ -154,6 +156,14 @@ public final class SQLiteRegistry {
     } catch {
       throw PedigreeError(error, path: path)
     }
+  }
+
+  /// An empty PostgreSQL database, where a registry was expected: the counterpart of a missing
+  /// file.
+  func missingPostgresRegistryError() -> PedigreeError {
+    PedigreeError(
+      .io, "no registry at \(path): the database is empty",
+      hint: "create a registry there first, or open another", remedy: .createRegistry(path: path))
   }
 
   /// The schema version this binary gives a registry on this registry's engine.

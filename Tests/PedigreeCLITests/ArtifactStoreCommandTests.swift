@@ -15,7 +15,7 @@ import Testing
     let hex = digest.dropFirst(7)
     #expect(
       FileManager.default.fileExists(
-        atPath: cli.database + ".artifacts/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"))
+        atPath: cli.artifacts + "/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"))
     try FileManager.default.removeItem(atPath: file)
     let target = cli.path("out.onnx")
     let document = try JSONValue.parse(try cli.ok("model", "download", "m@staging", "--to", target, "--json"))
@@ -33,7 +33,7 @@ import Testing
       "sha256:" + String(repeating: "b", count: 64))
     let hex = Digest.sha256(Array("abc".utf8)).dropFirst(7)
     try Data("abd".utf8).write(
-      to: URL(fileURLWithPath: cli.database + ".artifacts/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"))
+      to: URL(fileURLWithPath: cli.artifacts + "/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"))
     let target = cli.path("out.bin")
     try cli.fails(65, "model", "download", "m@1", "--to", target)
     try cli.fails(1, "model", "download", "m@2", "--to", target)
@@ -45,6 +45,6 @@ import Testing
     try cli.fails(
       1, "model", "register", "m", "--run", String(repeating: "a", count: 32), "--artifact",
       try cli.write("a.bin", "abc"))
-    #expect(!FileManager.default.fileExists(atPath: cli.database + ".artifacts"))
+    #expect(!FileManager.default.fileExists(atPath: cli.artifacts))
   }
 }

@@ -32,27 +32,20 @@ import Testing
     try Spawned.run(try #require(python), [script, database] + arguments)
   }
 
-  /// SQL run with the audit log's append-only triggers dropped, then restored exactly as they were.
+  /// SQL run with the audit log's append-only triggers out of the way (`CLI.behindPedigreesBack`).
   static func behindPedigreesBack(_ cli: CLI, _ body: (Database) throws -> Void) throws {
-    let db = try Database(path: cli.database, mode: .readWrite)
-    let triggers = try db.query(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
-    ) { (name: $0.string(0), sql: $0.string(1)) }
-    #expect(triggers.count == 2)
-    for trigger in triggers { try db.execute("DROP TRIGGER \(trigger.name)") }
-    try body(db)
-    for trigger in triggers { try db.execute(trigger.sql) }
+    try cli.behindPedigreesBack(table: "audit_log", body)
   }
 
   static func entryHash(_ cli: CLI, _ id: Int64) throws -> String {
     try #require(
-      try Database(path: cli.database, mode: .readWrite).scalarString(
+      try cli.openDatabase().scalarString(
         "SELECT hash FROM audit_log WHERE id = ?", [.integer(id)]))
   }
 
   @Test func headPrintsTheLastEntryAndItsHash() throws {
     let cli = try Self.demo()
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     let last = try #require(try db.scalarInt("SELECT max(id) FROM audit_log"))
     let hash = try Self.entryHash(cli, last)
     #expect(try cli.ok("db", "head") == "\(last):\(hash)")
@@ -90,10 +83,10 @@ import Testing
     #expect(beyond.errorLine?.contains("audit entry 9999: missing") == true, "\(beyond.stderr)")
   }
 
-  @Test func checkHeadCatchesACopyRestoredFromBeforeTheHead() throws {
+  @Test(sqliteOnly) func checkHeadCatchesACopyRestoredFromBeforeTheHead() throws {
     let cli = try Self.demo()
     let old = cli.path("old.db")
-    try Database(path: cli.database, mode: .readWrite).execute("VACUUM INTO '\(old)'")
+    try cli.openDatabase().execute("VACUUM INTO '\(old)'")
     try cli.ok("model", "deprecate", "fraud-detector@1", "--reason", "leak")
     let head = try cli.ok("db", "head")
     try cli.ok("db", "check", "--db", old)  // the old copy is self-consistent
@@ -143,7 +136,9 @@ import Testing
     try cli.ok("db", "check", "--head", "2:\(try Self.entryHash(cli, 2))")
   }
 
-  @Test(.enabled(if: python != nil, "python3 is not on PATH: the independent chain check is skipped"))
+  @Test(
+    sqliteOnly,  // the script reads an SQLite file
+    .enabled(if: python != nil, "python3 is not on PATH: the independent chain check is skipped"))
   func anIndependentScriptVerifiesTheChain() throws {
     let cli = try Self.demo()
     let verified = try Self.verify(cli.database)
@@ -160,7 +155,9 @@ import Testing
 
   /// The script's rewrite (every hash recomputed from the format document alone) passes Pedigree's
   /// own chain check, so the two agree on the format; the published head still catches it.
-  @Test(.enabled(if: python != nil, "python3 is not on PATH: the independent chain check is skipped"))
+  @Test(
+    sqliteOnly,  // the script reads an SQLite file
+    .enabled(if: python != nil, "python3 is not on PATH: the independent chain check is skipped"))
   func aScriptRehashedChainPassesTheChainButNotTheHead() throws {
     let cli = try Self.demo()
     let published = try cli.ok("db", "head")

@@ -232,35 +232,42 @@ import Testing
     var values: [String: String] = [:]
 
     init() throws {
-      try cli.ok("init")
-      try cli.ok("dataset", "register", "tx", "--uri", "s3://tx", "--digest", BadInputTests.digest)
-      let run = try cli.ok("run", "start", "--experiment", "fraud", "--param", "lr=0.01", "--input", "tx@1")
-      for version in 1...2 {
-        let file = try cli.write("m\(version).onnx", "weights \(version)")
-        try cli.ok("model", "register", "fraud", "--run", run, "--artifact", file)
-      }
-      try cli.ok("model", "promote", "fraud@2", "--to", "production")
+      let run = try Self.fill(cli)
       values["RUN"] = run
       values["PREFIX"] = String(run.prefix(10))
       values["DIR"] = cli.directory
-      try insertTwin(of: run)
+      try insertTwin(of: run, in: try cli.openDatabase())
       try writeFiles()
       try writeDatabases()
     }
 
+    /// Creates the registry (of `--db`, when given) and writes its dataset, run, two model
+    /// versions and a promotion; returns the run's id.
+    static func fill(_ cli: CLI, db: [String] = []) throws -> String {
+      try cli.ok(["init"] + db)
+      try cli.ok(["dataset", "register", "tx", "--uri", "s3://tx", "--digest", BadInputTests.digest] + db)
+      let run = try cli.ok(
+        ["run", "start", "--experiment", "fraud", "--param", "lr=0.01", "--input", "tx@1"] + db)
+      for version in 1...2 {
+        let file = try cli.write("m\(version).onnx", "weights \(version)")
+        try cli.ok(["model", "register", "fraud", "--run", run, "--artifact", file] + db)
+      }
+      try cli.ok(["model", "promote", "fraud@2", "--to", "production"] + db)
+      return run
+    }
+
     /// A second run whose id shares the first 10 characters with `run`, so that prefix is
     /// ambiguous. Inserted with SQL: random ids would need ~16^6 runs to collide.
-    func insertTwin(of run: String) throws {
-      let db = try Database(path: cli.database, mode: .readWrite)
+    func insertTwin(of run: String, in db: Database) throws {
       let differing: Character = run.dropFirst(10).first == "0" ? "1" : "0"
       let twin = String(run.prefix(10)) + String(repeating: differing, count: 22)
       try db.write {
-        try db.run("INSERT INTO nodes(kind) VALUES ('run')")
+        let node = try db.insertReturningID("INSERT INTO nodes(kind) VALUES ('run')")
         try db.run(
           """
           INSERT INTO runs(id, uuid, experiment_id, status, started_at, actor)
           SELECT ?, ?, id, 'finished', 0, 'tester' FROM experiments WHERE name = 'fraud'
-          """, [.integer(db.lastInsertRowID), .text(twin)])
+          """, [.integer(node), .text(twin)])
       }
     }
 
@@ -275,9 +282,15 @@ import Testing
     }
 
     /// Damaged, foreign, empty and future database files beside the registry.
+    /// (In the PostgreSQL pass they are made from an SQLite registry of their own.)
     mutating func writeDatabases() throws {
-      let registry = try Data(contentsOf: URL(fileURLWithPath: cli.database))
-      let pageSize = 4096
+      let file = cli.isPostgres ? cli.path("file-registry.db") : cli.database
+      if cli.isPostgres {
+        let run = try Self.fill(cli, db: ["--db", file])
+        try insertTwin(of: run, in: try Database(path: file, mode: .readWrite))
+      }
+      let registry = try Data(contentsOf: URL(fileURLWithPath: file))
+      let pageSize = Int(try Database(path: file, mode: .readWrite).scalarInt("PRAGMA page_size") ?? 4096)
       let pages = registry.count / pageSize
       // Every b-tree page's header (bytes 0…7 of pages 2…N) overwritten: any table read fails.
       var corrupt = registry
@@ -288,7 +301,7 @@ import Testing
       // The header of the audit log's root page, in the middle of the file, overwritten: the
       // schema still loads, and `db check` must report the damage rather than stop at it.
       var damaged = registry
-      let root = try rootPage(of: "audit_log") - 1
+      let root = try rootPage(of: "audit_log", in: file) - 1
       damaged.replaceSubrange(root * pageSize..<root * pageSize + 8, with: Array(repeating: 0xFF, count: 8))
       values["DAMAGED"] = try save("damaged.db", damaged)
       values["TRUNCATED"] = try save("truncated.db", registry.prefix(pages / 2 * pageSize))
@@ -301,8 +314,8 @@ import Testing
       values["FUTURE"] = future
     }
 
-    func rootPage(of table: String) throws -> Int {
-      let db = try Database(path: cli.database, mode: .readWrite)
+    func rootPage(of table: String, in file: String) throws -> Int {
+      let db = try Database(path: file, mode: .readWrite)
       return Int(try db.scalarInt("SELECT rootpage FROM sqlite_master WHERE name = ?", [.text(table)]) ?? 0)
     }
 

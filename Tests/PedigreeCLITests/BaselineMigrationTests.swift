@@ -6,7 +6,7 @@ import Testing
 /// A registry written by the previous pedigree (schema 3, whose entries record no facts),
 /// migrated by this one: one `registry.baseline` entry records every entity's facts, every row is
 /// kept, `db check` is clean, and tampering with what existed before is caught from then on.
-@Suite struct BaselineMigrationTests {
+@Suite(sqliteOnly) struct BaselineMigrationTests {
   /// `Tests/Fixtures/registry-v3.sql`: a registry the schema-3 binary wrote, dumped.
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/registry-v3.sql")

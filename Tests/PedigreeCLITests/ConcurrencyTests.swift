@@ -53,7 +53,7 @@ import Testing
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     #expect(Set(refs) == Set((1...writes).map { "shared@\($0)" }))
 
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     let count = { (sql: String) in try db.scalarInt(sql) ?? -1 }
     #expect(try count("SELECT count(*) FROM runs") == Int64(writes + 1))
     #expect(try count("SELECT count(DISTINCT name) FROM runs WHERE name LIKE 'lane%'") == Int64(writes))

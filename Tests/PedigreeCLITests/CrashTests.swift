@@ -58,7 +58,7 @@ import Testing
     #expect(unexpected.isEmpty, "\(unexpected.map(\.stderr))")
 
     try cli.ok("db", "check")
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     // Every recorded run is whole: its params, metric points, tag, latest values and audit entry.
     #expect(
       try db.scalarInt(

@@ -16,8 +16,8 @@ import Testing
     do {
       _ = try cli.ok("init")
       try TamperRegistry.write(cli)
-      let db = try Database(path: cli.database, mode: .readWrite)
-      _ = try db.scalarInt("PRAGMA wal_checkpoint(TRUNCATE)")
+      let db = try cli.openDatabase()
+      if !cli.isPostgres { _ = try db.scalarInt("PRAGMA wal_checkpoint(TRUNCATE)") }
       var names: [String: String] = [:]
       for (name, sql) in TamperRegistry.names { names[name] = try db.scalarString(sql) ?? "?" }
       return (cli, names)
@@ -27,10 +27,16 @@ import Testing
     }
   }()
 
-  /// A fresh copy of the template registry.
+  /// A fresh copy of the template registry (on PostgreSQL a database made from it as template).
   static func registry() throws -> CLI {
     let cli = CLI()
-    try FileManager.default.copyItem(atPath: template.cli.database, toPath: cli.database)
+    guard cli.isPostgres else {
+      try FileManager.default.copyItem(atPath: template.cli.database, toPath: cli.database)
+      return cli
+    }
+    let server = try PostgresServer.shared()
+    let copy = try server.createDatabase("tamper", template: Backend.databaseName(template.cli))
+    cli.environment["PEDIGREE_DB"] = server.url(database: copy)
     return cli
   }
 
@@ -49,13 +55,10 @@ import Testing
   /// then shows; `db check --json` names it among its problems, in area `recorded_facts`.
   @Test func aRewrittenAliasEventIsAProblemInJSON() throws {
     let cli = try Self.registry()
-    let db = try Database(path: cli.database, mode: .readWrite)
-    let trigger = try #require(
-      try db.scalarString("SELECT sql FROM sqlite_master WHERE name = 'alias_events_no_update'"))
-    try db.execute("DROP TRIGGER alias_events_no_update")
-    try db.execute(
-      "UPDATE alias_events SET actor = 'newcomer', reason = 'approved by review board' WHERE id = 2")
-    try db.execute(trigger)
+    try cli.behindPedigreesBack(table: "alias_events") { db in
+      try db.execute(
+        "UPDATE alias_events SET actor = 'newcomer', reason = 'approved by review board' WHERE id = 2")
+    }
     #expect(try cli.ok("model", "history", "fraud").contains("newcomer"))
     let result = try cli.run("db", "check", "--json")
     #expect(result.status == 65)
@@ -75,15 +78,10 @@ import Testing
   @Test(arguments: TamperRegistry.tamperings)
   func dbCheckNamesTheEntity(_ tampering: TamperRegistry.Tampering) throws {
     let cli = try Self.registry()
-    let db = try Database(path: cli.database, mode: .readWrite)
-    try db.execute("PRAGMA foreign_keys = OFF")
-    let triggers = try db.query(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [.text(tampering.table)]
-    ) { (name: $0.string(0), sql: $0.string(1)) }
-    for trigger in triggers { try db.execute("DROP TRIGGER \(trigger.name)") }
-    try db.execute(Self.named(tampering.sql))
-    #expect(db.changes > 0, "\(tampering.name): the tampering changed nothing")
-    for trigger in triggers { try db.execute(trigger.sql) }
+    try cli.behindPedigreesBack(table: tampering.table) { db in
+      try db.execute(Self.named(tampering.sql(for: cli)))
+      #expect(db.changes > 0, "\(tampering.name): the tampering changed nothing")
+    }
     let result = try cli.run("db", "check")
     let finding = Self.named(tampering.finding)
     #expect(result.status == 65, "\(tampering.name): \(result.stdout) \(result.stderr)")

@@ -7,7 +7,7 @@ import Testing
 /// 1, reads back exactly as that binary printed it once migrated to the latest schema (the later
 /// migrations leave chunks alone), checks clean, and takes format-2 chunks that merge with the old
 /// ones.
-@Suite struct FormatOneChunkTests {
+@Suite(sqliteOnly) struct FormatOneChunkTests {
   static let run = "0123456789abcdef0123456789abcdef"
 
   static func oldRegistry() throws -> CLI {

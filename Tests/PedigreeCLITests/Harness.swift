@@ -1,5 +1,6 @@
 import Foundation
 import PedigreeCore
+import PedigreePostgres
 import PedigreeSQLite
 import PedigreeTestSupport
 import Testing
@@ -26,11 +27,57 @@ final class CLI {
   /// A command that `spawn` runs the binary through (`setpriv …` to run as another user).
   var launcher: [String] = []
 
+  /// A CLI whose registry location is of `Backend.underTest`: `reg.db` in the test's directory,
+  /// or a new empty database on the tests' PostgreSQL server (`PEDIGREE_TEST_BACKEND=postgresql`).
   init() {
     var environment = ProcessInfo.processInfo.environment
     environment["PEDIGREE_DB"] = scratch.file("reg.db")
     environment["PEDIGREE_ACTOR"] = "tester"
     self.environment = environment
+    if Backend.underTest == .postgresql {
+      do {
+        let server = try PostgresServer.shared()
+        self.environment["PEDIGREE_DB"] = server.url(database: try server.createDatabase("cli"))
+      } catch {
+        Issue.record("the PostgreSQL pass needs its server: \(error)")
+      }
+    }
+  }
+
+  /// The registry's default artifact store: `<registry>.artifacts` beside a file, `pedigree-artifacts`
+  /// in the working directory (the test's) for a PostgreSQL registry.
+  var artifacts: String { isPostgres ? path("pedigree-artifacts") : database + ".artifacts" }
+
+  /// Whether the registry is a PostgreSQL database.
+  var isPostgres: Bool { database.hasPrefix("postgresql://") }
+
+  /// Runs `body` on the registry's database with the append-only triggers of `table` out of the
+  /// way, as someone editing it behind Pedigree's back would: on SQLite they are dropped (with
+  /// foreign keys off) and created again from their own SQL afterwards, so the schema looks
+  /// untouched; on PostgreSQL the session's `session_replication_role` is `replica`, which
+  /// fires no trigger (a superuser's way around them).
+  func behindPedigreesBack(table: String, _ body: (Database) throws -> Void) throws {
+    let db = try openDatabase()
+    if isPostgres {
+      try db.execute("SET session_replication_role = replica")
+      try body(db)
+      try db.execute("SET session_replication_role = DEFAULT")
+      return
+    }
+    try db.execute("PRAGMA foreign_keys = OFF")
+    let triggers = try db.query(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [.text(table)]
+    ) { (name: $0.string(0), sql: $0.string(1)) }
+    for trigger in triggers { try db.execute("DROP TRIGGER \(trigger.name)") }
+    try body(db)
+    for trigger in triggers { try db.execute(trigger.sql) }
+  }
+
+  /// The registry's database opened directly, for a test to look inside or tamper with it: the
+  /// SQLite file, or the PostgreSQL database.
+  func openDatabase() throws -> Database {
+    isPostgres
+      ? try Database(postgres: PostgresURL(database)) : try Database(path: database, mode: .readWrite)
   }
 
   /// A CLI whose registry exists: `pedigree init` has run. Only `init` and `demo` create a
@@ -66,6 +113,13 @@ final class CLI {
   /// Runs a command that must succeed and returns its trimmed stdout.
   @discardableResult
   func ok(_ arguments: String..., input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> String
+  {
+    try ok(arguments, input: input, sourceLocation: sourceLocation)
+  }
+
+  @discardableResult
+  func ok(_ arguments: [String], input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
     throws -> String
   {
     let result = try run(arguments, input: input)
@@ -108,12 +162,16 @@ final class CLI {
   /// there is no registry file; a registry file that cannot be read is a recorded issue, never an
   /// empty snapshot that any other empty snapshot would equal.
   func snapshot(sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
-    guard FileManager.default.fileExists(atPath: database) else { return [] }
+    guard isPostgres || FileManager.default.fileExists(atPath: database) else { return [] }
     do {
-      let db = try Database(path: database, mode: .readWrite)
-      let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
-        $0.string(0)
-      }
+      let db = try openDatabase()
+      let tables =
+        isPostgres
+        ? try db.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1") {
+          $0.string(0)
+        }
+        : try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.string(0) }
+      if isPostgres && tables.isEmpty { return [] }  // an empty database: no registry yet
       guard !tables.isEmpty else {
         Issue.record(
           "\(database) exists but holds no tables: the registry-unchanged check cannot compare it",

@@ -5,7 +5,7 @@ import Testing
 /// The harness's own guarantees: a registry-unchanged check that cannot read the registry fails
 /// instead of comparing two empty snapshots.
 @Suite struct HarnessTests {
-  @Test func anUnreadableRegistryFailsTheSnapshotLoudly() throws {
+  @Test(sqliteOnly) func anUnreadableRegistryFailsTheSnapshotLoudly() throws {
     let cli = CLI()
     #expect(cli.snapshot().isEmpty, "no registry file yet: nothing to compare")
     try cli.write("reg.db", String(repeating: "not a database ", count: 400))

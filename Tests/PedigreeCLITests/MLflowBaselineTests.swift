@@ -7,7 +7,7 @@ import Testing
 /// serve`, whose entries record no facts of MLflow's tables), migrated by this one: one
 /// `registry.baseline` entry (`since_schema` 10) records those facts alone, every row is kept,
 /// `db check` is clean, and tampering with them is caught from then on.
-@Suite struct MLflowBaselineTests {
+@Suite(sqliteOnly) struct MLflowBaselineTests {
   /// `Fixtures/registry-v9-mlflow.sql`, made by `Fixtures/make-registry-v9.sh`.
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/registry-v9-mlflow.sql")

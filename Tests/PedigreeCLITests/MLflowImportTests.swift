@@ -66,12 +66,12 @@ struct MLflowImportTests {
     ] {
       #expect(text.contains(expected), "run show lacks \(expected):\n\(text)")
     }
-    let mapped = try Database(path: cli.database, mode: .readOnly).query(
+    let mapped = try cli.openDatabase().query(
       "SELECT value FROM experiment_tag_events WHERE key = 'mlflow.experimentName'"
     ) { $0.string(0) }
     #expect(
       mapped.sorted() == ["churn/v2", "fraud detection"], "each experiment keeps its MLflow name, for serve")
-    let described = try Database(path: cli.database, mode: .readOnly).query(
+    let described = try cli.openDatabase().query(
       """
       SELECT e.value FROM model_metadata_events e JOIN models m ON m.id = e.model_id
       WHERE m.name = 'fraud-detector' AND e.key IS NULL
@@ -115,7 +115,7 @@ struct MLflowImportTests {
     let mlflow = try Self.full.get()
     let cli = try CLI.initialized()
     try cli.ok("import", "mlflow", mlflow.database)
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     let stamps = try db.query(
       "SELECT DISTINCT e.at FROM alias_events e JOIN models m ON m.id = e.model_id WHERE m.name = 'fraud-detector'"
     ) { $0.int64(0) }
@@ -151,7 +151,7 @@ struct MLflowImportTests {
       Thread.sleep(forTimeInterval: Double(Int.random(in: 20..<400, using: &schedule)) / 1000)
       _ = process.kill()
       try cli.ok("db", "check")
-      let db = try Database(path: cli.database, mode: .readWrite)
+      let db = try cli.openDatabase()
       let counts = try db.query(
         "SELECT r.uuid, (SELECT coalesce(sum(count), 0) FROM metric_chunks m WHERE m.run_id = r.id) FROM runs r"
       ) { ($0.string(0), $0.int64(1)) }
@@ -176,19 +176,19 @@ struct MLflowImportTests {
     let report = try cli.run("import", "mlflow", mlflow.database, "--artifacts", moved, "--json")
     #expect(report.status == 0, "\(report.stderr)")
     #expect(try report.json()["counts"]?["artifacts"]?["imported"] == .integer(4))
-    let uris = try Database(path: cli.database, mode: .readWrite).query("SELECT uri FROM artifacts") {
+    let uris = try cli.openDatabase().query("SELECT uri FROM artifacts") {
       $0.string(0)
     }
     #expect(uris.contains { $0.contains("moved-mlruns/") && $0.hasSuffix("notes/readme.txt") }, "\(uris)")
     // The bytes are in the registry's artifact store, under their digests.
-    let store = cli.database + ".artifacts/sha256"
+    let store = cli.artifacts + "/sha256"
     #expect((FileManager.default.subpaths(atPath: store) ?? []).count >= 4)
     try cli.ok("db", "check")
   }
 
   /// The id of the artifact `name` the run produced.
   static func artifactID(_ cli: CLI, _ name: String, run: String) throws -> Int64 {
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     return try #require(
       try db.scalarInt(
         """
@@ -225,9 +225,9 @@ struct MLflowImportTests {
     try Database(path: other, writeAheadLog: false).execute("CREATE TABLE notes(body TEXT)")
     let foreign = try cli.fails(65, "import", "mlflow", other)
     #expect(foreign.stderr.contains("not an MLflow tracking database"), "\(foreign.stderr)")
-    // The registry itself is not MLflow's either.
-    try cli.fails(65, "import", "mlflow", cli.database)
-    #expect(!FileManager.default.fileExists(atPath: cli.database + ".artifacts"))
+    // The registry itself is not MLflow's either (a PostgreSQL registry is no file to read).
+    try cli.fails(cli.isPostgres ? 74 : 65, "import", "mlflow", cli.database)
+    #expect(!FileManager.default.fileExists(atPath: cli.artifacts))
   }
 
   @Test func aMissingRegistryIsNotCreated() throws {

@@ -8,7 +8,7 @@ import Testing
 /// (Fixtures/registry-v3.sql, made by Fixtures/make-registry-v3.sh with `pedigree` at schema
 /// version 3): every point kept bit for bit, every run's content digest unchanged, `db check`
 /// clean, and a migration killed at any moment leaves the old registry or the new one.
-@Suite struct MigrationTests {
+@Suite(sqliteOnly) struct MigrationTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
   static let edgeRun = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"

@@ -3,30 +3,6 @@ import PedigreeCore
 import PedigreeTestSupport
 import Testing
 
-/// Where a test's registry lives: an SQLite file, or a new database on the PostgreSQL server the
-/// tests start (`PostgresServer`). The tests below run every case on both.
-enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
-  case sqlite, postgresql
-
-  var testDescription: String { rawValue }
-
-  /// A CLI whose `PEDIGREE_DB` is a new registry location of this backend (not initialised).
-  func cli() throws -> CLI {
-    let cli = CLI()
-    if self == .postgresql {
-      let server = try PostgresServer.shared()
-      cli.environment["PEDIGREE_DB"] = server.url(database: try server.createDatabase("cli"))
-    }
-    return cli
-  }
-
-  /// The database's name on the server (PostgreSQL only).
-  static func databaseName(_ cli: CLI) -> String {
-    let afterHost = cli.database.split(separator: "@/", maxSplits: 1).last ?? ""
-    return String(afterHost.split(separator: "?").first ?? "")
-  }
-}
-
 /// The trait of a test that runs on PostgreSQL too.
 let needsPostgresServer = ConditionTrait.enabled(if: PostgresServer.isAvailable, PostgresServer.hint)
 

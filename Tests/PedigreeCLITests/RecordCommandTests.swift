@@ -33,7 +33,7 @@ import Testing
       }.count
     }
     #expect(nans == [1, 1])
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     #expect(
       try db.queryFirst("SELECT value FROM latest_metrics WHERE key = 'loss'") { $0.double(0) } == -.infinity)
   }

@@ -35,7 +35,7 @@ import Testing
     let before = cli.snapshot()
     #expect(try cli.ok("run", "record", file).hasPrefix(Self.runID))
     #expect(cli.snapshot() == before)
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     #expect(try db.scalarInt("SELECT count(*) FROM runs") == 1)
     #expect(try db.scalarInt("SELECT count(*) FROM model_versions") == 1)
   }

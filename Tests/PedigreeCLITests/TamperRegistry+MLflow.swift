@@ -70,20 +70,20 @@ extension TamperRegistry {
     edit("mlflow_files", "digest", where: "id = {file}", "mlflow_file:{file}"),
     edit("mlflow_files", "size_bytes", where: "id = {file}", "mlflow_file:{file}", text: false),
     edit("mlflow_files", "path", where: "id = {file}", "mlflow_file:{file}"),
-    edit("logged_models", "params", to: #"'{"lr":"9"}'"#, where: "1", "logged_model:{logged_model}"),
-    edit("logged_models", "name", where: "1", "logged_model:{logged_model}"),
-    edit("logged_models", "model_type", where: "1", "logged_model:{logged_model}"),
+    edit("logged_models", "params", to: #"'{"lr":"9"}'"#, where: "TRUE", "logged_model:{logged_model}"),
+    edit("logged_models", "name", where: "TRUE", "logged_model:{logged_model}"),
+    edit("logged_models", "model_type", where: "TRUE", "logged_model:{logged_model}"),
     edit(
-      "logged_model_finalizations", "status", to: "'LOGGED_MODEL_UPLOAD_FAILED'", where: "1",
+      "logged_model_finalizations", "status", to: "'LOGGED_MODEL_UPLOAD_FAILED'", where: "TRUE",
       "logged_model:{logged_model}"),
     edit(
-      "logged_model_finalizations", "artifact_id", to: "NULL", where: "1", "logged_model:{logged_model}",
+      "logged_model_finalizations", "artifact_id", to: "NULL", where: "TRUE", "logged_model:{logged_model}",
       "artifact is null"),
     edit(
       "logged_model_tag_events", "value", where: "id = {lm_tag_event}",
       "logged_model_tag_event:{lm_tag_event}"),
     edit(
-      "run_logged_model_outputs", "step", where: "1", "logged_model_output:run:{ml_run} {logged_model}",
+      "run_logged_model_outputs", "step", where: "TRUE", "logged_model_output:run:{ml_run} {logged_model}",
       text: false),
     edit(
       "run_input_tags", "value", to: "'eval'", where: "run_id = \(mlRun)",
@@ -98,7 +98,9 @@ extension TamperRegistry {
       "model_version_sources", "run_link", where: "model_version_id = \(mlVersion)",
       "model_version_source:model:mlmodel@1"),
     edit(
-      "ol_events", "body", to: "CAST(replace(body, 'clean_tx', 'dirty_tx') AS BLOB)", where: "1",
+      "ol_events", "body", to: "CAST(replace(body, 'clean_tx', 'dirty_tx') AS BLOB)",
+      onPostgres: "convert_to(replace(convert_from(body, 'UTF8'), 'clean_tx', 'dirty_tx'), 'UTF8')",
+      where: "TRUE",
       "openlineage_event:{ol_event}", "its stored body no longer hashes"),
   ]
 
@@ -113,7 +115,7 @@ extension TamperRegistry {
       name: "add an uploaded file", table: "mlflow_files",
       sql: """
         INSERT INTO mlflow_files(path, digest, size_bytes, created_at, created_by)
-        VALUES ('x/y', 'sha256:' || hex(randomblob(32)), 1, 0, 'mallory')
+        VALUES ('x/y', 'sha256:' || 'dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd', 1, 0, 'mallory')
         """, finding: "mlflow_file:{next_file}: no audit entry records it"),
     Tampering(
       name: "add a dataset input tag", table: "run_input_tags",
@@ -125,13 +127,14 @@ extension TamperRegistry {
 
   static let mlflowRemovals: [Tampering] = [
     removal(
-      "logged_model_finalizations", where: "1", "logged_model:{logged_model}: status",
+      "logged_model_finalizations", where: "TRUE", "logged_model:{logged_model}: status",
       "a logged model's finalization"),
     removal(
-      "model_version_sources", where: "1", "model_version_source:model:mlmodel@1: audit entry",
+      "model_version_sources", where: "TRUE", "model_version_source:model:mlmodel@1: audit entry",
       "a model version's source"),
     removal(
-      "run_logged_model_outputs", where: "1", "logged_model_output:run:{ml_run} {logged_model}: audit entry",
+      "run_logged_model_outputs", where: "TRUE",
+      "logged_model_output:run:{ml_run} {logged_model}: audit entry",
       "a run's logged model output"),
     removal(
       "model_metadata_events", where: "id = {metadata_event}",

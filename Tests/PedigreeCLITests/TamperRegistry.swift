@@ -95,7 +95,12 @@ enum TamperRegistry {
     let sql: String
     /// What `db check` must say (`{run}`… stand for `names`).
     let finding: String
+    /// The SQL on PostgreSQL, where it differs.
+    var postgresSQL: String? = nil
     var testDescription: String { name }
+
+    /// The tampering's SQL for `cli`'s backend.
+    func sql(for cli: CLI) -> String { cli.isPostgres ? postgresSQL ?? sql : sql }
   }
 
   // Rows, as SQL conditions.
@@ -111,14 +116,15 @@ enum TamperRegistry {
   /// An edit of one column: `value` (SQL over the column) written into the rows `condition`
   /// selects; `db check` names `entity` and `fact`.
   static func edit(
-    _ table: String, _ column: String, to value: String? = nil, where condition: String, _ entity: String,
-    _ fact: String? = nil, text: Bool = true
+    _ table: String, _ column: String, to value: String? = nil, onPostgres postgresValue: String? = nil,
+    where condition: String, _ entity: String, _ fact: String? = nil, text: Bool = true
   ) -> Tampering {
     let value = value ?? (text ? "coalesce(\(column), '') || 'x'" : "coalesce(\(column), 0) + 1")
     return Tampering(
       name: "edit \(table).\(column)", table: table,
       sql: "UPDATE \(table) SET \(column) = \(value) WHERE \(condition)",
-      finding: "\(entity): \(fact ?? column)")
+      finding: "\(entity): \(fact ?? column)",
+      postgresSQL: postgresValue.map { "UPDATE \(table) SET \(column) = \($0) WHERE \(condition)" })
   }
 
   static let edits: [Tampering] = [
@@ -131,9 +137,9 @@ enum TamperRegistry {
     edit("dataset_versions", "created_by", where: "id = \(tx1)", "dataset:tx@1"),
     edit("dataset_version_tags", "value", where: "dataset_version_id = \(tx1)", "dataset:tx@1", "tags"),
     edit("dataset_version_tags", "key", where: "dataset_version_id = \(tx1)", "dataset:tx@1", "tags"),
-    edit("dataset_deprecations", "reason", where: "1", "dataset:tx@1", "deprecation_reason"),
-    edit("dataset_deprecations", "deprecated_by", where: "1", "dataset:tx@1"),
-    edit("dataset_deprecations", "deprecated_at", where: "1", "dataset:tx@1", text: false),
+    edit("dataset_deprecations", "reason", where: "TRUE", "dataset:tx@1", "deprecation_reason"),
+    edit("dataset_deprecations", "deprecated_by", where: "TRUE", "dataset:tx@1"),
+    edit("dataset_deprecations", "deprecated_at", where: "TRUE", "dataset:tx@1", text: false),
     edit("datasets", "created_at", where: "name = 'tx'", "dataset:tx", text: false),
     edit("datasets", "name", to: "'ty'", where: "name = 'tx'", "dataset:ty", "no audit entry records it"),
     edit("artifacts", "name", where: "id = {artifact}", "artifact:{artifact}"),
@@ -193,12 +199,12 @@ enum TamperRegistry {
     edit("tokens", "secret_sha256", where: "name = 'ci'", "token:ci#1"),
     edit("tokens", "expires_at", where: "name = 'ci'", "token:ci#1", text: false),
     edit("tokens", "revoked", to: "0", where: "name = 'old'", "token:old#2"),
-    edit("token_revocations", "actor", where: "1", "token:old#2", "revoked_by"),
-    edit("ol_events", "producer", where: "1", "openlineage_event:{ol_event}"),
-    edit("ol_events", "event_type", to: "'FAIL'", where: "1", "openlineage_event:{ol_event}"),
+    edit("token_revocations", "actor", where: "TRUE", "token:old#2", "revoked_by"),
+    edit("ol_events", "producer", where: "TRUE", "openlineage_event:{ol_event}"),
+    edit("ol_events", "event_type", to: "'FAIL'", where: "TRUE", "openlineage_event:{ol_event}"),
     edit("ol_datasets", "uri", where: "name = 'raw/tx.csv'", "openlineage_dataset:s3://lake raw/tx.csv"),
-    edit("ol_runs", "job_name", where: "1", "openlineage_run:0190e5d6-7c1a-7e3b-9f00-0123456789ab"),
-    edit("ol_run_outputs", "facts", where: "1", "openlineage_output:{ol_output}"),
+    edit("ol_runs", "job_name", where: "TRUE", "openlineage_run:0190e5d6-7c1a-7e3b-9f00-0123456789ab"),
+    edit("ol_run_outputs", "facts", where: "TRUE", "openlineage_output:{ol_output}"),
     edit("runs", "name", where: "id = \(train)", "run:{run}"),
     edit("runs", "status", to: "'failed'", where: "id = \(train)", "run:{run}"),
     edit("runs", "started_at", to: "started_at - 1", where: "id = \(train)", "run:{run}"),
@@ -232,8 +238,8 @@ enum TamperRegistry {
       sql: """
         INSERT INTO nodes(kind) VALUES ('run');
         INSERT INTO runs(id, uuid, experiment_id, status, started_at, actor)
-        VALUES (last_insert_rowid(), printf('%032x', 4242), 1, 'finished', 0, 'mallory');
-        INSERT INTO params(run_id, key, value) SELECT id, 'lr', '1.0' FROM runs WHERE uuid = printf('%032x', 4242);
+        VALUES ((SELECT max(id) FROM nodes), '00000000000000000000000000001092', 1, 'finished', 0, 'mallory');
+        INSERT INTO params(run_id, key, value) SELECT id, 'lr', '1.0' FROM runs WHERE uuid = '00000000000000000000000000001092';
         """, finding: "run:00000000000000000000000000001092: no audit entry records it"),
     Tampering(
       name: "add an alias event", table: "alias_events",
@@ -251,7 +257,7 @@ enum TamperRegistry {
       sql: """
         INSERT INTO nodes(kind) VALUES ('dataset_version');
         INSERT INTO dataset_versions(id, dataset_id, version, uri, created_at, created_by)
-        VALUES (last_insert_rowid(), (SELECT id FROM datasets WHERE name = 'tx'), 9, 's3://x', 0, 'mallory');
+        VALUES ((SELECT max(id) FROM nodes), (SELECT id FROM datasets WHERE name = 'tx'), 9, 's3://x', 0, 'mallory');
         """, finding: "dataset:tx@9: no audit entry records it"),
     Tampering(
       name: "add a param", table: "params",
@@ -273,7 +279,7 @@ enum TamperRegistry {
       name: "add a token", table: "tokens",
       sql: """
         INSERT INTO tokens(name, role, secret_sha256, created_by, created_at)
-        VALUES ('backdoor', 'admin', 'sha256:' || hex(randomblob(32)), 'mallory', 0)
+        VALUES ('backdoor', 'admin', 'sha256:' || 'dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd', 'mallory', 0)
         """, finding: "token:backdoor#3: no audit entry records it"),
   ]
 
@@ -294,14 +300,14 @@ enum TamperRegistry {
     removal("model_versions", where: "id = \(fraud2)", "model:fraud@2: audit entry", "a model version"),
     removal(
       "dataset_version_tags", where: "dataset_version_id = \(tx1)", "dataset:tx@1: tags", "a dataset tag"),
-    removal("dataset_deprecations", where: "1", "dataset:tx@1: deprecated_at", "a dataset deprecation"),
+    removal("dataset_deprecations", where: "TRUE", "dataset:tx@1: deprecated_at", "a dataset deprecation"),
     removal("runs", where: "id = \(train)", "run:{run}: audit entry", "a run"),
     removal("run_tags", where: "run_id = \(train)", "run:{run}: tags", "a run tag"),
     removal("promotion_policies", where: "id = 1", "policy_event:1: audit entry", "a policy"),
     removal(
-      "model_version_description_events", where: "1", "model_description_event:1: audit entry",
+      "model_version_description_events", where: "TRUE", "model_description_event:1: audit entry",
       "a description"),
-    removal("token_revocations", where: "1", "token:old#2: revoked_by", "a token revocation"),
+    removal("token_revocations", where: "TRUE", "token:old#2: revoked_by", "a token revocation"),
   ]
 
   static let tamperings =

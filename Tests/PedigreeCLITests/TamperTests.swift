@@ -6,7 +6,7 @@ import Testing
 /// Editing history behind Pedigree's back, with SQL through SQLite's own API: the append-only
 /// triggers refuse it; a tamperer who drops them (and even puts them back afterwards) is caught by
 /// `pedigree db check`, which names the entry or the trigger (PRODUCT.md, "Audit log").
-@Suite struct TamperTests {
+@Suite(sqliteOnly) struct TamperTests {
   /// A registry with a recorded run (params, metrics), two model versions and three alias moves.
   static func registry() throws -> CLI {
     let cli = try CLI.initialized()
@@ -40,7 +40,7 @@ import Testing
   func triggersRefuseEdits(sql: String, refusal: String) throws {
     let cli = try Self.registry()
     let before = cli.snapshot()
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     let error = #expect(throws: SQLiteError.self) { try db.execute(sql) }
     #expect(error?.isConstraint == true, "\(sql): \(String(describing: error))")
     #expect(error?.message.contains(refusal) == true, "\(sql): \(String(describing: error))")
@@ -139,7 +139,7 @@ import Testing
   @Test(arguments: tamperings)
   func dbCheckFindsTampering(_ tampering: Tampering) throws {
     let cli = try Self.registry()
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     let triggers = try tampering.dropping.map { name in
       try db.scalarString("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [.text(name)])
         ?? ""

@@ -1,5 +1,6 @@
 import Foundation
 import PedigreeCore
+import PedigreePostgres
 import PedigreeSQLite
 import Testing
 
@@ -159,8 +160,11 @@ import Testing
     let cli = try CLI.initialized()
     try cli.ok("run", "start", "--name", "before")
     cli.environment["PEDIGREE_BUSY_TIMEOUT_MS"] = "200"
-    let holder = try Database(path: cli.database, mode: .readWrite)
-    try holder.execute("BEGIN IMMEDIATE")
+    let holder = try cli.openDatabase()
+    // The writers' lock: SQLite's file lock, or PostgreSQL's audit chain lock.
+    try holder.execute(
+      cli.isPostgres
+        ? "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresConnection.auditChainLockKey))" : "BEGIN IMMEDIATE")
     let blocked = try cli.run("run", "start", "--name", "blocked")
     #expect(blocked.status == 75, "\(blocked.stderr)")
     #expect(blocked.errorLine?.contains("busy") == true, "\(blocked.stderr)")
@@ -177,7 +181,7 @@ import Testing
     try cli.ok("run", "start", "--actor", "ana")
     cli.environment["PEDIGREE_ACTOR"] = "bob"
     try cli.ok("run", "start")
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     #expect(try db.query("SELECT actor FROM runs ORDER BY id") { $0.string(0) } == ["ana", "bob"])
     #expect(
       try db.query("SELECT actor FROM audit_log WHERE action = 'run.start' ORDER BY id") { $0.string(0) } == [
@@ -190,7 +194,7 @@ import Testing
     let output = try cli.ok("demo")
     #expect(output.contains("pedigree lineage fraud-detector@production"))
     try cli.fails(2, "demo")
-    let db = try Database(path: cli.database, mode: .readWrite)
+    let db = try cli.openDatabase()
     #expect(try db.scalarInt("SELECT count(*) FROM runs") == 9)
     #expect(try db.scalarInt("SELECT count(*) FROM model_versions") == 6)
     #expect(try AuditChain.verify(db) == nil)

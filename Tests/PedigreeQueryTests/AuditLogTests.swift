@@ -50,7 +50,7 @@ import Testing
     expectError(.usage) { try r.queries.auditLog(AuditLogFilter(limit: -1)) }
   }
 
-  @Test func entityFilterUsesTheEntityIndex() throws {
+  @Test(sqliteOnly) func entityFilterUsesTheEntityIndex() throws {
     let r = try Registry1()
     let filter = AuditLogFilter(entity: "fraud", limit: 10)
     let (sql, arguments) = AuditLogSQL.select(filter, entity: try r.queries.entityMatch("fraud"))
@@ -91,7 +91,7 @@ import Testing
       ])
   }
 
-  @Test func anAlteredEntryIsNamedAndTheDroppedTriggerIsDrift() throws {
+  @Test(sqliteOnly) func anAlteredEntryIsNamedAndTheDroppedTriggerIsDrift() throws {
     let r = try Registry1()
     try r.fixture.database.execute("DROP TRIGGER audit_log_no_update")
     try r.fixture.tamper("UPDATE audit_log SET details = '{\"n\":99}' WHERE id = 4")
@@ -104,7 +104,7 @@ import Testing
     #expect(problems.count == 2)
   }
 
-  @Test func aDeletedMiddleEntryIsAGap() throws {
+  @Test(sqliteOnly) func aDeletedMiddleEntryIsAGap() throws {
     let r = try Registry1()
     try r.fixture.database.execute("DROP TRIGGER audit_log_no_delete")
     try r.fixture.tamper("DELETE FROM audit_log WHERE id = 3")
@@ -112,7 +112,7 @@ import Testing
     #expect(problems.contains { $0.area == .auditChain && $0.message.hasPrefix("audit entry 3: missing") })
   }
 
-  @Test func schemaDriftNamesChangedAndExtraObjects() throws {
+  @Test(sqliteOnly) func schemaDriftNamesChangedAndExtraObjects() throws {
     let r = try Registry1()
     try r.fixture.database.execute(
       """
@@ -130,7 +130,7 @@ import Testing
       ])
   }
 
-  @Test func foreignKeyAndMigrationProblems() throws {
+  @Test(sqliteOnly) func foreignKeyAndMigrationProblems() throws {
     let r = try Registry1()
     try r.fixture.database.execute(
       """

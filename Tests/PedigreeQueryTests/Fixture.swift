@@ -6,6 +6,11 @@ import Testing
 
 @testable import PedigreeQuery
 
+/// The trait of a test of SQLite itself (its query plans, its triggers' SQL): not run in the
+/// PostgreSQL pass (`TestBackend`).
+let sqliteOnly = ConditionTrait.enabled(
+  if: TestBackend.underTest == .sqlite, "a test of SQLite's own behaviour, not run in the PostgreSQL pass")
+
 /// Builds registries for the query tests through the public write API: every write is made by a
 /// named author under a pinned clock (`at:` is milliseconds after `epoch`), as a user's would be,
 /// so the same test body can later run against another backend or over HTTP.
@@ -15,7 +20,9 @@ import Testing
 final class Fixture {
   let directory = TemporaryDirectory("pedigree-query")
   let registry: SQLiteRegistry
-  var path: String { directory.file("reg.db") }
+  /// The registry's location: `reg.db` in the test's directory, or a PostgreSQL database's URL
+  /// in the PostgreSQL pass (`TestBackend`).
+  let path: String
   var queries: Queries { Queries(registry) }
 
   /// 2030-01-01T00:00:00Z: fixture times are offsets from here.
@@ -23,8 +30,8 @@ final class Fixture {
 
   /// The registry is created by `test` at the epoch.
   init() throws {
-    registry = try SQLiteRegistry.open(
-      path: directory.file("reg.db"), access: .create(by: Fixture.author("test", at: 0)))
+    path = try TestBackend.location(file: directory.file("reg.db"))
+    registry = try SQLiteRegistry.open(path: path, access: .create(by: Fixture.author("test", at: 0)))
   }
 
   static func time(_ offset: Int64) -> Timestamp { Timestamp(milliseconds: epoch + offset) }
@@ -143,10 +150,9 @@ final class Fixture {
   /// A model with no versions (the write API creates a model with its first version).
   @discardableResult
   func model(_ name: String, at: Int64) throws -> Int64 {
-    try tamper(
+    try database.insertReturningID(
       "INSERT INTO models(name, created_at, created_by) VALUES (?, ?, 'ana')",
       [.text(name), .integer(Fixture.epoch + at)])
-    return database.lastInsertRowID
   }
 
   /// A finished run inserted without the audit entry every write appends.
@@ -154,8 +160,7 @@ final class Fixture {
     try tamper(
       "INSERT INTO experiments(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
       [.text(experiment), .integer(Fixture.epoch + at)])
-    try tamper("INSERT INTO nodes(kind) VALUES ('run')")
-    let id = database.lastInsertRowID
+    let id = try database.insertReturningID("INSERT INTO nodes(kind) VALUES ('run')")
     let uuid = String(Fixture.digest("run-\(name)").dropFirst(7).prefix(32))
     try tamper(
       """

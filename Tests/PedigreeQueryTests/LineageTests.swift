@@ -86,7 +86,7 @@ import Testing
     #expect(tree.contains("(see above)"))
   }
 
-  @Test func lineageQueriesUseTheEdgeIndexes() throws {
+  @Test(sqliteOnly) func lineageQueriesUseTheEdgeIndexes() throws {
     let r = try Registry1()
     for upstream in [true, false] {
       let queries: [(String, [SQLValue])] = [

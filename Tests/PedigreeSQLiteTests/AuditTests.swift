@@ -30,7 +30,7 @@ import Testing
     #expect(try fixture.count("audit_log") == 1)
   }
 
-  @Test func tamperingIsNamed() throws {
+  @Test(sqliteOnly) func tamperingIsNamed() throws {
     let fixture = try Fixture()
     for seed in ["1", "2", "3"] { try fixture.version("fraud", seed: seed) }
     let db = fixture.registry.database
@@ -46,7 +46,7 @@ import Testing
     #expect(try AuditChain.verify(other.registry.database)?.entryID == 3)
   }
 
-  @Test func aForgedEntryWithAValidOwnHashBreaksTheLink() throws {
+  @Test(sqliteOnly) func aForgedEntryWithAValidOwnHashBreaksTheLink() throws {
     let fixture = try Fixture()
     try fixture.version("fraud", seed: "1")
     let db = fixture.registry.database
@@ -64,7 +64,7 @@ import Testing
 /// `log --entity NAME@N` (and the audit report built on it) must find the entries that name a
 /// version through the `entity` index: parsing every entry's details was ~60 ms at 10,000 runs.
 @Suite struct VersionMentionPlanTests {
-  @Test(arguments: [VersionMention.Kind.model, .dataset])
+  @Test(sqliteOnly, arguments: [VersionMention.Kind.model, .dataset])
   func versionMentionsNeverScanTheWholeLog(kind: VersionMention.Kind) throws {
     let fixture = try Fixture()
     try fixture.version("fraud", seed: "1")

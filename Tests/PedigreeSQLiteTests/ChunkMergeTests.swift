@@ -12,11 +12,11 @@ import Testing
     let fixture = try Fixture()
     let run = try fixture.writer.startRun(RunStart())
     let database = fixture.registry.database
-    try database.execute("BEGIN IMMEDIATE")
-    try database.run("INSERT INTO metric_keys(key) VALUES ('m')")
-    let keyID = try #require(try database.scalarInt("SELECT id FROM metric_keys WHERE key = 'm'"))
-    for points in chunks { try database.appendChunks(runID: run.id, keyID: keyID, points: points) }
-    try database.execute("COMMIT")
+    let keyID = try database.write {
+      let keyID = try database.insertReturningID("INSERT INTO metric_keys(key) VALUES ('m')")
+      for points in chunks { try database.appendChunks(runID: run.id, keyID: keyID, points: points) }
+      return keyID
+    }
     return (fixture, run.id, keyID)
   }
 

@@ -129,7 +129,7 @@ import Testing
     #expect(try fixture.registry.metricHistoryPage(runID: run.id, key: "none", after: nil, limit: 7).isEmpty)
   }
 
-  @Test func aDamagedChunkIsAnIOErrorNotACrash() throws {
+  @Test(sqliteOnly) func aDamagedChunkIsAnIOErrorNotACrash() throws {
     let fixture = try Fixture()
     let run = try fixture.writer.startRun(RunStart())
     try fixture.writer.logMetrics(.run(run.uuid), [MetricPoint(key: "m", value: 1, step: 0)])

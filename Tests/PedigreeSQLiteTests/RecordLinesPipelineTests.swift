@@ -55,10 +55,9 @@ import Testing
     let fixture = try Fixture()
     let path = fixture.directory.file("runs.jsonl")
     try (1...500).map(document).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    let busyWriter = try SQLiteRegistry.open(
-      path: fixture.directory.file("reg.db"), access: .write, busyTimeout: .zero)
-    let holder = try SQLiteRegistry.open(path: fixture.directory.file("reg.db"), access: .write)
-    try holder.database.execute("BEGIN IMMEDIATE")
+    let busyWriter = try SQLiteRegistry.open(path: fixture.path, access: .write, busyTimeout: .zero)
+    let holder = try SQLiteRegistry.open(path: fixture.path, access: .write)
+    try holder.database.holdWritersLock()
     defer { try? holder.database.execute("ROLLBACK") }
     let error = #expect(throws: PedigreeError.self) {
       try busyWriter.writing(as: Author("t")).recordLines(try LineReader(path: path), batchSize: 4) { _, _ in

@@ -30,9 +30,11 @@ import Testing
   /// Every row of every table, to compare before and after a write that must change nothing.
   static func rows(_ fixture: Fixture) throws -> [String] {
     let db = fixture.registry.database
-    let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") {
-      $0.string(0)
-    }
+    let tables = try db.query(
+      db.isPostgres
+        ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ) { $0.string(0) }
     return try tables.flatMap { table in
       try db.query("SELECT * FROM \"\(table)\"") { row in
         "\(table): " + (0..<row.count).map { "\(row.value($0))" }.joined(separator: "|")

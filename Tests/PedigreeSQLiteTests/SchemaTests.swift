@@ -45,7 +45,7 @@ import Testing
       "schema.sql differs from the migrations. Please run `swift run generate-migrations`.")
   }
 
-  @Test func newRegistryIsMigratedAndMarked() throws {
+  @Test(sqliteOnly) func newRegistryIsMigratedAndMarked() throws {
     let fixture = try Fixture()
     let db = fixture.registry.database
     #expect(try db.scalarInt("PRAGMA application_id") == SQLiteRegistry.applicationID)

@@ -1,10 +1,27 @@
 import Foundation
 import PedigreeCore
+import PedigreePostgres
 import PedigreeSQLite
 import PedigreeTestSupport
 import Testing
 
-/// A registry on disk (WAL, like production) in its own temporary directory.
+/// The trait of a test of SQLite itself (its pragmas, its triggers' SQL, its query plans, its
+/// file): not run in the PostgreSQL pass (`TestBackend`).
+let sqliteOnly = ConditionTrait.enabled(
+  if: TestBackend.underTest == .sqlite, "a test of SQLite's own behaviour, not run in the PostgreSQL pass")
+
+extension Database {
+  /// Takes the writers' lock and holds it until `ROLLBACK`: SQLite's `BEGIN IMMEDIATE`, or the
+  /// audit chain's advisory lock on PostgreSQL.
+  func holdWritersLock() throws {
+    try execute(
+      isPostgres
+        ? "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresConnection.auditChainLockKey))" : "BEGIN IMMEDIATE")
+  }
+}
+
+/// A registry on disk (WAL, like production) in its own temporary directory, or a PostgreSQL
+/// database in the PostgreSQL pass (`TestBackend`).
 struct Fixture {
   let directory = TemporaryDirectory("pedigree-store")
   let registry: SQLiteRegistry
@@ -12,9 +29,13 @@ struct Fixture {
   /// Writes as the fixture's author.
   var writer: SQLiteWriter { registry.writing(as: author) }
 
+  /// The registry's location (a file path or a URL).
+  let path: String
+
   init(actor: String = "tester") throws {
     author = Author(actor)
-    registry = try SQLiteRegistry.open(path: directory.file("reg.db"), access: .create(by: author))
+    path = try TestBackend.location(file: directory.file("reg.db"))
+    registry = try SQLiteRegistry.open(path: path, access: .create(by: author))
   }
 
   func count(_ table: String) throws -> Int64 {

@@ -25,7 +25,7 @@ struct ArtifactTests {
     let hex = digest.dropFirst(7)
     #expect(
       FileManager.default.fileExists(
-        atPath: server.database + ".artifacts/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"))
+        atPath: server.artifacts + "/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"))
 
     let run = try await server.post("/api/v1/runs", #"{"experiment": "art"}"#)
     guard case .string(let runID)? = try run.json()["run_id"] else { return }
@@ -57,7 +57,7 @@ struct ArtifactTests {
       "PUT", "/api/v1/artifacts", body: Data("abc".utf8), contentType: "application/octet-stream")
     guard case .string(let digest)? = try stored.json()["digest"] else { return }
     let hex = digest.dropFirst(7)
-    let path = server.database + ".artifacts/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"
+    let path = server.artifacts + "/sha256/\(hex.prefix(2))/\(hex.dropFirst(2))"
     try Data("abd".utf8).write(to: URL(fileURLWithPath: path))
     let altered = try await server.get("/api/v1/artifacts/\(digest)")
     #expect(altered.status == 400)

@@ -1,5 +1,7 @@
 import Foundation
 import PedigreeCore
+import PedigreePostgres
+import PedigreeSQLite
 import PedigreeTestSupport
 import Testing
 
@@ -9,6 +11,43 @@ import Testing
 struct LoadTests {
   static let clients = 32
   static let pointsPerClient = 20
+
+  /// PRODUCT.md, "Backends": several `pedigree serve` hosts on one PostgreSQL database. Two
+  /// servers take 16 clients' records at once, each registering the next version of one model:
+  /// every run arrives, version numbers are neither reused nor skipped, the chain is one chain.
+  @Test(.enabled(if: PostgresServer.isAvailable, PostgresServer.hint))
+  func twoServersOnOnePostgreSQLDatabaseLoseNothing() async throws {
+    let postgres = try PostgresServer.shared()
+    let url = postgres.url(database: try postgres.createDatabase("serve"))
+    let servers = [TestServer(database: url), TestServer(database: url)]
+    try servers[0].pedigreeOK(["init"])
+    for server in servers { try await server.serve(["--auth", "none"]) }
+    let clients = 16
+    let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+      for client in 0..<clients {
+        group.addTask {
+          let record = """
+            {"experiment": "hosts", "name": "client-\(client)", "params": {"client": "\(client)"},
+             "outputs": [{"artifact": {"name": "m\(client)", "uri": "s3://m/\(client)"}}],
+             "register": {"model": "shared", "artifact": "m\(client)"}}
+            """
+          let recorded = try await servers[client % 2].post("/api/v1/runs/record", record)
+          return recorded.status == 200 ? nil : "client \(client): \(recorded.status) \(recorded.text)"
+        }
+      }
+      var all: [String] = []
+      for try await failure in group { if let failure { all.append(failure) } }
+      return all
+    }
+    #expect(failures.isEmpty, "\(failures.prefix(3))")
+    guard case .array(let runs) = try servers[1].cliJSON(["run", "list", "--limit", "100"]),
+      case .array(let models) = try servers[1].cliJSON(["model", "list"]), let shared = models.first
+    else { return #expect(Bool(false), "run list or model list is not an array") }
+    #expect(runs.count == clients)
+    #expect(
+      shared["versions"] == .integer(Int64(clients)) && shared["latest_version"] == .integer(Int64(clients)))
+    #expect(try servers[0].pedigree(["db", "check"]).status == 0)
+  }
 
   @Test func thirtyTwoClientsWritingPointsAndRecordsLoseNothing() async throws {
     let server = try await TestServer.start()
@@ -96,18 +135,26 @@ struct BusyTests {
     server.environment["PEDIGREE_BUSY_TIMEOUT_MS"] = "200"
     try server.pedigreeOK(["init"])
     try await server.serve([])
-    let locker = try Spawned.start(
-      "/usr/bin/python3",
-      argv: [
-        "python3", "-c",
-        "import os, sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-          + "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True)\n"
-          + "for _ in range(1200):\n    if os.path.exists(sys.argv[2]): break\n    time.sleep(0.05)",
-        server.database, server.scratch.file("release"),
-      ].map { Array($0.utf8) }, output: server.scratch.file("locker"))
+    // The writers' lock, held by another client: SQLite's file lock (a Python process), or the
+    // audit chain's advisory lock on PostgreSQL (a connection of this process).
+    let holder = server.isPostgres ? try Database(postgres: PostgresURL(server.database)) : nil
+    try holder?.execute("BEGIN; SELECT pg_advisory_xact_lock(\(PostgresConnection.auditChainLockKey))")
+    let locker =
+      server.isPostgres
+      ? nil
+      : try Spawned.start(
+        "/usr/bin/python3",
+        argv: [
+          "python3", "-c",
+          "import os, sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            + "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True)\n"
+            + "for _ in range(1200):\n    if os.path.exists(sys.argv[2]): break\n    time.sleep(0.05)",
+          server.database, server.scratch.file("release"),
+        ].map { Array($0.utf8) }, output: server.scratch.file("locker"))
     for _ in 0..<600
     where
-      !(FileManager.default.contents(atPath: server.scratch.file("locker.out")).map {
+      locker != nil
+      && !(FileManager.default.contents(atPath: server.scratch.file("locker.out")).map {
         String(decoding: $0, as: UTF8.self).contains("locked")
       } ?? false)
     {
@@ -119,7 +166,8 @@ struct BusyTests {
     #expect(busy.errorCode == "busy")
     #expect(busy.header("Retry-After") != nil)
     _ = FileManager.default.createFile(atPath: server.scratch.file("release"), contents: Data())
-    locker.wait()
+    locker?.wait()
+    try holder?.execute("ROLLBACK")
     #expect(try server.cliJSON(["db", "head"]) == head)
     let later = try await server.post("/api/v1/runs", #"{"experiment": "busy"}"#)
     #expect(later.status == 201, "\(later.text)")

@@ -28,17 +28,31 @@ final class TestServer: @unchecked Sendable {
   }()
 
   let scratch = TemporaryDirectory("pedigree-server")
-  /// The registry file.
-  var database: String { scratch.file("reg.db") }
+  /// The registry: `reg.db` in the scratch directory, or a PostgreSQL database's URL in the
+  /// PostgreSQL pass (`TestBackend`).
+  let database: String
+  /// Whether the registry is a PostgreSQL database.
+  var isPostgres: Bool { database.hasPrefix("postgresql://") }
+  /// The registry's default artifact store (`ArtifactStore.beside(registry:)`; the server runs in
+  /// the scratch directory).
+  var artifacts: String { isPostgres ? scratch.file("pedigree-artifacts") : database + ".artifacts" }
   var environment: [String: String]
   private(set) var process: Spawned?
   private var outputBase = ""
   /// `http://127.0.0.1:PORT`.
   private(set) var url = ""
 
-  init() {
+  /// A server harness on `database`, or by default a new registry location of the backend
+  /// under test.
+  init(database given: String? = nil) {
     var environment = ProcessInfo.processInfo.environment
-    environment["PEDIGREE_DB"] = scratch.file("reg.db")
+    do {
+      database = try given ?? TestBackend.location(file: scratch.file("reg.db"))
+    } catch {
+      Issue.record("the PostgreSQL pass needs its server: \(error)")
+      database = scratch.file("reg.db")
+    }
+    environment["PEDIGREE_DB"] = database
     environment["PEDIGREE_ACTOR"] = "tester"
     self.environment = environment
   }

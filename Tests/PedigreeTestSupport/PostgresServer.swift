@@ -135,13 +135,18 @@ public final class PostgresServer: @unchecked Sendable {
 
   /// Creates a new, empty database (named after `prefix` and a counter) and returns its name;
   /// `url(database:)` makes its URL.
-  public func createDatabase(_ prefix: String = "test") throws(PostgresServerError) -> String {
+  ///
+  /// - Parameter template: a database to copy (`CREATE DATABASE … TEMPLATE`): a registry
+  ///   written once and copied for each test; nobody may be connected to it meanwhile.
+  public func createDatabase(_ prefix: String = "test", template: String? = nil) throws(PostgresServerError)
+    -> String
+  {
     counterLock.lock()
     counter += 1
     let number = counter
     counterLock.unlock()
     let name = "\(prefix)_\(getpid())_\(number)".lowercased()
-    try psql("postgres", "CREATE DATABASE \(name)")
+    try psql("postgres", "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
     return name
   }
 
@@ -238,4 +243,22 @@ public final class PostgresServer: @unchecked Sendable {
 public struct PostgresServerError: Error, CustomStringConvertible {
   public let description: String
   init(_ description: String) { self.description = description }
+}
+
+/// The backend the behaviour suites run on: `PEDIGREE_TEST_BACKEND=postgresql` runs them on a
+/// new database of the shared `PostgresServer` each (the README's test command makes that second
+/// pass); SQLite files otherwise.
+public enum TestBackend: String, Sendable {
+  case sqlite, postgresql
+
+  public static let underTest: TestBackend =
+    ProcessInfo.processInfo.environment["PEDIGREE_TEST_BACKEND"] == "postgresql" ? .postgresql : .sqlite
+
+  /// A new registry location on `underTest`: `file` as given on SQLite, or the URL of a new
+  /// empty database on PostgreSQL.
+  public static func location(file: String) throws -> String {
+    guard underTest == .postgresql else { return file }
+    let server = try PostgresServer.shared()
+    return server.url(database: try server.createDatabase("reg"))
+  }
 }

@@ -276,10 +276,11 @@ public final class Database {
     return try scalarInt(sql + " RETURNING id", arguments) ?? 0
   }
 
-  /// The rowid of the last successful INSERT on this connection (on PostgreSQL the session's
-  /// `lastval()`). The backend uses `insertReturningID`; this is for tools and tests.
+  /// The rowid of the last successful INSERT on this SQLite connection, for tools and tests
+  /// that write SQL of their own; 0 on PostgreSQL, which has no such thing (its ids come from
+  /// `RETURNING`: use `insertReturningID`, as the backend does).
   public var lastInsertRowID: Int64 {
-    if postgres != nil { return (try? scalarInt("SELECT lastval()")) ?? 0 }
+    guard postgres == nil else { return 0 }
     return sqlite3_last_insert_rowid(handle)
   }
 
@@ -353,7 +354,14 @@ public final class Database {
         throw error
       }
     }
-    try execute(begin)
+    do {
+      try execute(begin)
+    } catch {
+      // PostgreSQL's BEGIN is followed by the chain's lock in the same round trip: when the lock
+      // times out, the transaction is open and aborted, and must be ended here.
+      if postgres != nil { try? execute("ROLLBACK") }
+      throw error
+    }
     transactionDepth = 1
     defer { transactionDepth = 0 }
     do {
