@@ -167,6 +167,18 @@ let needsPostgresServer = ConditionTrait.enabled(if: PostgresServer.isAvailable,
     #expect(try empty.run("model", "list").status == 74, "an empty database is not a registry until init")
   }
 
+  @Test func wrongCredentialsAreOneLineAnd74() throws {
+    let server = try PostgresServer.shared()
+    let role = PostgresServer.passwordRole
+    let cli = CLI()
+    cli.environment["PEDIGREE_DB"] = server.url(
+      database: "postgres", user: role.name, password: "wrong-guess")
+    let result = try cli.run("model", "list")
+    #expect(result.status == 74, "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("error: cannot connect to") && !result.stderr.contains("wrong-guess"))
+    #expect(result.stderr.split(separator: "\n").count <= 2, "\(result.stderr)")
+  }
+
   @Test func anUnreachableServerIsOneLineAnd74() throws {
     let cli = CLI()
     cli.environment["PEDIGREE_DB"] = "postgresql://ana:secret@127.0.0.1:1/registry"
