@@ -100,3 +100,17 @@ import Testing
   }
   #expect(unnamed(PedigreeCommand.self, path: "").isEmpty)
 }
+
+/// The registry in a printed command line is one shell word: a PostgreSQL URL's `?` and `&`
+/// would glob and fork, a quote would end the word.
+@Suite struct ShellWordTests {
+  @Test func plainPathsStayAsTheyAreAndOthersAreQuoted() {
+    #expect(shellWord("/tmp/reg-1/pedigree.db") == "/tmp/reg-1/pedigree.db")
+    #expect(shellWord("postgresql://ana@db:5432/reg") == "postgresql://ana@db:5432/reg")
+    #expect(
+      shellWord("postgresql://ana@/reg?host=/tmp&port=5432") == "'postgresql://ana@/reg?host=/tmp&port=5432'")
+    #expect(shellWord("my registry.db") == "'my registry.db'")
+    #expect(shellWord("it's.db") == #"'it'\''s.db'"#)
+    #expect(shellWord("") == "''")
+  }
+}

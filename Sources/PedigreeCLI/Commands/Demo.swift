@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
       }
       let story = DemoStory(registry: registry, end: Timestamp.now())
       try story.tell()
-      let tryNext = tryNext(story).map { db.isExplicit ? $0 + " --db \(registry.path)" : $0 }
+      let tryNext = tryNext(story).map { db.isExplicit ? $0 + " --db \(shellWord(registry.path))" : $0 }
       output.emit(
         .object(["path": .string(registry.path), "try_next": .array(tryNext.map(JSONValue.string))]),
         text: """

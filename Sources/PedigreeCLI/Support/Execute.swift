@@ -39,9 +39,9 @@ extension PedigreeError.Remedy {
   var commandLineHint: String {
     switch self {
     case .createRegistry(let path):
-      "create one with `pedigree init --db \(path)`, or point --db / PEDIGREE_DB at it"
-    case .initializeRegistry(let path): "run `pedigree init --db \(path)`"
-    case .migrateRegistry(let path): "run `pedigree db migrate --db \(path)` to upgrade it"
+      "create one with `pedigree init --db \(shellWord(path))`, or point --db / PEDIGREE_DB at it"
+    case .initializeRegistry(let path): "run `pedigree init --db \(shellWord(path))`"
+    case .migrateRegistry(let path): "run `pedigree db migrate --db \(shellWord(path))` to upgrade it"
     case .useAnotherRegistry:
       "point --db at a Pedigree registry, or create one with `pedigree init`"
     case .retryOrWaitLonger: "retry, or raise the timeout with PEDIGREE_BUSY_TIMEOUT_MS"
@@ -54,6 +54,19 @@ extension PedigreeError.Remedy {
     case .giveReason: "pass --reason T"
     }
   }
+}
+
+/// `text` as one word a shell reads back unchanged: as it is when it holds only characters no
+/// shell treats specially, else in single quotes (a PostgreSQL URL's `?` and `&` would glob and
+/// fork). For the command lines Pedigree prints for copying.
+func shellWord(_ text: String) -> String {
+  let plain =
+    !text.isEmpty
+    && text.utf8.allSatisfy { byte in
+      (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        || "_-./:@=+,%".utf8.contains(byte)
+    }
+  return plain ? text : "'" + text.replacing("'", with: #"'\''"#) + "'"
 }
 
 /// Parses `key=value`.
