@@ -290,7 +290,7 @@ import Testing
         try insertTwin(of: run, in: try Database(path: file, mode: .readWrite))
       }
       let registry = try Data(contentsOf: URL(fileURLWithPath: file))
-      let pageSize = Int(try Database(path: file, mode: .readWrite).scalarInt("PRAGMA page_size") ?? 4096)
+      let pageSize = 4096
       let pages = registry.count / pageSize
       // Every b-tree page's header (bytes 0…7 of pages 2…N) overwritten: any table read fails.
       var corrupt = registry
